@@ -1,0 +1,53 @@
+package cn.tcsubsidy.award.domain;
+
+import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.domain.StageGuard;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.Money;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+
+/** The bureau's decision on the proposed award (拟扶持金额) of a reviewed project. */
+@Service
+public class AwardDecisionService {
+
+    public static final String PROPOSE = "PROPOSE";
+    public static final String REJECT = "REJECT";
+
+    private final StageGuard guard;
+    private final ProjectRepository projects;
+    private final ProjectHistory history;
+
+    public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history) {
+        this.guard = guard;
+        this.projects = projects;
+        this.history = history;
+    }
+
+    public void decide(long projectId, Map<String, Object> values, Actor actor) {
+        FormValues f = new FormValues(values);
+        String decision = f.choice("awardDecision", "审定结论", Set.of(PROPOSE, REJECT), true);
+        BigDecimal amount = f.money("proposedAmount", "拟扶持金额", PROPOSE.equals(decision));
+        String opinion = f.text("awardOpinion", "审定意见", true, 2000);
+        if (PROPOSE.equals(decision) && amount != null && amount.signum() == 0) {
+            f.reject("proposedAmount", "列入拟扶持名单的项目,拟扶持金额应大于 0");
+        }
+        f.throwIfInvalid();
+        guard.enter(projectId, actor, Stage.AWARD_DECISION);
+        if (PROPOSE.equals(decision)) {
+            projects.setProposedAmount(projectId, amount);
+            projects.setStage(projectId, Stage.AWAITING_NOTICE);
+            history.record(projectId, Stage.AWARD_DECISION, "AWARD_PROPOSED", actor.userId(),
+                    "列入拟扶持名单,拟扶持金额 " + Money.format(amount) + ":" + opinion);
+        } else {
+            String reason = "工信局审定不予扶持:" + opinion;
+            projects.reject(projectId, reason);
+            history.record(projectId, Stage.AWARD_DECISION, "AWARD_REFUSED", actor.userId(), reason);
+        }
+    }
+}

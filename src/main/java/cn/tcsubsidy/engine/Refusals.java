@@ -1,0 +1,20 @@
+package cn.tcsubsidy.engine;
+
+import cn.tcsubsidy.shared.ValidationException;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/** Turns the domain's refusal of bad input into the engine's, so REST and Tasklist answer 4xx with the message. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    public static <T> T refusingBadInput(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ValidationException e) {
+            throw new BadUserRequestException("提交被拒绝:" + e.getMessage(), e);
+        }
+    }
+}

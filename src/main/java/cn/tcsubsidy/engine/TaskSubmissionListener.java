@@ -1,0 +1,34 @@
+package cn.tcsubsidy.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Bound to every user task's complete event; passes the submission to the handler registered for the task. */
+@Component("taskSubmissionListener")
+public class TaskSubmissionListener implements TaskListener {
+
+    private final Map<String, TaskSubmissionHandler> handlers;
+    private final Actors actors;
+
+    public TaskSubmissionListener(List<TaskSubmissionHandler> handlers, Actors actors) {
+        this.handlers = handlers.stream().collect(Collectors.toMap(TaskSubmissionHandler::taskKey, Function.identity()));
+        this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        TaskSubmissionHandler handler = handlers.get(task.getTaskDefinitionKey());
+        if (handler == null) {
+            throw new IllegalStateException("no submission handler for task " + task.getTaskDefinitionKey());
+        }
+        Refusals.refusingBadInput(() -> {
+            handler.submit(task.getVariables(), actors.current());
+            return null;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package cn.tcsubsidy.filing.domain;
+
+import cn.tcsubsidy.project.domain.NewProject;
+import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.Money;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Files a project into the pool (备案入库): validates, stores, and starts its history. */
+@Service
+public class FilingService {
+
+    private final FilingValidator validator;
+    private final ProjectRepository projects;
+    private final ProjectHistory history;
+
+    public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history) {
+        this.validator = validator;
+        this.projects = projects;
+        this.history = history;
+    }
+
+    public long file(Map<String, Object> values, Actor actor, String processInstanceId) {
+        NewProject p = validator.validate(values);
+        actor.requireJurisdiction(p.jurisdiction());
+        long id = projects.insert(p, Stage.IN_PROGRESS, actor.userId());
+        projects.setProcessInstance(id, processInstanceId);
+        history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
+                "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,计划总投资 "
+                        + Money.format(p.plannedTotalInvestment()));
+        return id;
+    }
+
+    /** Records the pool level the jurisdiction's table chose (黄冈: 市级库 / 县市区库). */
+    public void enterPool(long projectId, String poolLevel, String actor) {
+        projects.setPoolLevel(projectId, poolLevel);
+        history.record(projectId, Stage.IN_PROGRESS, "POOL_ENTERED", actor, poolLevel == null
+                ? "纳入技术改造项目库"
+                : "纳入技术改造项目库,库级别:" + ("CITY".equals(poolLevel) ? "市级库" : "县市区库"));
+    }
+}

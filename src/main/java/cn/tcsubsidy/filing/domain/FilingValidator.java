@@ -1,0 +1,83 @@
+package cn.tcsubsidy.filing.domain;
+
+import cn.tcsubsidy.jurisdiction.AwardCategories;
+import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
+import cn.tcsubsidy.project.domain.NewProject;
+import cn.tcsubsidy.shared.FormValues;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a filing (备案) field by field. The REST API and the process's registration step both call it,
+ * so a form submitted in Tasklist is checked exactly like a JSON request.
+ */
+@Component
+public class FilingValidator {
+
+    private final JurisdictionDirectory directory;
+
+    public FilingValidator(JurisdictionDirectory directory) {
+        this.directory = directory;
+    }
+
+    public NewProject validate(Map<String, Object> values) {
+        FormValues f = new FormValues(values);
+        String jurisdiction = f.text(FilingFields.JURISDICTION, "所属辖区", true, 32);
+        if (jurisdiction != null && !directory.exists(jurisdiction)) {
+            f.reject(FilingFields.JURISDICTION, "所属辖区不存在:" + jurisdiction);
+            jurisdiction = null;
+        }
+        String unit = f.text(FilingFields.UNIT_CODE, "推荐单位(镇街/园区)", true, 32);
+        if (jurisdiction != null && unit != null && directory.unit(jurisdiction, unit).isEmpty()) {
+            f.reject(FilingFields.UNIT_CODE, "推荐单位不属于所选辖区:" + unit);
+        }
+        String enterprise = f.text(FilingFields.ENTERPRISE_NAME, "企业名称", true, 200);
+        String creditCode = f.text(FilingFields.CREDIT_CODE, "统一社会信用代码", true, 18);
+        if (creditCode != null) {
+            creditCode = creditCode.toUpperCase();
+            if (!CreditCode.isValid(creditCode)) {
+                f.reject(FilingFields.CREDIT_CODE, "统一社会信用代码无效(应为 18 位且校验位正确):" + creditCode);
+            }
+        }
+        String name = f.text(FilingFields.PROJECT_NAME, "项目名称", true, 200);
+        String category = f.text(FilingFields.CATEGORY, "奖补类别", true, 40);
+        if (jurisdiction != null && category != null && !AwardCategories.isValid(jurisdiction, category)) {
+            f.reject(FilingFields.CATEGORY, "奖补类别不适用于该辖区:" + category);
+        }
+        BigDecimal total = f.money(FilingFields.PLANNED_TOTAL, "计划总投资", true);
+        BigDecimal equipment = f.money(FilingFields.PLANNED_EQUIPMENT, "计划设备投资", false);
+        BigDecimal software = f.money(FilingFields.PLANNED_SOFTWARE, "其中软件及工艺包投资", false);
+        BigDecimal rd = f.money(FilingFields.PLANNED_RD, "计划研发投入", false);
+        BigDecimal loan = f.money(FilingFields.LOAN_AMOUNT, "项目贷款金额", false);
+        String bank = f.text(FilingFields.LOAN_BANK, "贷款银行", false, 200);
+        LocalDate start = f.date(FilingFields.PLANNED_START, "计划开工日期", true);
+        LocalDate end = f.date(FilingFields.PLANNED_END, "计划竣工日期", true);
+
+        if (total != null && total.signum() == 0) {
+            f.reject(FilingFields.PLANNED_TOTAL, "计划总投资应大于 0");
+        }
+        if (total != null && equipment != null && equipment.compareTo(total) > 0) {
+            f.reject(FilingFields.PLANNED_EQUIPMENT, "计划设备投资不能大于计划总投资");
+        }
+        if (total != null && rd != null && rd.compareTo(total) > 0) {
+            f.reject(FilingFields.PLANNED_RD, "计划研发投入不能大于计划总投资");
+        }
+        if (equipment != null && software != null && software.compareTo(equipment) > 0) {
+            f.reject(FilingFields.PLANNED_SOFTWARE, "软件及工艺包投资计入设备投资,不能大于计划设备投资");
+        }
+        if (loan != null && loan.signum() > 0 && bank == null) {
+            f.reject(FilingFields.LOAN_BANK, "有项目贷款时应填写贷款银行");
+        }
+        if ("LOAN_INTEREST".equals(category) && loan != null && loan.signum() == 0) {
+            f.reject(FilingFields.LOAN_AMOUNT, "贷款贴息项目应填写项目贷款金额");
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            f.reject(FilingFields.PLANNED_END, "计划竣工日期不能早于计划开工日期");
+        }
+        f.throwIfInvalid();
+        return new NewProject(jurisdiction, unit, enterprise, creditCode, name, category,
+                total, equipment, software, rd, loan, bank, start, end);
+    }
+}

@@ -1,0 +1,44 @@
+package cn.tcsubsidy.filing.process;
+
+import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
+import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+
+import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.filing.domain.FilingService;
+import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class FilingDelegates {
+
+    /** Task_RegisterProject: validates the filing again on the server and stores the project. */
+    @Bean
+    JavaDelegate registerProjectDelegate(FilingService filing, Actors actors) {
+        return execution -> {
+            long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
+                    execution.getProcessInstanceId()));
+            execution.setVariable(Vars.PROJECT_ID, id);
+        };
+    }
+
+    /** Task_EnterPool: records the pool level and the progress-report cycle the jurisdiction's table chose. */
+    @Bean
+    JavaDelegate enterPoolDelegate(FilingService filing, Actors actors) {
+        return execution -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) execution.getVariable(Vars.POOL_ENTRY);
+            if (entry == null || entry.get(Vars.PROGRESS_CYCLE) == null) {
+                throw new IllegalStateException("decision tc-pool-entry of tenant " + execution.getTenantId()
+                        + " gave no progressCycle");
+            }
+            String poolLevel = (String) entry.get(Vars.POOL_LEVEL);
+            filing.enterPool(projectId(execution.getVariables()), poolLevel, actors.current().userId());
+            execution.setVariable(Vars.POOL_LEVEL, poolLevel);
+            execution.setVariable(Vars.PROGRESS_CYCLE, entry.get(Vars.PROGRESS_CYCLE));
+            execution.removeVariable(Vars.POOL_ENTRY);
+        };
+    }
+}

@@ -1,0 +1,188 @@
+package cn.tcsubsidy.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import cn.tcsubsidy.jurisdiction.Jurisdiction;
+import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
+import cn.tcsubsidy.jurisdiction.RecommendingUnit;
+import cn.tcsubsidy.project.process.TcProjectProcess;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, once, what every installation needs: a tenant per jurisdiction, its groups (bureau, finance, rules,
+ * owner, experts, enterprises, one per recommending unit) as members of the tenant, their authorizations, and the
+ * Tasklist filters. With {@code tc.demo.identities} it adds the demo users (password = user name).
+ */
+@Component
+public class IdentitySetup {
+
+    public static final int ORDER = 10;
+    public static final int EXPERTS_PER_JURISDICTION = 8;
+    public static final int ENTERPRISES_PER_JURISDICTION = 3;
+
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+    private final JurisdictionDirectory directory;
+    private final boolean demoUsers;
+
+    public IdentitySetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+                         TaskService tasks, JurisdictionDirectory directory,
+                         @Value("${tc.demo.identities:false}") boolean demoUsers) {
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+        this.directory = directory;
+        this.demoUsers = demoUsers;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(ORDER)
+    public void setUp() {
+        for (Jurisdiction j : directory.all()) {
+            setUpJurisdiction(j);
+        }
+        setUpFilters();
+    }
+
+    private void setUpJurisdiction(Jurisdiction j) {
+        String t = j.code();
+        if (identity.createTenantQuery().tenantId(t).singleResult() == null) {
+            Tenant tenant = identity.newTenant(t);
+            tenant.setName(j.name());
+            identity.saveTenant(tenant);
+        }
+        String prefix = j.name();
+        Map<String, String> groups = new java.util.LinkedHashMap<>();
+        groups.put(Roles.bureau(t), prefix + "工业和信息化局");
+        groups.put(Roles.finance(t), prefix + "财政局");
+        groups.put(Roles.rules(t), prefix + "奖补规则管理员");
+        groups.put(Roles.owner(t), prefix + "流程负责人");
+        groups.put(Roles.experts(t), prefix + "评审专家库");
+        groups.put(Roles.enterprise(t), prefix + "申报企业");
+        for (RecommendingUnit u : directory.units(t)) {
+            groups.put(u.groupId(), prefix + u.name());
+        }
+        groups.forEach((id, name) -> group(id, name, t));
+
+        List<String> all = new ArrayList<>(groups.keySet());
+        for (String g : all) {
+            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(g, Resources.FILTER, "*", Permissions.READ);
+            grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        }
+        for (String g : List.of(Roles.enterprise(t), Roles.bureau(t))) {
+            grant(g, Resources.PROCESS_DEFINITION, TcProjectProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+        grant(Roles.bureau(t), Resources.PROCESS_DEFINITION, TcAnnualRoundProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // The bureau and the process owner follow every project of their tenant in Cockpit; the bureau's round steps
+        // move the projects' instances (message correlation), which needs UPDATE_INSTANCE.
+        for (String g : List.of(Roles.bureau(t), Roles.owner(t), Roles.rules(t))) {
+            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
+            grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+            grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+        }
+        grant(Roles.bureau(t), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.UPDATE_INSTANCE);
+        grant(Roles.bureau(t), Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
+        // Rule administrators deploy new versions of their jurisdiction's tables (tenant checks keep them to it).
+        grant(Roles.rules(t), Resources.DEPLOYMENT, "*", Permissions.CREATE);
+
+        if (demoUsers) {
+            user(Roles.bureau(t), prefix + "工信局", "经办人", Roles.bureau(t));
+            user(Roles.finance(t), prefix + "财政局", "经办人", Roles.finance(t));
+            user(Roles.rules(t), prefix + "规则", "管理员", Roles.rules(t));
+            user(Roles.owner(t), prefix + "流程", "负责人", Roles.owner(t));
+            for (RecommendingUnit u : directory.units(t)) {
+                user(u.groupId(), prefix + u.name(), "经办人", u.groupId());
+            }
+            for (int i = 1; i <= EXPERTS_PER_JURISDICTION; i++) {
+                user(t + "-expert-" + i, prefix + "评审专家", String.valueOf(i), Roles.experts(t));
+            }
+            for (int i = 1; i <= ENTERPRISES_PER_JURISDICTION; i++) {
+                user(t + "-ent-" + i, prefix + "企业", String.valueOf(i), Roles.enterprise(t));
+            }
+        }
+    }
+
+    private void group(String id, String name, String tenant) {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+            Group g = identity.newGroup(id);
+            g.setName(name);
+            g.setType("WORKFLOW");
+            identity.saveGroup(g);
+            identity.createTenantGroupMembership(tenant, id);
+        }
+    }
+
+    private void user(String id, String firstName, String lastName, String group) {
+        if (identity.createUserQuery().userId(id).singleResult() == null) {
+            User u = identity.newUser(id);
+            u.setFirstName(firstName);
+            u.setLastName(lastName);
+            u.setPassword(id);
+            u.setEmail(id + "@demo.tcsubsidy.cn");
+            identity.saveUser(u);
+            identity.createMembership(id, group);
+        }
+    }
+
+    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        a.setGroupId(group);
+        a.setResource(resource);
+        a.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            a.addPermission(p);
+        }
+        authorizations.saveAuthorization(a);
+    }
+
+    private void setUpFilters() {
+        filter("我的待办", -10, "指派给我的任务", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("本单位待办", 0, "我所在单位(组)可认领的任务",
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        filter("本辖区全部待办", 10, "本辖区内我有权查看的全部任务", tasks.createTaskQuery());
+    }
+
+    private void filter(String name, int priority, String description, org.camunda.bpm.engine.task.TaskQuery query) {
+        if (filters.createFilterQuery().filterName(name).count() > 0) {
+            return;
+        }
+        Filter f = filters.newTaskFilter(name);
+        f.setOwner("admin");
+        f.setQuery(query);
+        f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filters.saveFilter(f);
+    }
+}

@@ -1,0 +1,86 @@
+package cn.tcsubsidy.payment.domain;
+
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.domain.StageGuard;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Payment (兑现拨付). A loan-interest subsidy is paid to the lending bank under the entrusted-payment agreement
+ * (委托支付协议), never to the enterprise; any other award to the enterprise itself. Once paid, the project exits the pool.
+ */
+@Service
+public class PaymentService {
+
+    public static final String ENTERPRISE = "ENTERPRISE";
+    public static final String BANK = "BANK";
+
+    private final StageGuard guard;
+    private final ProjectRepository projects;
+    private final ProjectHistory history;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock) {
+        this.guard = guard;
+        this.projects = projects;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void pay(long projectId, Map<String, Object> values, Actor actor) {
+        FormValues f = new FormValues(values);
+        BigDecimal amount = f.money("paidAmount", "拨付金额", true);
+        String payeeType = f.choice("payeeType", "收款方", Set.of(ENTERPRISE, BANK), true);
+        String payeeName = f.text("payeeName", "收款单位名称", true, 200);
+        String account = f.text("payeeAccount", "收款账号", true, 64);
+        String voucher = f.text("paymentVoucherNo", "拨付凭证号", true, 64);
+        LocalDate date = f.date("paymentDate", "拨付日期", true);
+        if (date != null && date.isAfter(LocalDate.now(clock))) {
+            f.reject("paymentDate", "拨付日期不能晚于今天");
+        }
+        f.throwIfInvalid();
+        Project p = guard.enter(projectId, actor, Stage.PAYMENT);
+        if (amount.signum() == 0 || amount.compareTo(p.proposedAmount()) > 0) {
+            throw new ValidationException("paidAmount", "拨付金额应大于 0 且不超过公示的拟扶持金额 " + Money.format(p.proposedAmount()));
+        }
+        if (p.isLoanInterest()) {
+            if (!BANK.equals(payeeType) || !payeeName.equals(p.loanBank())) {
+                throw new ValidationException("payeeType", "贷款贴息资金按委托支付协议直接拨付给贷款银行「" + p.loanBank() + "」");
+            }
+        } else if (!ENTERPRISE.equals(payeeType) || !payeeName.equals(p.enterpriseName())) {
+            throw new ValidationException("payeeType", "奖补资金应拨付给项目企业「" + p.enterpriseName() + "」");
+        }
+        jdbc.sql("""
+                insert into payment (project_id, amount, payee_type, payee_name, payee_account, voucher_no, paid_on, recorded_by, recorded_at)
+                values (:p, :amount, :type, :name, :account, :voucher, :date, :by, :at)
+                """)
+                .param("p", projectId).param("amount", amount).param("type", payeeType).param("name", payeeName)
+                .param("account", account).param("voucher", voucher).param("date", date)
+                .param("by", actor.userId()).param("at", LocalDateTime.now(clock)).update();
+        projects.setPaidAmount(projectId, amount);
+        history.record(projectId, Stage.PAYMENT, "PAID", actor.userId(),
+                "拨付 " + Money.format(amount) + " 至 " + payeeName + "(" + (BANK.equals(payeeType) ? "贷款银行" : "企业")
+                        + "),凭证号 " + voucher + ",拨付日期 " + date);
+    }
+
+    /** Money paid: the project leaves the pool (退库) and enters performance follow-up. */
+    public void exitPool(long projectId) {
+        projects.setStage(projectId, Stage.FOLLOW_UP);
+        history.record(projectId, Stage.FOLLOW_UP, "EXITED_POOL", Actor.SYSTEM, "资金拨付到位,项目退库,进入绩效跟踪评价");
+    }
+}

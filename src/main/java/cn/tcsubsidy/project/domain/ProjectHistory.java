@@ -1,0 +1,39 @@
+package cn.tcsubsidy.project.domain;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Appends to and reads a project's history (project_event). */
+@Repository
+public class ProjectHistory {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public ProjectHistory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void record(long projectId, Stage stage, String action, String actor, String summary) {
+        jdbc.sql("""
+                insert into project_event (project_id, stage, action, actor, summary, occurred_at)
+                values (:p, :stage, :action, :actor, :summary, :at)
+                """)
+                .param("p", projectId).param("stage", stage.name()).param("action", action)
+                .param("actor", actor).param("summary", summary).param("at", LocalDateTime.now(clock))
+                .update();
+    }
+
+    public List<ProjectEvent> of(long projectId) {
+        return jdbc.sql("select * from project_event where project_id = :p order by id")
+                .param("p", projectId)
+                .query((rs, i) -> new ProjectEvent(rs.getLong("id"), Stage.valueOf(rs.getString("stage")),
+                        rs.getString("action"), rs.getString("actor"), rs.getString("summary"),
+                        rs.getObject("occurred_at", LocalDateTime.class)))
+                .list();
+    }
+}

@@ -1,0 +1,61 @@
+package cn.tcsubsidy.project.process;
+
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
+import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.stereotype.Component;
+
+/** The one way into process tc-project: starting a project, and the round's messages to the projects it drives. */
+@Component
+public class ProjectProcessFacade {
+
+    private final RuntimeService runtime;
+
+    public ProjectProcessFacade(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    public record Started(long projectId, String processInstanceId) {
+    }
+
+    /** Files a project: the instance validates and stores it in its first step, in the same transaction. */
+    public Started file(Map<String, Object> filing) {
+        ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
+                .setVariables(filing).executeWithVariablesInReturn();
+        Number id = (Number) pi.getVariables().get(Vars.PROJECT_ID);
+        return new Started(id.longValue(), pi.getId());
+    }
+
+    public void openRecommendation(List<Project> projects, long roundId, int roundYear) {
+        for (Project p : projects) {
+            runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
+                    .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear).correlateWithResult();
+        }
+    }
+
+    public void closeRecommendation(List<Project> projects) {
+        correlate(Messages.RECOMMENDATION_CLOSED, projects);
+    }
+
+    public void closeReview(List<Project> projects) {
+        correlate(Messages.REVIEW_CLOSED, projects);
+    }
+
+    public void openNotice(List<Project> projects) {
+        correlate(Messages.NOTICE_OPENED, projects);
+    }
+
+    public void closeNotice(List<Project> projects) {
+        correlate(Messages.NOTICE_CLOSED, projects);
+    }
+
+    private void correlate(String message, List<Project> projects) {
+        for (Project p : projects) {
+            runtime.createMessageCorrelation(message).processInstanceId(p.processInstanceId()).correlateWithResult();
+        }
+    }
+}

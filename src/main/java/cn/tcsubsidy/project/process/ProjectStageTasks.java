@@ -1,0 +1,86 @@
+package cn.tcsubsidy.project.process;
+
+import static cn.tcsubsidy.engine.TaskSubmissionHandler.forProject;
+import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+
+import cn.tcsubsidy.award.domain.AwardDecisionService;
+import cn.tcsubsidy.engine.TaskSubmissionHandler;
+import cn.tcsubsidy.followup.domain.FollowUpService;
+import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.PaymentService;
+import cn.tcsubsidy.progress.domain.ProgressService;
+import cn.tcsubsidy.project.domain.ProjectLifecycle;
+import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.recommendation.domain.RecommendationService;
+import cn.tcsubsidy.review.domain.ReviewService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What each step of tc-project does in the domain, in the order of the model: one line per user task
+ * (server-side check and record of the submission) and per service task. Each line calls one feature's service.
+ */
+@Configuration
+class ProjectStageTasks {
+
+    @Bean
+    TaskSubmissionHandler reportProgressHandler(ProgressService progress) {
+        return forProject(Elements.REPORT_PROGRESS, progress::reportProgress);
+    }
+
+    @Bean
+    TaskSubmissionHandler reportCompletionHandler(ProgressService progress) {
+        return forProject(Elements.REPORT_COMPLETION, progress::reportCompletion);
+    }
+
+    @Bean
+    TaskSubmissionHandler recommendProjectHandler(RecommendationService recommendation) {
+        return forProject(Elements.RECOMMEND, recommendation::recommend);
+    }
+
+    @Bean
+    JavaDelegate returnToPoolDelegate(RecommendationService recommendation) {
+        return execution -> recommendation.notRecommendedInTime(projectId(execution.getVariables()));
+    }
+
+    @Bean
+    TaskSubmissionHandler reviewProjectHandler(ReviewService review) {
+        return forProject(Elements.REVIEW, review::review);
+    }
+
+    @Bean
+    TaskSubmissionHandler decideAwardHandler(AwardDecisionService awards) {
+        return forProject(Elements.DECIDE_AWARD, awards::decide);
+    }
+
+    @Bean
+    TaskSubmissionHandler confirmNoticeOutcomeHandler(NoticeService notice) {
+        return forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
+    }
+
+    @Bean
+    TaskSubmissionHandler payAwardHandler(PaymentService payment) {
+        return forProject(Elements.PAY_AWARD, payment::pay);
+    }
+
+    @Bean
+    JavaDelegate exitPoolDelegate(PaymentService payment) {
+        return execution -> payment.exitPool(projectId(execution.getVariables()));
+    }
+
+    @Bean
+    TaskSubmissionHandler evaluatePerformanceHandler(FollowUpService followUp) {
+        return forProject(Elements.EVALUATE_PERFORMANCE, followUp::evaluate);
+    }
+
+    @Bean
+    TaskSubmissionHandler recoverAwardHandler(FollowUpService followUp) {
+        return forProject(Elements.RECOVER_AWARD, followUp::recover);
+    }
+
+    @Bean
+    JavaDelegate closeRejectedProjectDelegate(ProjectLifecycle lifecycle) {
+        return execution -> lifecycle.closeRejected(projectId(execution.getVariables()));
+    }
+}

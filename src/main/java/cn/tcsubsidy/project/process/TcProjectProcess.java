@@ -1,0 +1,91 @@
+package cn.tcsubsidy.project.process;
+
+/** Process {@code tc-project} (技改项目全周期): key, element ids, messages and variables, in one place. */
+public final class TcProjectProcess {
+
+    public static final String KEY = "tc-project";
+
+    public static final class Elements {
+        public static final String START = "StartEvent_ProjectFiled";
+        public static final String REGISTER = "Task_RegisterProject";
+        public static final String DETERMINE_POOL_ENTRY = "Task_DeterminePoolEntry";
+        public static final String ENTER_POOL = "Task_EnterPool";
+        public static final String REPORT_COMPLETION = "Task_ReportCompletion";
+        public static final String PROGRESS_REPORT_DUE = "Event_ProgressReportDue";
+        public static final String REPORT_PROGRESS = "Task_ReportProgress";
+        public static final String PROGRESS_REPORTED = "Event_ProgressReported";
+        public static final String AWAIT_ROUND = "Gateway_AwaitRound";
+        public static final String RECOMMENDATION_OPENED = "Event_RecommendationOpened";
+        public static final String RECOMMEND = "Task_RecommendProject";
+        public static final String RECOMMENDATION_CLOSED = "Event_RecommendationClosed";
+        public static final String RETURN_TO_POOL = "Task_ReturnToPool";
+        public static final String RECOMMENDED = "Gateway_Recommended";
+        public static final String REVIEW = "Task_ReviewProject";
+        public static final String REVIEW_PASSED = "Gateway_ReviewPassed";
+        public static final String REVIEW_CLOSED = "Event_ReviewClosed";
+        public static final String DECIDE_AWARD = "Task_DecideAward";
+        public static final String AWARD_PROPOSED = "Gateway_AwardProposed";
+        public static final String NOTICE_OPENED = "Event_NoticeOpened";
+        public static final String NOTICE_CLOSED = "Event_NoticeClosed";
+        public static final String CONFIRM_NOTICE_OUTCOME = "Task_ConfirmNoticeOutcome";
+        public static final String OBJECTION_UPHELD = "Gateway_ObjectionUpheld";
+        public static final String PAY_AWARD = "Task_PayAward";
+        public static final String EXIT_POOL = "Task_ExitPool";
+        public static final String EVALUATE_PERFORMANCE = "Task_EvaluatePerformance";
+        public static final String PERFORMANCE_MET = "Gateway_PerformanceMet";
+        public static final String RECOVER_AWARD = "Task_RecoverAward";
+        public static final String PROJECT_CLOSED = "Event_ProjectClosed";
+        public static final String PROJECT_CLOSED_AFTER_CLAWBACK = "Event_ProjectClosedAfterClawback";
+        public static final String REJECTED = "Gateway_Rejected";
+        public static final String CLOSE_REJECTED = "Task_CloseRejectedProject";
+        public static final String PROJECT_REJECTED = "Event_ProjectRejected";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Messages {
+        public static final String RECOMMENDATION_OPENED = "RecommendationOpened";
+        public static final String RECOMMENDATION_CLOSED = "RecommendationClosed";
+        public static final String REVIEW_CLOSED = "ReviewClosed";
+        public static final String NOTICE_OPENED = "NoticeOpened";
+        public static final String NOTICE_CLOSED = "NoticeClosed";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Vars {
+        public static final String PROJECT_ID = "projectId";
+        public static final String FILED_BY = "filedBy";
+        public static final String POOL_ENTRY = "poolEntry";
+        public static final String POOL_LEVEL = "poolLevel";
+        public static final String PROGRESS_CYCLE = "progressCycle";
+        public static final String ROUND_ID = "roundId";
+        public static final String ROUND_YEAR = "roundYear";
+        public static final String RECOMMENDATION_DECISION = "recommendationDecision";
+        public static final String REVIEW_CONCLUSION = "reviewConclusion";
+        public static final String AWARD_DECISION = "awardDecision";
+        public static final String OBJECTION_UPHELD = "objectionUpheld";
+        public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";
+
+        private Vars() {
+        }
+    }
+
+    public static final class Values {
+        public static final String RECOMMEND = "RECOMMEND";
+        public static final String REJECT = "REJECT";
+        public static final String PASS = "PASS";
+        public static final String FAIL = "FAIL";
+        public static final String PROPOSE = "PROPOSE";
+        public static final String MET = "MET";
+        public static final String NOT_MET = "NOT_MET";
+
+        private Values() {
+        }
+    }
+
+    private TcProjectProcess() {
+    }
+}

@@ -1,0 +1,177 @@
+package cn.tcsubsidy.round.domain;
+
+import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.recommendation.domain.RecommendationService;
+import cn.tcsubsidy.review.domain.ReviewService;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.ValidationException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * The batch steps of a round: gather the pool's completed projects and open recommendation, close it, close the
+ * review, decide the list, open and close the public notice. Each step returns the projects whose process must move.
+ */
+@Service
+public class RoundService {
+
+    private final JdbcClient jdbc;
+    private final ProjectRepository projects;
+    private final RecommendationService recommendation;
+    private final ReviewService review;
+    private final NoticeService notice;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+
+    public RoundService(JdbcClient jdbc, ProjectRepository projects, RecommendationService recommendation,
+                        ReviewService review, NoticeService notice, WorkingDays workingDays, Clock clock) {
+        this.jdbc = jdbc;
+        this.projects = projects;
+        this.recommendation = recommendation;
+        this.review = review;
+        this.notice = notice;
+        this.workingDays = workingDays;
+        this.clock = clock;
+    }
+
+    /** The year a round is for: the one the bureau entered, or the current year when the November timer opened it. */
+    public int roundYear(Map<String, Object> values) {
+        FormValues f = new FormValues(values);
+        Integer year = f.has("roundYear") ? f.wholeNumber("roundYear", "评审年度", true, 2000, 2100) : null;
+        f.throwIfInvalid();
+        return year != null ? year : LocalDate.now(clock).getYear();
+    }
+
+    public record Opened(long roundId, List<Project> projects) {
+    }
+
+    public Opened open(String jurisdiction, int year, RoundCalendar calendar, Actor actor, String processInstanceId) {
+        actor.requireJurisdiction(jurisdiction);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("""
+                    insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
+                      status, process_instance_id, opened_by, opened_at)
+                    values (:j, :year, :deadline, :before, :status, :pi, :by, :at)
+                    """)
+                    .param("j", jurisdiction).param("year", year).param("deadline", calendar.recommendationDeadline())
+                    .param("before", calendar.completedBefore()).param("status", RoundStatus.RECOMMENDATION.name())
+                    .param("pi", processInstanceId).param("by", actor.userId()).param("at", LocalDateTime.now(clock))
+                    .update(keys, "id");
+        } catch (DuplicateKeyException e) {
+            throw new ValidationException("roundYear", year + " 年度推荐评审已经发起,不能重复发起");
+        }
+        long roundId = keys.getKey().longValue();
+        List<Project> gathered = projects.findAwaitingRound(jurisdiction, calendar.completedBefore());
+        for (Project p : gathered) {
+            recommendation.opened(p.id(), roundId, year);
+        }
+        return new Opened(roundId, gathered);
+    }
+
+    public Round get(long roundId) {
+        return jdbc.sql("select * from review_round where id = :id").param("id", roundId)
+                .query((rs, i) -> new Round(rs.getLong("id"), rs.getString("jurisdiction_code"), rs.getInt("round_year"),
+                        rs.getObject("recommendation_deadline", LocalDate.class),
+                        rs.getObject("completed_before", LocalDate.class), RoundStatus.valueOf(rs.getString("status")),
+                        rs.getObject("notice_starts_on", LocalDate.class), rs.getObject("notice_ends_on", LocalDate.class)))
+                .single();
+    }
+
+    /** Projects still waiting for their town when recommendation closes; their processes return them to the pool. */
+    public List<Project> closeRecommendation(long roundId) {
+        setStatus(roundId, RoundStatus.REVIEW);
+        return projects.findByRoundAndStage(roundId, Stage.RECOMMENDATION);
+    }
+
+    public int inReview(long roundId) {
+        return projects.findByRoundAndStage(roundId, Stage.EXPERT_REVIEW).size()
+                + projects.findByRoundAndStage(roundId, Stage.REVIEWED).size();
+    }
+
+    /** The bureau may close the review only when every recommended project has its score. */
+    public void checkReviewComplete(long roundId, Map<String, Object> values, Actor actor) {
+        requireNote(values, "reviewSummary", "评审汇总说明");
+        actor.requireJurisdiction(get(roundId).jurisdiction());
+        List<Project> pending = projects.findByRoundAndStage(roundId, Stage.EXPERT_REVIEW);
+        if (!pending.isEmpty()) {
+            throw new ValidationException("reviewSummary", "尚有 " + pending.size() + " 个项目未完成专家评审:" + names(pending));
+        }
+    }
+
+    /** Review closed: every project that passed goes to the award decision. */
+    public List<Project> concludeReview(long roundId) {
+        setStatus(roundId, RoundStatus.LIST_DECISION);
+        List<Project> passed = projects.findByRoundAndStage(roundId, Stage.REVIEWED);
+        passed.forEach(p -> review.reviewClosed(p.id()));
+        return passed;
+    }
+
+    /** The list can be decided only when every passed project has its award decision. */
+    public void checkListComplete(long roundId, Map<String, Object> values, Actor actor) {
+        requireNote(values, "listNote", "名单说明");
+        actor.requireJurisdiction(get(roundId).jurisdiction());
+        List<Project> pending = projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION);
+        if (!pending.isEmpty()) {
+            throw new ValidationException("listNote", "尚有 " + pending.size() + " 个项目未审定拟扶持金额:" + names(pending));
+        }
+    }
+
+    public void checkCloseRecommendation(long roundId, Map<String, Object> values, Actor actor) {
+        requireNote(values, "closeNote", "说明");
+        actor.requireJurisdiction(get(roundId).jurisdiction());
+    }
+
+    public record NoticePeriod(LocalDate firstDay, LocalDate lastDay, List<Project> projects) {
+    }
+
+    /** Publishes the list: the notice runs {@code workingDays} working days from the first working day from today. */
+    public NoticePeriod openNotice(long roundId, int noticeWorkingDays) {
+        LocalDate first = workingDays.onOrAfter(LocalDate.now(clock));
+        LocalDate last = workingDays.lastOf(first, noticeWorkingDays);
+        jdbc.sql("update review_round set status = :s, notice_starts_on = :first, notice_ends_on = :last where id = :id")
+                .param("s", RoundStatus.NOTICE.name()).param("first", first).param("last", last).param("id", roundId)
+                .update();
+        List<Project> listed = projects.findByRoundAndStage(roundId, Stage.AWAITING_NOTICE);
+        listed.forEach(p -> notice.opened(p.id(), first, last));
+        return new NoticePeriod(first, last, listed);
+    }
+
+    public List<Project> closeNotice(long roundId) {
+        setStatus(roundId, RoundStatus.CLOSED);
+        List<Project> listed = projects.findByRoundAndStage(roundId, Stage.PUBLIC_NOTICE);
+        listed.forEach(p -> notice.closed(p.id()));
+        return listed;
+    }
+
+    /** A round that ends early (nothing to recommend, review or list). */
+    public void close(long roundId) {
+        setStatus(roundId, RoundStatus.CLOSED);
+    }
+
+    private void setStatus(long roundId, RoundStatus status) {
+        jdbc.sql("update review_round set status = :s where id = :id").param("s", status.name()).param("id", roundId).update();
+    }
+
+    private static void requireNote(Map<String, Object> values, String key, String label) {
+        FormValues f = new FormValues(values);
+        f.text(key, label, true, 2000);
+        f.throwIfInvalid();
+    }
+
+    private static String names(List<Project> ps) {
+        return ps.stream().map(p -> p.enterpriseName() + "「" + p.projectName() + "」").collect(Collectors.joining("、"));
+    }
+}

@@ -1,0 +1,147 @@
+package cn.tcsubsidy.round.process;
+
+import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
+
+import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.TaskSubmissionHandler;
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.process.ProjectProcessFacade;
+import cn.tcsubsidy.round.domain.RoundCalendar;
+import cn.tcsubsidy.round.domain.RoundService;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Calendar;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Elements;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Vars;
+import cn.tcsubsidy.shared.ClockConfiguration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** What each step of tc-annual-round does, in the order of the model. */
+@Configuration
+class RoundSteps {
+
+    /** tc-round-opener's only step: the November timer opens this tenant's round for the current year. */
+    @Bean
+    JavaDelegate startAnnualRoundDelegate(RoundService rounds) {
+        return execution -> execution.getProcessEngineServices().getRuntimeService()
+                .createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+                .processDefinitionTenantId(execution.getTenantId())
+                .setVariable(Vars.ROUND_YEAR, rounds.roundYear(Map.of()))
+                .execute();
+    }
+
+    @Bean
+    JavaDelegate prepareRoundDelegate(RoundService rounds) {
+        return execution -> execution.setVariable(Vars.ROUND_YEAR,
+                refusingBadInput(() -> rounds.roundYear(execution.getVariables())));
+    }
+
+    @Bean
+    JavaDelegate openRoundDelegate(RoundService rounds, ProjectProcessFacade projects, Actors actors) {
+        return execution -> {
+            int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
+            RoundCalendar calendar = calendar(execution);
+            RoundService.Opened opened = refusingBadInput(() -> rounds.open(execution.getTenantId(), year, calendar,
+                    actors.current(), execution.getProcessInstanceId()));
+            projects.openRecommendation(opened.projects(), opened.roundId(), year);
+            execution.setVariable(Vars.ROUND_ID, opened.roundId());
+            execution.setVariable(Vars.PROJECT_COUNT, opened.projects().size());
+            // The deadline day is the last day to recommend: recommendation closes when it is over.
+            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, startOf(calendar.recommendationDeadline().plusDays(1)));
+        };
+    }
+
+    @Bean
+    TaskSubmissionHandler closeRecommendationHandler(RoundService rounds) {
+        return TaskSubmissionHandler.of(Elements.CLOSE_RECOMMENDATION,
+                (vars, actor) -> rounds.checkCloseRecommendation(roundId(vars), vars, actor));
+    }
+
+    @Bean
+    JavaDelegate closeRecommendationDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> {
+            long roundId = roundId(execution.getVariables());
+            List<Project> late = rounds.closeRecommendation(roundId);
+            projects.closeRecommendation(late);
+            execution.setVariable(Vars.REVIEW_COUNT, rounds.inReview(roundId));
+        };
+    }
+
+    @Bean
+    TaskSubmissionHandler closeReviewHandler(RoundService rounds) {
+        return TaskSubmissionHandler.of(Elements.CLOSE_REVIEW,
+                (vars, actor) -> rounds.checkReviewComplete(roundId(vars), vars, actor));
+    }
+
+    @Bean
+    JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> {
+            List<Project> passed = rounds.concludeReview(roundId(execution.getVariables()));
+            projects.closeReview(passed);
+            execution.setVariable(Vars.PASSED_COUNT, passed.size());
+        };
+    }
+
+    @Bean
+    TaskSubmissionHandler decideProposedListHandler(RoundService rounds) {
+        return TaskSubmissionHandler.of(Elements.DECIDE_PROPOSED_LIST,
+                (vars, actor) -> rounds.checkListComplete(roundId(vars), vars, actor));
+    }
+
+    @Bean
+    JavaDelegate openNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> {
+            int days = ((Number) calendarMap(execution).get(Calendar.NOTICE_WORKING_DAYS)).intValue();
+            RoundService.NoticePeriod period = rounds.openNotice(roundId(execution.getVariables()), days);
+            projects.openNotice(period.projects());
+            execution.setVariable(Vars.PROPOSED_COUNT, period.projects().size());
+            execution.setVariable(Vars.NOTICE_ENDS_AT, startOf(period.lastDay().plusDays(1)));
+        };
+    }
+
+    @Bean
+    JavaDelegate closeNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> projects.closeNotice(rounds.closeNotice(roundId(execution.getVariables())));
+    }
+
+    /** Whatever end the round reaches, its row is closed. */
+    @Bean
+    ExecutionListener roundEndedListener(RoundService rounds) {
+        return execution -> {
+            if (execution.getVariable(Vars.ROUND_ID) != null) {
+                rounds.close(roundId(execution.getVariables()));
+            }
+        };
+    }
+
+    private static long roundId(Map<String, Object> vars) {
+        return ((Number) vars.get(Vars.ROUND_ID)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> calendarMap(DelegateExecution execution) {
+        Map<String, Object> c = (Map<String, Object>) execution.getVariable(Vars.ROUND_CALENDAR);
+        if (c == null) {
+            throw new IllegalStateException("decision " + Calendar.DECISION + " of tenant " + execution.getTenantId()
+                    + " gave no result");
+        }
+        return c;
+    }
+
+    private static RoundCalendar calendar(DelegateExecution execution) {
+        Map<String, Object> c = calendarMap(execution);
+        return new RoundCalendar(LocalDate.parse((String) c.get(Calendar.RECOMMENDATION_DEADLINE)),
+                LocalDate.parse((String) c.get(Calendar.COMPLETED_BEFORE)),
+                ((Number) c.get(Calendar.NOTICE_WORKING_DAYS)).intValue());
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(ClockConfiguration.BEIJING).toInstant());
+    }
+}

@@ -1,0 +1,72 @@
+package cn.tcsubsidy.round.process;
+
+/** Process {@code tc-annual-round} (年度推荐评审): key, element ids and variables, in one place. */
+public final class TcAnnualRoundProcess {
+
+    public static final String KEY = "tc-annual-round";
+
+    /** The per-tenant timer process that opens the round every November. */
+    public static final class Opener {
+        public static final String KEY = "tc-round-opener";
+        public static final String START_NOVEMBER = "StartEvent_November";
+        public static final String START_ANNUAL_ROUND = "Task_StartAnnualRound";
+        public static final String ANNUAL_ROUND_STARTED = "Event_AnnualRoundStarted";
+
+        private Opener() {
+        }
+    }
+
+    public static final class Elements {
+        public static final String START_BY_BUREAU = "StartEvent_RoundOpenedByBureau";
+        public static final String PREPARE_ROUND = "Task_PrepareRound";
+        public static final String LOAD_CALENDAR = "Task_LoadRoundCalendar";
+        public static final String OPEN_ROUND = "Task_OpenRound";
+        public static final String ROUND_WITHOUT_PROJECTS = "Event_RoundWithoutProjects";
+        public static final String CLOSE_RECOMMENDATION = "Task_CloseRecommendation";
+        public static final String RECOMMENDATION_DEADLINE = "Event_RecommendationDeadline";
+        public static final String CLOSE_RECOMMENDATION_WINDOW = "Task_CloseRecommendationWindow";
+        public static final String ROUND_WITHOUT_RECOMMENDATIONS = "Event_RoundWithoutRecommendations";
+        public static final String CLOSE_REVIEW = "Task_CloseReview";
+        public static final String CONCLUDE_REVIEW = "Task_ConcludeReview";
+        public static final String ROUND_WITHOUT_PASSED = "Event_RoundWithoutPassedProjects";
+        public static final String DECIDE_PROPOSED_LIST = "Task_DecideProposedList";
+        public static final String OPEN_NOTICE = "Task_OpenNotice";
+        public static final String ROUND_WITHOUT_PROPOSED = "Event_RoundWithoutProposedProjects";
+        public static final String NOTICE_PERIOD_OVER = "Event_NoticePeriodOver";
+        public static final String CLOSE_NOTICE = "Task_CloseNotice";
+        public static final String ROUND_CLOSED = "Event_RoundClosed";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Vars {
+        public static final String ROUND_ID = "roundId";
+        public static final String ROUND_YEAR = "roundYear";
+        public static final String OPENED_BY = "openedBy";
+        public static final String ROUND_CALENDAR = "roundCalendar";
+        public static final String RECOMMENDATION_DEADLINE_AT = "recommendationDeadlineAt";
+        public static final String PROJECT_COUNT = "projectCount";
+        public static final String REVIEW_COUNT = "reviewCount";
+        public static final String PASSED_COUNT = "passedCount";
+        public static final String PROPOSED_COUNT = "proposedCount";
+        public static final String NOTICE_ENDS_AT = "noticeEndsAt";
+
+        private Vars() {
+        }
+    }
+
+    /** Outputs of decision {@code tc-round-calendar}. */
+    public static final class Calendar {
+        public static final String DECISION = "tc-round-calendar";
+        public static final String RECOMMENDATION_DEADLINE = "recommendationDeadline";
+        public static final String COMPLETED_BEFORE = "completedBefore";
+        public static final String NOTICE_WORKING_DAYS = "noticeWorkingDays";
+
+        private Calendar() {
+        }
+    }
+
+    private TcAnnualRoundProcess() {
+    }
+}
