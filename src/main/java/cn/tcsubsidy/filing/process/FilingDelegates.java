@@ -12,11 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-class FilingDelegates {
+public class FilingDelegates {
 
     /** Task_RegisterProject: validates the filing again on the server and stores the project. */
     @Bean
-    JavaDelegate registerProjectDelegate(FilingService filing, Actors actors) {
+    public JavaDelegate registerProjectDelegate(FilingService filing, Actors actors) {
         return execution -> {
             long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
                     execution.getProcessInstanceId()));
@@ -26,7 +26,7 @@ class FilingDelegates {
 
     /** Task_EnterPool: records the pool level and the progress-report cycle the jurisdiction's table chose. */
     @Bean
-    JavaDelegate enterPoolDelegate(FilingService filing, Actors actors) {
+    public JavaDelegate enterPoolDelegate(FilingService filing, Actors actors) {
         return execution -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = (Map<String, Object>) execution.getVariable(Vars.POOL_ENTRY);

@@ -22,65 +22,65 @@ import org.springframework.context.annotation.Configuration;
  * (server-side check and record of the submission) and per service task. Each line calls one feature's service.
  */
 @Configuration
-class ProjectStageTasks {
+public class ProjectStageTasks {
 
     @Bean
-    TaskSubmissionHandler reportProgressHandler(ProgressService progress) {
+    public TaskSubmissionHandler reportProgressHandler(ProgressService progress) {
         return forProject(Elements.REPORT_PROGRESS, progress::reportProgress);
     }
 
     @Bean
-    TaskSubmissionHandler reportCompletionHandler(ProgressService progress) {
+    public TaskSubmissionHandler reportCompletionHandler(ProgressService progress) {
         return forProject(Elements.REPORT_COMPLETION, progress::reportCompletion);
     }
 
     @Bean
-    TaskSubmissionHandler recommendProjectHandler(RecommendationService recommendation) {
+    public TaskSubmissionHandler recommendProjectHandler(RecommendationService recommendation) {
         return forProject(Elements.RECOMMEND, recommendation::recommend);
     }
 
     @Bean
-    JavaDelegate returnToPoolDelegate(RecommendationService recommendation) {
+    public JavaDelegate returnToPoolDelegate(RecommendationService recommendation) {
         return execution -> recommendation.notRecommendedInTime(projectId(execution.getVariables()));
     }
 
     @Bean
-    TaskSubmissionHandler reviewProjectHandler(ReviewService review) {
+    public TaskSubmissionHandler reviewProjectHandler(ReviewService review) {
         return forProject(Elements.REVIEW, review::review);
     }
 
     @Bean
-    TaskSubmissionHandler decideAwardHandler(AwardDecisionService awards) {
+    public TaskSubmissionHandler decideAwardHandler(AwardDecisionService awards) {
         return forProject(Elements.DECIDE_AWARD, awards::decide);
     }
 
     @Bean
-    TaskSubmissionHandler confirmNoticeOutcomeHandler(NoticeService notice) {
+    public TaskSubmissionHandler confirmNoticeOutcomeHandler(NoticeService notice) {
         return forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
     }
 
     @Bean
-    TaskSubmissionHandler payAwardHandler(PaymentService payment) {
+    public TaskSubmissionHandler payAwardHandler(PaymentService payment) {
         return forProject(Elements.PAY_AWARD, payment::pay);
     }
 
     @Bean
-    JavaDelegate exitPoolDelegate(PaymentService payment) {
+    public JavaDelegate exitPoolDelegate(PaymentService payment) {
         return execution -> payment.exitPool(projectId(execution.getVariables()));
     }
 
     @Bean
-    TaskSubmissionHandler evaluatePerformanceHandler(FollowUpService followUp) {
+    public TaskSubmissionHandler evaluatePerformanceHandler(FollowUpService followUp) {
         return forProject(Elements.EVALUATE_PERFORMANCE, followUp::evaluate);
     }
 
     @Bean
-    TaskSubmissionHandler recoverAwardHandler(FollowUpService followUp) {
+    public TaskSubmissionHandler recoverAwardHandler(FollowUpService followUp) {
         return forProject(Elements.RECOVER_AWARD, followUp::recover);
     }
 
     @Bean
-    JavaDelegate closeRejectedProjectDelegate(ProjectLifecycle lifecycle) {
+    public JavaDelegate closeRejectedProjectDelegate(ProjectLifecycle lifecycle) {
         return execution -> lifecycle.closeRejected(projectId(execution.getVariables()));
     }
 }

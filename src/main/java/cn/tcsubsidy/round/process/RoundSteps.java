@@ -24,11 +24,11 @@ import org.springframework.context.annotation.Configuration;
 
 /** What each step of tc-annual-round does, in the order of the model. */
 @Configuration
-class RoundSteps {
+public class RoundSteps {
 
     /** tc-round-opener's only step: the November timer opens this tenant's round for the current year. */
     @Bean
-    JavaDelegate startAnnualRoundDelegate(RoundService rounds) {
+    public JavaDelegate startAnnualRoundDelegate(RoundService rounds) {
         return execution -> execution.getProcessEngineServices().getRuntimeService()
                 .createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(execution.getTenantId())
@@ -37,13 +37,13 @@ class RoundSteps {
     }
 
     @Bean
-    JavaDelegate prepareRoundDelegate(RoundService rounds) {
+    public JavaDelegate prepareRoundDelegate(RoundService rounds) {
         return execution -> execution.setVariable(Vars.ROUND_YEAR,
                 refusingBadInput(() -> rounds.roundYear(execution.getVariables())));
     }
 
     @Bean
-    JavaDelegate openRoundDelegate(RoundService rounds, ProjectProcessFacade projects, Actors actors) {
+    public JavaDelegate openRoundDelegate(RoundService rounds, ProjectProcessFacade projects, Actors actors) {
         return execution -> {
             int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
             RoundCalendar calendar = calendar(execution);
@@ -58,13 +58,13 @@ class RoundSteps {
     }
 
     @Bean
-    TaskSubmissionHandler closeRecommendationHandler(RoundService rounds) {
+    public TaskSubmissionHandler closeRecommendationHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.CLOSE_RECOMMENDATION,
                 (vars, actor) -> rounds.checkCloseRecommendation(roundId(vars), vars, actor));
     }
 
     @Bean
-    JavaDelegate closeRecommendationDelegate(RoundService rounds, ProjectProcessFacade projects) {
+    public JavaDelegate closeRecommendationDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
             long roundId = roundId(execution.getVariables());
             List<Project> late = rounds.closeRecommendation(roundId);
@@ -74,13 +74,13 @@ class RoundSteps {
     }
 
     @Bean
-    TaskSubmissionHandler closeReviewHandler(RoundService rounds) {
+    public TaskSubmissionHandler closeReviewHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.CLOSE_REVIEW,
                 (vars, actor) -> rounds.checkReviewComplete(roundId(vars), vars, actor));
     }
 
     @Bean
-    JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
+    public JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
             List<Project> passed = rounds.concludeReview(roundId(execution.getVariables()));
             projects.closeReview(passed);
@@ -89,13 +89,13 @@ class RoundSteps {
     }
 
     @Bean
-    TaskSubmissionHandler decideProposedListHandler(RoundService rounds) {
+    public TaskSubmissionHandler decideProposedListHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.DECIDE_PROPOSED_LIST,
                 (vars, actor) -> rounds.checkListComplete(roundId(vars), vars, actor));
     }
 
     @Bean
-    JavaDelegate openNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
+    public JavaDelegate openNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
             int days = ((Number) calendarMap(execution).get(Calendar.NOTICE_WORKING_DAYS)).intValue();
             RoundService.NoticePeriod period = rounds.openNotice(roundId(execution.getVariables()), days);
@@ -106,13 +106,13 @@ class RoundSteps {
     }
 
     @Bean
-    JavaDelegate closeNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
+    public JavaDelegate closeNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> projects.closeNotice(rounds.closeNotice(roundId(execution.getVariables())));
     }
 
     /** Whatever end the round reaches, its row is closed. */
     @Bean
-    ExecutionListener roundEndedListener(RoundService rounds) {
+    public ExecutionListener roundEndedListener(RoundService rounds) {
         return execution -> {
             if (execution.getVariable(Vars.ROUND_ID) != null) {
                 rounds.close(roundId(execution.getVariables()));

@@ -1,0 +1,292 @@
+package cn.tcsubsidy.project.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.tcsubsidy.award.domain.AwardDecisionService;
+import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.TaskSubmissionHandler;
+import cn.tcsubsidy.engine.TaskSubmissionListener;
+import cn.tcsubsidy.filing.domain.FilingService;
+import cn.tcsubsidy.filing.process.FilingDelegates;
+import cn.tcsubsidy.followup.domain.FollowUpService;
+import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.PaymentService;
+import cn.tcsubsidy.progress.domain.ProgressService;
+import cn.tcsubsidy.project.domain.ProjectLifecycle;
+import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
+import cn.tcsubsidy.recommendation.domain.RecommendationService;
+import cn.tcsubsidy.review.domain.ReviewService;
+import cn.tcsubsidy.shared.ValidationException;
+import cn.tcsubsidy.support.ProcessTestEngine;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.assertj.core.api.Assertions;
+
+/**
+ * Every path of tc-project, with the real thin delegates and submission handlers and mocked domain services; the
+ * pool-entry table is each jurisdiction's real DMN.
+ */
+class TcProjectProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.Companion
+            .builder(ProcessTestEngine.configuration("tc-project-test"))
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final long PROJECT_ID = 42L;
+
+    ProcessEngine engine;
+    FilingService filing = mock(FilingService.class);
+    ProgressService progress = mock(ProgressService.class);
+    RecommendationService recommendation = mock(RecommendationService.class);
+    ReviewService review = mock(ReviewService.class);
+    AwardDecisionService awards = mock(AwardDecisionService.class);
+    NoticeService notice = mock(NoticeService.class);
+    PaymentService payment = mock(PaymentService.class);
+    FollowUpService followUp = mock(FollowUpService.class);
+    ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
+
+    @BeforeEach
+    void wireDelegates() {
+        engine = extension.getProcessEngine();
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TcProjectProcess.KEY).count() == 0) {
+            ProcessTestEngine.deploy(engine, null, "processes/tc-project.bpmn");
+            ProcessTestEngine.deploy(engine, "hekou", "dmn/hekou/hekou-pipeline.dmn");
+            ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
+        }
+        when(filing.file(anyMap(), any(), any())).thenReturn(PROJECT_ID);
+        Actors actors = new Actors(engine.getIdentityService());
+        FilingDelegates filingDelegates = new FilingDelegates();
+        Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
+        Mocks.register("enterPoolDelegate", filingDelegates.enterPoolDelegate(filing, actors));
+        ProjectStageTasks stages = new ProjectStageTasks();
+        Mocks.register("returnToPoolDelegate", stages.returnToPoolDelegate(recommendation));
+        Mocks.register("exitPoolDelegate", stages.exitPoolDelegate(payment));
+        Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
+        List<TaskSubmissionHandler> handlers = List.of(
+                stages.reportProgressHandler(progress), stages.reportCompletionHandler(progress),
+                stages.recommendProjectHandler(recommendation), stages.reviewProjectHandler(review),
+                stages.decideAwardHandler(awards), stages.confirmNoticeOutcomeHandler(notice),
+                stages.payAwardHandler(payment), stages.evaluatePerformanceHandler(followUp),
+                stages.recoverAwardHandler(followUp));
+        Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        engine.getIdentityService().clearAuthentication();
+    }
+
+    private ProcessInstance startProject(String jurisdiction, String unit, long total) {
+        engine.getIdentityService().setAuthenticatedUserId(jurisdiction + "-ent-1");
+        Map<String, Object> filingForm = new HashMap<>();
+        filingForm.put("jurisdiction", jurisdiction);
+        filingForm.put("unitCode", unit);
+        filingForm.put("enterpriseName", "测试企业");
+        filingForm.put("plannedTotalInvestment", total);
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(TcProjectProcess.KEY, filingForm);
+        engine.getIdentityService().clearAuthentication();
+        return pi;
+    }
+
+    private ProcessInstance projectAwaitingRound() {
+        ProcessInstance pi = startProject("hekou", "yihe", 9_000_000);
+        complete(task(Elements.REPORT_COMPLETION, pi), withVariables("completionDate", "2025-06-30"));
+        return pi;
+    }
+
+    private void openRecommendation(ProcessInstance pi) {
+        engine.getRuntimeService().createMessageCorrelation(Messages.RECOMMENDATION_OPENED)
+                .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026).correlate();
+    }
+
+    private void correlate(String message, ProcessInstance pi) {
+        engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).correlate();
+    }
+
+    private ProcessInstance projectAwaitingAwardDecision() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 86));
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CLOSED);
+        correlate(Messages.REVIEW_CLOSED, pi);
+        return pi;
+    }
+
+    private ProcessInstance projectAfterNotice() {
+        ProcessInstance pi = projectAwaitingAwardDecision();
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 420000));
+        assertThat(pi).isWaitingAt(Elements.NOTICE_OPENED);
+        correlate(Messages.NOTICE_OPENED, pi);
+        assertThat(pi).isWaitingAt(Elements.NOTICE_CLOSED);
+        correlate(Messages.NOTICE_CLOSED, pi);
+        return pi;
+    }
+
+    @Test
+    void shouldTakeProjectFromFilingToPerformanceFollowUp() {
+        ProcessInstance pi = startProject("huanggang", "huangzhou", 25_000_000);
+
+        assertThat(pi).hasPassed(Elements.REGISTER, Elements.DETERMINE_POOL_ENTRY, Elements.ENTER_POOL)
+                .isWaitingAt(Elements.REPORT_COMPLETION)
+                .variables().containsEntry("projectId", PROJECT_ID).containsEntry("poolLevel", "CITY")
+                .containsEntry("progressCycle", "R/P1M").containsEntry("filedBy", "huanggang-ent-1");
+        Assertions.assertThat(pi.getTenantId()).isEqualTo("huanggang");
+        assertThat(task(Elements.REPORT_COMPLETION, pi)).hasCandidateUser("huanggang-ent-1")
+                .hasCandidateGroup("huanggang-town-huangzhou");
+        verify(filing).enterPool(PROJECT_ID, "CITY", "huanggang-ent-1");
+
+        complete(task(Elements.REPORT_COMPLETION, pi), withVariables("completionDate", "2025-06-30"));
+        assertThat(pi).isWaitingAt(Elements.RECOMMENDATION_OPENED);
+        openRecommendation(pi);
+        assertThat(task(Elements.RECOMMEND, pi)).hasCandidateGroup("huanggang-town-huangzhou");
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        assertThat(task(Elements.REVIEW, pi)).hasCandidateGroup("huanggang-experts");
+        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 90));
+        correlate(Messages.REVIEW_CLOSED, pi);
+        assertThat(task(Elements.DECIDE_AWARD, pi)).hasCandidateGroup("huanggang-bureau");
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 500000));
+        correlate(Messages.NOTICE_OPENED, pi);
+        correlate(Messages.NOTICE_CLOSED, pi);
+        assertThat(task(Elements.CONFIRM_NOTICE_OUTCOME, pi)).hasCandidateGroup("huanggang-bureau");
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionUpheld", false));
+        assertThat(task(Elements.PAY_AWARD, pi)).hasCandidateGroup("huanggang-finance");
+        complete(task(Elements.PAY_AWARD, pi));
+        assertThat(pi).hasPassed(Elements.EXIT_POOL);
+        assertThat(task(Elements.EVALUATE_PERFORMANCE, pi)).hasCandidateGroup("huanggang-bureau");
+        complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "MET"));
+
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED).hasNotPassed(Elements.PROJECT_REJECTED);
+        verify(progress).reportCompletion(eq(PROJECT_ID), anyMap(), any());
+        verify(recommendation).recommend(eq(PROJECT_ID), anyMap(), any());
+        verify(review).review(eq(PROJECT_ID), anyMap(), any());
+        verify(awards).decide(eq(PROJECT_ID), anyMap(), any());
+        verify(notice).confirmOutcome(eq(PROJECT_ID), anyMap(), any());
+        verify(payment).pay(eq(PROJECT_ID), anyMap(), any());
+        verify(payment).exitPool(PROJECT_ID);
+        verify(followUp).evaluate(eq(PROJECT_ID), anyMap(), any());
+        verify(lifecycle, never()).closeRejected(anyLong());
+    }
+
+    @Test
+    void shouldPutSmallHuanggangProjectInCountyPoolAndOthersInNoLevel() {
+        ProcessInstance county = startProject("huanggang", "macheng", 19_999_999);
+        assertThat(county).variables().containsEntry("poolLevel", "COUNTY");
+        ProcessInstance hekou = startProject("hekou", "yihe", 30_000_000);
+        assertThat(hekou).variables().containsEntry("poolLevel", null);
+        Assertions.assertThat(hekou.getTenantId()).isEqualTo("hekou");
+    }
+
+    @Test
+    void shouldAskForProgressReportEachCycleWhileBuilding() {
+        ProcessInstance pi = startProject("hekou", "kfq", 9_000_000);
+        execute(job(Elements.PROGRESS_REPORT_DUE, pi));
+        assertThat(pi).isWaitingAt(Elements.REPORT_COMPLETION, Elements.REPORT_PROGRESS);
+        assertThat(task(Elements.REPORT_PROGRESS, pi)).hasCandidateGroup("hekou-town-kfq");
+        complete(task(Elements.REPORT_PROGRESS, pi), withVariables("completedInvestmentToDate", 3_000_000));
+        assertThat(pi).hasPassed(Elements.PROGRESS_REPORTED).isWaitingAt(Elements.REPORT_COMPLETION);
+        Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId(Elements.PROGRESS_REPORT_DUE).count()).as("the cycle goes on").isEqualTo(1);
+        verify(progress).reportProgress(eq(PROJECT_ID), anyMap(), any());
+    }
+
+    @Test
+    void shouldRefuseCompletionReportTheServiceRejects() {
+        ProcessInstance pi = startProject("hekou", "yihe", 9_000_000);
+        doThrow(new ValidationException("actualTotalInvestment", "实际总投资不能为负数"))
+                .when(progress).reportCompletion(anyLong(), anyMap(), any());
+        String taskId = task(Elements.REPORT_COMPLETION, pi).getId();
+        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("actualTotalInvestment", -1)))
+                .hasMessageContaining("实际总投资不能为负数").hasRootCauseInstanceOf(ValidationException.class);
+        assertThat(pi).isWaitingAt(Elements.REPORT_COMPLETION);
+        Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), "actualTotalInvestment"))
+                .as("the refused value is not stored").isNull();
+    }
+
+    @Test
+    void shouldEndRejectedWhenTownDoesNotRecommend() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "REJECT"));
+        assertThat(pi).isEnded().hasPassed(Elements.REJECTED, Elements.CLOSE_REJECTED, Elements.PROJECT_REJECTED)
+                .hasNotPassed(Elements.REVIEW);
+        verify(lifecycle).closeRejected(PROJECT_ID);
+    }
+
+    @Test
+    void shouldReturnToPoolWhenRecommendationClosesBeforeTheTownActs() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        correlate(Messages.RECOMMENDATION_CLOSED, pi);
+        assertThat(pi).hasPassed(Elements.RECOMMENDATION_CLOSED, Elements.RETURN_TO_POOL)
+                .isWaitingAt(Elements.RECOMMENDATION_OPENED);
+        verify(recommendation).notRecommendedInTime(PROJECT_ID);
+
+        openRecommendation(pi);
+        assertThat(pi).isWaitingAt(Elements.RECOMMEND);
+    }
+
+    @Test
+    void shouldEndRejectedWhenReviewFails() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "FAIL", "expertScore", 40));
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.DECIDE_AWARD);
+        verify(lifecycle).closeRejected(PROJECT_ID);
+    }
+
+    @Test
+    void shouldEndRejectedWhenBureauDoesNotPropose() {
+        ProcessInstance pi = projectAwaitingAwardDecision();
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "REJECT"));
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.NOTICE_OPENED);
+    }
+
+    @Test
+    void shouldEndRejectedWhenObjectionUpheld() {
+        ProcessInstance pi = projectAfterNotice();
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", true));
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.PAY_AWARD);
+        verify(payment, never()).pay(anyLong(), anyMap(), any());
+    }
+
+    @Test
+    void shouldRecoverAwardWhenPerformanceMissed() {
+        ProcessInstance pi = projectAfterNotice();
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", false));
+        complete(task(Elements.PAY_AWARD, pi));
+        complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "NOT_MET"));
+        assertThat(task(Elements.RECOVER_AWARD, pi)).hasCandidateGroup("hekou-finance");
+        complete(task(Elements.RECOVER_AWARD, pi));
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED_AFTER_CLAWBACK).hasNotPassed(Elements.PROJECT_CLOSED);
+        verify(followUp).recover(eq(PROJECT_ID), anyMap(), any());
+    }
+}

@@ -1,0 +1,220 @@
+package cn.tcsubsidy.round.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.TaskSubmissionListener;
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.process.ProjectProcessFacade;
+import cn.tcsubsidy.round.domain.RoundCalendar;
+import cn.tcsubsidy.round.domain.RoundService;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Elements;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Opener;
+import cn.tcsubsidy.support.ProcessTestEngine;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+/**
+ * Every path of tc-annual-round and tc-round-opener, with the real round steps and a mocked round service and project
+ * facade; the calendar is Hekou's real table.
+ */
+class TcAnnualRoundProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.Companion
+            .builder(ProcessTestEngine.configuration("tc-round-test"))
+            .assertClassCoverageAtLeast(0.9)
+            .build();
+
+    private static final long ROUND_ID = 5L;
+    private static final String TENANT = "hekou";
+
+    ProcessEngine engine;
+    RoundService rounds = mock(RoundService.class);
+    ProjectProcessFacade projects = mock(ProjectProcessFacade.class);
+    List<Project> two = List.of(project(1), project(2));
+
+    @BeforeEach
+    void wire() {
+        engine = extension.getProcessEngine();
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TcAnnualRoundProcess.KEY).count() == 0) {
+            ProcessTestEngine.deploy(engine, TENANT, "processes/tc-annual-round.bpmn", "processes/tc-round-opener.bpmn",
+                    "dmn/hekou/hekou-pipeline.dmn");
+        }
+        when(rounds.roundYear(anyMap())).thenReturn(2026);
+        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any())).thenReturn(new RoundService.Opened(ROUND_ID, two));
+        when(rounds.closeRecommendation(ROUND_ID)).thenReturn(List.of());
+        when(rounds.inReview(ROUND_ID)).thenReturn(2);
+        when(rounds.concludeReview(ROUND_ID)).thenReturn(two);
+        when(rounds.openNotice(eq(ROUND_ID), anyInt())).thenReturn(
+                new RoundService.NoticePeriod(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 11), two));
+        when(rounds.closeNotice(ROUND_ID)).thenReturn(two);
+
+        RoundSteps steps = new RoundSteps();
+        Actors actors = new Actors(engine.getIdentityService());
+        Mocks.register("startAnnualRoundDelegate", steps.startAnnualRoundDelegate(rounds));
+        Mocks.register("prepareRoundDelegate", steps.prepareRoundDelegate(rounds));
+        Mocks.register("openRoundDelegate", steps.openRoundDelegate(rounds, projects, actors));
+        Mocks.register("closeRecommendationDelegate", steps.closeRecommendationDelegate(rounds, projects));
+        Mocks.register("concludeReviewDelegate", steps.concludeReviewDelegate(rounds, projects));
+        Mocks.register("openNoticeDelegate", steps.openNoticeDelegate(rounds, projects));
+        Mocks.register("closeNoticeDelegate", steps.closeNoticeDelegate(rounds, projects));
+        Mocks.register("roundEndedListener", steps.roundEndedListener(rounds));
+        Mocks.register("taskSubmissionListener", new TaskSubmissionListener(List.of(
+                steps.closeRecommendationHandler(rounds), steps.closeReviewHandler(rounds),
+                steps.decideProposedListHandler(rounds)), actors));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+    }
+
+    private ProcessInstance startRound() {
+        return engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+                .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute();
+    }
+
+    @Test
+    void shouldRunRoundFromOpeningToNoticeClose() {
+        ProcessInstance pi = startRound();
+
+        assertThat(pi).hasPassed(Elements.PREPARE_ROUND, Elements.LOAD_CALENDAR, Elements.OPEN_ROUND)
+                .isWaitingAt(Elements.CLOSE_RECOMMENDATION)
+                .variables().containsEntry("roundId", ROUND_ID).containsEntry("projectCount", 2);
+        ArgumentCaptor<RoundCalendar> calendar = ArgumentCaptor.forClass(RoundCalendar.class);
+        verify(rounds).open(eq(TENANT), eq(2026), calendar.capture(), any(), eq(pi.getId()));
+        Assertions.assertThat(calendar.getValue()).as("Hekou's calendar table")
+                .isEqualTo(new RoundCalendar(LocalDate.of(2026, 11, 30), LocalDate.of(2025, 12, 31), 5));
+        verify(projects).openRecommendation(two, ROUND_ID, 2026);
+        assertThat(task(Elements.CLOSE_RECOMMENDATION, pi)).hasCandidateGroup("hekou-bureau");
+
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "各镇街已推荐完毕"));
+        verify(rounds).checkCloseRecommendation(eq(ROUND_ID), anyMap(), any());
+        verify(projects).closeRecommendation(List.of());
+        assertThat(pi).isWaitingAt(Elements.CLOSE_REVIEW).variables().containsEntry("reviewCount", 2);
+
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "评审完成"));
+        verify(rounds).checkReviewComplete(eq(ROUND_ID), anyMap(), any());
+        verify(projects).closeReview(two);
+        assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST).variables().containsEntry("passedCount", 2);
+
+        complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "拟扶持名单"));
+        verify(rounds).openNotice(ROUND_ID, 5);
+        verify(projects).openNotice(two);
+        assertThat(pi).isWaitingAt(Elements.NOTICE_PERIOD_OVER);
+        Job noticeTimer = job(Elements.NOTICE_PERIOD_OVER, pi);
+        Assertions.assertThat(noticeTimer.getDuedate()).as("the day after the last working day, 00:00 Beijing")
+                .isEqualTo(Date.from(LocalDate.of(2026, 12, 12).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+
+        execute(noticeTimer);
+        verify(projects).closeNotice(two);
+        assertThat(pi).isEnded().hasPassed(Elements.CLOSE_NOTICE, Elements.ROUND_CLOSED);
+        verify(rounds).close(ROUND_ID);
+    }
+
+    @Test
+    void shouldCloseRecommendationWhenDeadlinePasses() {
+        when(rounds.closeRecommendation(ROUND_ID)).thenReturn(List.of(project(2)));
+        ProcessInstance pi = startRound();
+        Job deadline = job(Elements.RECOMMENDATION_DEADLINE, pi);
+        Assertions.assertThat(deadline.getDuedate()).as("recommendation closes when November 30th is over")
+                .isEqualTo(Date.from(LocalDate.of(2026, 12, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+        execute(deadline);
+        assertThat(pi).hasPassed(Elements.RECOMMENDATION_DEADLINE, Elements.CLOSE_RECOMMENDATION_WINDOW)
+                .isWaitingAt(Elements.CLOSE_REVIEW);
+        verify(projects).closeRecommendation(List.of(project(2)));
+    }
+
+    @Test
+    void shouldEndWhenNoProjectCompletedLastYear() {
+        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any())).thenReturn(new RoundService.Opened(ROUND_ID, List.of()));
+        ProcessInstance pi = startRound();
+        assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PROJECTS);
+        verify(rounds).close(ROUND_ID);
+    }
+
+    @Test
+    void shouldEndWhenNoProjectWasRecommended() {
+        when(rounds.inReview(ROUND_ID)).thenReturn(0);
+        ProcessInstance pi = startRound();
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "无推荐"));
+        assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_RECOMMENDATIONS);
+    }
+
+    @Test
+    void shouldEndWhenNoProjectPassedReview() {
+        when(rounds.concludeReview(ROUND_ID)).thenReturn(List.of());
+        ProcessInstance pi = startRound();
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "均未通过"));
+        assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PASSED);
+    }
+
+    @Test
+    void shouldEndWhenTheListIsEmpty() {
+        when(rounds.openNotice(eq(ROUND_ID), anyInt())).thenReturn(
+                new RoundService.NoticePeriod(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 11), List.of()));
+        ProcessInstance pi = startRound();
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "完成"));
+        complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "均不予扶持"));
+        assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PROPOSED);
+    }
+
+    @Test
+    void shouldOpenTheTenantsRoundEveryNovember() {
+        Job november = engine.getManagementService().createJobQuery().activityId(Opener.START_NOVEMBER).tenantIdIn(TENANT)
+                .singleResult();
+        Assertions.assertThat(november).as("one November timer per tenant deployment").isNotNull();
+        Assertions.assertThat(november.getDuedate()).isAfter(new Date());
+        List<String> before = roundIds();
+        execute(november);
+
+        List<ProcessInstance> started = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(TcAnnualRoundProcess.KEY).tenantIdIn(TENANT).list().stream()
+                .filter(p -> !before.contains(p.getId())).toList();
+        Assertions.assertThat(started).hasSize(1);
+        ProcessInstance round = started.get(0);
+        assertThat(round).isWaitingAt(Elements.CLOSE_RECOMMENDATION).variables().containsEntry("roundYear", 2026);
+        Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId(Opener.ANNUAL_ROUND_STARTED).count()).isEqualTo(1);
+    }
+
+    private List<String> roundIds() {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(TcAnnualRoundProcess.KEY)
+                .list().stream().map(ProcessInstance::getId).toList();
+    }
+
+    static Project project(long id) {
+        return new Project(id, TENANT, "yihe", "企业" + id, null, "项目" + id, "DIRECT_SUBSIDY", null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, ROUND_ID, null, null, null, null, null,
+                "pi-" + id, "hekou-ent-1", null, null);
+    }
+}
