@@ -74,6 +74,8 @@ class TcProjectProcessTest {
     @BeforeEach
     void wireDelegates() {
         engine = extension.getProcessEngine();
+        // Several test engines live in one JVM: bind the assertions to this class's engine.
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TcProjectProcess.KEY).count() == 0) {
             ProcessTestEngine.deploy(engine, null, "processes/tc-project.bpmn");
             ProcessTestEngine.deploy(engine, "hekou", "dmn/hekou/hekou-pipeline.dmn");

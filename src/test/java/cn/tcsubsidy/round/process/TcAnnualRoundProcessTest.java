@@ -63,6 +63,8 @@ class TcAnnualRoundProcessTest {
     @BeforeEach
     void wire() {
         engine = extension.getProcessEngine();
+        // Several test engines live in one JVM: bind the assertions to this class's engine.
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TcAnnualRoundProcess.KEY).count() == 0) {
             ProcessTestEngine.deploy(engine, TENANT, "processes/tc-annual-round.bpmn", "processes/tc-round-opener.bpmn",
                     "dmn/hekou/hekou-pipeline.dmn");
