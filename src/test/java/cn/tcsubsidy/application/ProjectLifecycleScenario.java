@@ -1,0 +1,226 @@
+package cn.tcsubsidy.application;
+
+import static cn.tcsubsidy.support.Rest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A Hekou loan-interest project filed through the REST API and driven through every stage by the people whose job
+ * each stage is, over /engine-rest with their own logins, as Tasklist does: filing, completion, round, town
+ * recommendation, expert review, award decision, proposed list, notice, payment to the bank, exit, follow-up.
+ * Bad submissions along the way are refused with their reason and leave nothing behind.
+ */
+abstract class ProjectLifecycleScenario {
+
+    static final String ENTERPRISE = "hekou-ent-1";
+    static final String TOWN = "hekou-town-yihe";
+    static final String OTHER_TOWN = "hekou-town-xinhu";
+    static final String EXPERT = "hekou-expert-3";
+    static final String BUREAU = "hekou-bureau";
+    static final String FINANCE = "hekou-finance";
+    static final String BANK = "中国工商银行东营河口支行";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Rest rest;
+
+    @BeforeEach
+    void client() {
+        rest = new Rest(port);
+    }
+
+    static Map<String, Object> filing() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("jurisdiction", "hekou");
+        f.put("unitCode", "yihe");
+        f.put("enterpriseName", "东营市河口区蓝海新材料有限公司");
+        f.put("creditCode", "91370503MA3C5X7Q3G");
+        f.put("projectName", "年产5万吨新材料生产线智能化改造");
+        f.put("category", "LOAN_INTEREST");
+        f.put("plannedTotalInvestment", 12_000_000);
+        f.put("plannedEquipmentInvestment", 8_000_000.50);
+        f.put("loanAmount", 8_000_000);
+        f.put("loanBank", BANK);
+        f.put("plannedStartDate", "2025-01-10");
+        f.put("plannedEndDate", "2025-09-30");
+        return f;
+    }
+
+    long projectCount() {
+        return jdbc.sql("select count(*) from project").query(Long.class).single();
+    }
+
+    @Test
+    void shouldTakeAProjectFromFilingThroughEveryStageToFollowUp() {
+        // Anonymous calls are refused on both APIs.
+        assertThat(rest.get(null, "/api/projects").status()).isEqualTo(401);
+        assertThat(rest.get(null, "/engine-rest/task").status()).isEqualTo(401);
+
+        // Filing: bad input names each field and stores nothing; another jurisdiction's enterprise is refused.
+        long before = projectCount();
+        Map<String, Object> bad = filing();
+        bad.put("plannedTotalInvestment", -1);
+        bad.put("creditCode", "91370503MA3C5X7Q3A");
+        Response refused = rest.post(ENTERPRISE, "/api/projects", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().at("/errors/plannedTotalInvestment").asText()).contains("不能为负数");
+        assertThat(refused.body().at("/errors/creditCode").asText()).contains("校验位");
+        assertThat(rest.post("yanzhou-ent-1", "/api/projects", filing()).status()).isEqualTo(403);
+        assertThat(projectCount()).isEqualTo(before);
+
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long id = filed.body().get("projectId").asLong();
+        String pi = filed.body().get("processInstanceId").asText();
+        assertThat(stage(id)).isEqualTo("IN_PROGRESS");
+        assertThat(rest.get("yanzhou-bureau", "/api/projects/" + id).status()).as("other tenant").isEqualTo(404);
+
+        // Completion report: negative figures are refused and not stored.
+        String completion = taskOf(ENTERPRISE, pi, "Task_ReportCompletion");
+        Response negative = complete(ENTERPRISE, completion, "completionDate", "2025-09-28",
+                "actualTotalInvestment", -5, "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工");
+        assertThat(negative.status()).isGreaterThanOrEqualTo(400);
+        assertThat(negative.text()).contains("实际总投资不能为负数");
+        assertThat(stage(id)).isEqualTo("IN_PROGRESS");
+        assertThat(jdbc.sql("select actual_total_investment from project where id = :id").param("id", id)
+                .query(java.math.BigDecimal.class).optional()).isEmpty();
+        assertThat(complete(ENTERPRISE, completion, "completionDate", "2025-09-28", "actualTotalInvestment", 11_800_000,
+                "actualEquipmentInvestment", 7_600_000.456, "completionNote", "已竣工投产").status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("COMPLETED");
+
+        // The bureau opens the 2026 round: it gathers projects completed in 2025 and opens recommendation.
+        Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/hekou/start",
+                variables("roundYear", 2026));
+        assertThat(round.status()).as(round.text()).isEqualTo(200);
+        String roundPi = round.body().get("id").asText();
+        assertThat(stage(id)).isEqualTo("RECOMMENDATION");
+
+        // Only the project's own town sees the recommendation task.
+        assertThat(tasks(OTHER_TOWN, pi)).isEmpty();
+        String recommend = taskOf(TOWN, pi, "Task_RecommendProject");
+        Response unverified = complete(TOWN, recommend, "recommendationDecision", "RECOMMEND", "recommendationOpinion", "同意",
+                "investmentAssessment", "投资到位", "technologyAssessment", "国内先进", "benefitAssessment", "效益良好",
+                "authenticityConfirmed", false, "formalitiesComplete", true);
+        assertThat(unverified.text()).contains("真实性");
+        assertThat(complete(TOWN, recommend, "recommendationDecision", "RECOMMEND", "recommendationOpinion", "同意推荐",
+                "investmentAssessment", "投资到位", "technologyAssessment", "国内先进", "benefitAssessment", "效益良好",
+                "authenticityConfirmed", true, "formalitiesComplete", true).status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("EXPERT_REVIEW");
+
+        // The bureau closes recommendation; it cannot close the review before the experts have scored.
+        assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止").status())
+                .isEqualTo(204);
+        String closeReview = taskOf(BUREAU, roundPi, "Task_CloseReview");
+        assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").text()).contains("未完成专家评审");
+        Response outOfRange = complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 120,
+                "reviewConclusion", "PASS", "reviewOpinion", "好");
+        assertThat(outOfRange.text()).contains("评审得分应在 0 至 100 之间");
+        assertThat(complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 88.5,
+                "reviewConclusion", "PASS", "reviewOpinion", "技术先进,效益明显").status()).isEqualTo(204);
+        assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("AWARD_DECISION");
+
+        // Award decision and the proposed list; the list opens a notice of five working days.
+        assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_DecideAward"), "awardDecision", "PROPOSE",
+                "proposedAmount", 77_000, "awardOpinion", "按LPR的25%贴息").status()).isEqualTo(204);
+        assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_DecideProposedList"), "listNote", "2026年度拟扶持名单")
+                .status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");
+        JsonNode notice = jdbc.sql("select notice_starts_on, notice_ends_on from review_round where process_instance_id = :p")
+                .param("p", roundPi).query((rs, i) -> {
+                    var n = new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
+                    n.put("first", rs.getObject(1, java.time.LocalDate.class).toString());
+                    n.put("last", rs.getObject(2, java.time.LocalDate.class).toString());
+                    return (JsonNode) n;
+                }).single();
+        assertThat(java.time.LocalDate.parse(notice.get("last").asText()))
+                .isAfterOrEqualTo(java.time.LocalDate.parse(notice.get("first").asText()).plusDays(4));
+
+        // The notice period's end is a timer; the administrator runs it now instead of waiting five working days.
+        Response jobs = rest.get("admin", "/engine-rest/job?processInstanceId=" + roundPi + "&activityId=Event_NoticePeriodOver");
+        assertThat(jobs.body()).hasSize(1);
+        assertThat(rest.post("admin", "/engine-rest/job/" + jobs.body().get(0).get("id").asText() + "/execute", Map.of())
+                .status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("NOTICE_OUTCOME");
+
+        String confirm = taskOf(BUREAU, pi, "Task_ConfirmNoticeOutcome");
+        assertThat(complete(BUREAU, confirm, "objectionReceived", false, "objectionUpheld", true).text()).contains("不能认定异议成立");
+        assertThat(complete(BUREAU, confirm, "objectionReceived", true, "objectionUpheld", false,
+                "objectionSummary", "收到实名异议一件,经核查不成立").status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("PAYMENT");
+
+        // A loan-interest subsidy goes to the lending bank, never to the enterprise.
+        String pay = taskOf(FINANCE, pi, "Task_PayAward");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "ENTERPRISE", "payeeName", filing().get("enterpriseName"),
+                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
+                .contains("贷款银行");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_001, "payeeType", "BANK", "payeeName", BANK,
+                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
+                .contains("不超过公示的拟扶持金额");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "BANK", "payeeName", BANK,
+                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").status())
+                .isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("FOLLOW_UP");
+
+        assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_EvaluatePerformance"), "investmentCompletionRate", 98.33,
+                "developmentContributionRate", 12.5, "outputValue", 30_000_000, "taxPaid", 1_200_000, "newJobs", 35,
+                "performanceConclusion", "MET", "performanceOpinion", "绩效目标全部完成").status()).isEqualTo(204);
+
+        Response project = rest.get(ENTERPRISE, "/api/projects/" + id);
+        assertThat(project.body().at("/project/stage").asText()).isEqualTo("CLOSED");
+        assertThat(project.body().at("/project/actualEquipmentInvestment").decimalValue())
+                .as("money rounded half-up to 0.01").isEqualByComparingTo("7600000.46");
+        assertThat(project.body().at("/project/paidAmount").decimalValue()).isEqualByComparingTo("77000");
+        List<String> actions = new ArrayList<>();
+        project.body().get("history").forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
+                "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
+                "NOTICE_PASSED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
+        assertThat(project.body().get("history").get(11).get("actor").asText()).isEqualTo(FINANCE);
+        assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + pi).body().get("state").asText())
+                .isEqualTo("COMPLETED");
+        assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + roundPi).body().get("state").asText())
+                .isEqualTo("COMPLETED");
+
+        Response list = rest.get(BUREAU, "/api/projects?jurisdiction=hekou&stage=CLOSED&unit=yihe");
+        assertThat(list.body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(rest.get("yanzhou-bureau", "/api/projects?stage=CLOSED&unit=yihe").body().get("total").asLong()).isZero();
+    }
+
+    String stage(long id) {
+        return jdbc.sql("select stage from project where id = :id").param("id", id).query(String.class).single();
+    }
+
+    JsonNode tasks(String user, String processInstanceId) {
+        Response r = rest.get(user, "/engine-rest/task?processInstanceId=" + processInstanceId);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.body();
+    }
+
+    String taskOf(String user, String processInstanceId, String taskKey) {
+        for (JsonNode t : tasks(user, processInstanceId)) {
+            if (taskKey.equals(t.get("taskDefinitionKey").asText())) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " sees no task " + taskKey + " of " + processInstanceId);
+    }
+
+    Response complete(String user, String taskId, Object... keyValues) {
+        return rest.post(user, "/engine-rest/task/" + taskId + "/complete", variables(keyValues));
+    }
+}

@@ -1,0 +1,68 @@
+package cn.tcsubsidy.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for application tests: JSON in and out, HTTP Basic as a given user (password = user name). */
+public class Rest {
+
+    public record Response(int status, JsonNode body, String text) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Rest(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public Response get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    public Response post(String user, String path, Object body) {
+        try {
+            return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Variables as Tasklist submits them: untyped JSON values. */
+    public static Map<String, Object> variables(Object... keyValues) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            vars.put((String) keyValues[i], Map.of("value", keyValues[i + 1]));
+        }
+        return Map.of("variables", vars);
+    }
+
+    private Response send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + token);
+        }
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            return new Response(r.statusCode(), body, r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
