@@ -88,6 +88,10 @@ abstract class ProjectLifecycleScenario {
         String pi = filed.body().get("processInstanceId").asText();
         assertThat(stage(id)).isEqualTo("IN_PROGRESS");
         assertThat(rest.get("yanzhou-bureau", "/api/projects/" + id).status()).as("other tenant").isEqualTo(404);
+        assertThat(rest.get("hekou-ent-2", "/api/projects/" + id).status()).as("other enterprise").isEqualTo(404);
+        assertThat(rest.get(OTHER_TOWN, "/api/projects/" + id).status()).as("other town").isEqualTo(404);
+        assertThat(rest.get(TOWN, "/api/projects/" + id).status()).as("its own town").isEqualTo(200);
+        assertThat(rest.get("hekou-ent-2", "/api/projects?jurisdiction=hekou").body().get("total").asLong()).isZero();
 
         // Completion report: negative figures are refused and not stored.
         String completion = taskOf(ENTERPRISE, pi, "Task_ReportCompletion");

@@ -73,7 +73,7 @@ public class ProjectController {
 
     @GetMapping("/{id}")
     public ProjectView get(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        Project p = projects.find(id).filter(x -> actor.mayActIn(x.jurisdiction()))
+        Project p = projects.find(id).filter(ProjectScope.of(actor)::allows)
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
         return ProjectView.of(p, history.of(id));
     }
@@ -96,8 +96,9 @@ public class ProjectController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new ValidationException(List.of(new FieldError("size", "page 应不小于 0,size 应在 1 至 " + MAX_PAGE_SIZE + " 之间")));
         }
-        List<String> visible = actor.isAdmin() ? cn.tcsubsidy.engine.Tenants.ALL : actor.tenants();
-        ProjectRepository.Page result = projects.search(visible, jurisdiction, s, unit, page, size);
+        ProjectScope scope = ProjectScope.of(actor);
+        ProjectRepository.Page result = projects.search(scope.jurisdictions(), scope.units(), scope.filedBy(),
+                jurisdiction, s, unit, page, size);
         return Map.of("items", result.items().stream().map(p -> ProjectView.of(p, null)).toList(),
                 "total", result.total(), "page", result.page(), "size", result.size());
     }

@@ -139,9 +139,23 @@ public class ProjectRepository {
     public record Page(List<Project> items, long total, int page, int size) {
     }
 
-    public Page search(List<String> jurisdictions, String jurisdiction, Stage stage, String unit, int page, int size) {
+    /**
+     * @param jurisdictions the jurisdictions the reader may see
+     * @param units         "jurisdiction:unit" pairs the reader is limited to, or null
+     * @param filedBy       the only filer whose projects the reader sees, or null
+     */
+    public Page search(List<String> jurisdictions, List<String> units, String filedBy,
+                       String jurisdiction, Stage stage, String unit, int page, int size) {
         StringBuilder where = new StringBuilder(" where jurisdiction_code in (:allowed)");
         List<Object[]> params = new ArrayList<>();
+        if (units != null) {
+            where.append(" and (jurisdiction_code || ':' || unit_code) in (:units)");
+            params.add(new Object[] {"units", units});
+        }
+        if (filedBy != null) {
+            where.append(" and filed_by = :filedBy");
+            params.add(new Object[] {"filedBy", filedBy});
+        }
         if (jurisdiction != null) {
             where.append(" and jurisdiction_code = :j");
             params.add(new Object[] {"j", jurisdiction});

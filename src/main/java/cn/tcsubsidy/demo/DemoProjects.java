@@ -1,0 +1,183 @@
+package cn.tcsubsidy.demo;
+
+import cn.tcsubsidy.filing.domain.CreditCode;
+import cn.tcsubsidy.identity.IdentitySetup;
+import cn.tcsubsidy.jurisdiction.AwardCategories;
+import cn.tcsubsidy.jurisdiction.Jurisdiction;
+import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
+import cn.tcsubsidy.jurisdiction.RecommendingUnit;
+import cn.tcsubsidy.project.process.ProjectProcessFacade;
+import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo projects so Tasklist and Cockpit show something on first start: per jurisdiction, the previous round
+ * (projects completed two years ago) run to the end with one project paid and in follow-up and one not recommended,
+ * two projects completed last year waiting for this year's round, and one still being built. Everything goes
+ * through the processes as the demo users, exactly as people would do it in Tasklist.
+ */
+@Component
+@ConditionalOnProperty(name = "tc.demo.projects", havingValue = "true")
+public class DemoProjects {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoProjects.class);
+
+    private final JurisdictionDirectory directory;
+    private final ProjectProcessFacade projects;
+    private final IdentityService identity;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private int serial;
+
+    public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
+                        RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
+                        Clock clock) {
+        this.directory = directory;
+        this.projects = projects;
+        this.identity = identity;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(IdentitySetup.ORDER + 10)
+    public void load() {
+        if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
+            return;
+        }
+        for (Jurisdiction j : directory.all()) {
+            load(j);
+        }
+        LOG.info("Demo projects loaded: {}", serial);
+    }
+
+    private void load(Jurisdiction j) {
+        String t = j.code();
+        List<RecommendingUnit> units = directory.units(t);
+        String category = AwardCategories.of(t).keySet().iterator().next();
+        int thisYear = LocalDate.now(clock).getYear();
+        int lastRoundYear = thisYear - 1;
+
+        // The previous round, for projects completed two years ago.
+        String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
+        String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
+        String round = as(t + "-bureau", () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+                .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
+        complete(units.get(0).groupId(), paid, Elements.RECOMMEND, Map.of(
+                "recommendationDecision", "RECOMMEND", "recommendationOpinion", "项目真实,手续完整,同意推荐",
+                "investmentAssessment", "投资已全部到位", "technologyAssessment", "达到国内先进水平",
+                "benefitAssessment", "新增产值和税收明显,带动就业", "authenticityConfirmed", true, "formalitiesComplete", true));
+        complete(units.get(1).groupId(), notRecommended, Elements.RECOMMEND, Map.of(
+                "recommendationDecision", "REJECT", "recommendationOpinion", "环评手续不完整,暂不推荐",
+                "investmentAssessment", "投资基本到位", "technologyAssessment", "一般", "benefitAssessment", "一般"));
+        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.CLOSE_RECOMMENDATION, Map.of("closeNote", "推荐截止"));
+        complete(t + "-expert-1", paid, Elements.REVIEW, Map.of("expertScore", 91.5, "reviewConclusion", "PASS",
+                "reviewOpinion", "技术先进,投资真实,效益明显"));
+        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
+        complete(t + "-bureau", paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE", "proposedAmount", 300_000,
+                "awardOpinion", "按专家评审结果列入拟扶持名单"));
+        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
+                Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
+        // The demo does not wait out the notice period: it runs the timer, as an administrator could.
+        Job noticeOver = management.createJobQuery().processInstanceId(round)
+                .activityId(TcAnnualRoundProcess.Elements.NOTICE_PERIOD_OVER).singleResult();
+        management.executeJob(noticeOver.getId());
+        complete(t + "-bureau", paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
+        boolean loan = "LOAN_INTEREST".equals(category);
+        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", 300_000,
+                "payeeType", loan ? "BANK" : "ENTERPRISE", "payeeName", loan ? bank(t) : enterprise(t, paid),
+                "payeeAccount", "6222020" + String.format("%08d", serial), "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
+                "paymentDate", LocalDate.now(clock).toString()));
+
+        // Completed last year, waiting for this year's round.
+        file(t, units.get(2 % units.size()), category, "数字化车间改造", 12_000_000, lastRoundYear);
+        file(t, units.get(3 % units.size()), category, "节能降耗技术改造", 8_000_000, lastRoundYear);
+        // Still being built.
+        file(t, units.get(4 % units.size()), category, "新建智能仓储系统", 5_500_000, 0);
+    }
+
+    /** Files a project as the jurisdiction's first enterprise; completes it in {@code completedIn} unless 0. */
+    private String file(String t, RecommendingUnit unit, String category, String name, long total, int completedIn) {
+        serial++;
+        int year = completedIn == 0 ? LocalDate.now(clock).getYear() : completedIn;
+        Map<String, Object> f = new HashMap<>();
+        f.put("jurisdiction", t);
+        f.put("unitCode", unit.code());
+        f.put("enterpriseName", unit.name() + "示范企业" + serial + "有限公司");
+        f.put("creditCode", CreditCode.withCheckCharacter("9137050" + String.format("%010d", 1000 + serial)));
+        f.put("projectName", name);
+        f.put("category", category);
+        f.put("plannedTotalInvestment", total);
+        f.put("plannedEquipmentInvestment", total * 6 / 10);
+        f.put("plannedRdInvestment", total / 10);
+        if ("LOAN_INTEREST".equals(category)) {
+            f.put("loanAmount", total / 2);
+            f.put("loanBank", bank(t));
+        }
+        f.put("plannedStartDate", year + "-01-15");
+        f.put("plannedEndDate", year + "-10-31");
+        String pi = as(t + "-ent-1", () -> projects.file(f).processInstanceId());
+        if (completedIn != 0) {
+            complete(t + "-ent-1", pi, Elements.REPORT_COMPLETION, Map.of("completionDate", completedIn + "-10-20",
+                    "actualTotalInvestment", total, "actualEquipmentInvestment", total * 6 / 10,
+                    "actualRdInvestment", total / 10, "completionNote", "项目已竣工投产"));
+        }
+        return pi;
+    }
+
+    private String enterprise(String t, String processInstanceId) {
+        return (String) runtime.getVariable(processInstanceId, "enterpriseName");
+    }
+
+    private static String bank(String t) {
+        return "中国工商银行" + t + "支行";
+    }
+
+    private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
+        as(user, () -> {
+            Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
+            tasks.complete(task.getId(), values);
+            return null;
+        });
+    }
+
+    private <T> T as(String user, Supplier<T> action) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
+                .stream().map(Tenant::getId).toList();
+        identity.setAuthentication(user, groups, tenants);
+        try {
+            return action.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package cn.tcsubsidy.filing.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CreditCodeTest {
+
+    @Test
+    void shouldAcceptCodeWithCorrectCheckCharacter() {
+        assertThat(CreditCode.isValid("91350100M000100Y43")).isTrue();
+        assertThat(CreditCode.isValid("91370503MA3C5X7Q3G")).isTrue();
+    }
+
+    @Test
+    void shouldRefuseWrongCheckCharacterLengthOrAlphabet() {
+        assertThat(CreditCode.isValid("91350100M000100Y44")).isFalse();
+        assertThat(CreditCode.isValid("91350100M000100Y4")).isFalse();
+        assertThat(CreditCode.isValid("91350100M000100I43")).as("I is not in the alphabet").isFalse();
+        assertThat(CreditCode.isValid(null)).isFalse();
+    }
+
+    @Test
+    void shouldCompleteCodeWithItsCheckCharacter() {
+        assertThat(CreditCode.withCheckCharacter("91350100M000100Y4")).isEqualTo("91350100M000100Y43");
+    }
+}
