@@ -1,6 +1,7 @@
 package cn.tcsubsidy.engine;
 
 import java.util.HashSet;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -14,13 +15,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EngineConfiguration {
 
-    /** Tenant per instance, then the models deployed right after the engine is built, before the job executor runs. */
+    /**
+     * Tenant per instance, the deployment guard, then the models deployed right after the engine is built, before
+     * the job executor runs.
+     */
     @Bean
     static ProcessEnginePlugin tcSubsidyEnginePlugin() {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new JurisdictionTenantIdProvider(new HashSet<>(Tenants.ALL)));
+                configuration.setCustomPreDeployers(List.of(new TenantDeploymentGuard()));
             }
 
             @Override

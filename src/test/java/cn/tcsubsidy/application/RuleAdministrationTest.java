@@ -1,0 +1,71 @@
+package cn.tcsubsidy.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A rule administrator changes a table over REST, without redeploying the app; the next evaluation uses it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:tc-lifecycle;DB_CLOSE_DELAY=-1",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class RuleAdministrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DecisionService decisions;
+
+    int noticeDays(String tenant) {
+        return ((Number) decisions.evaluateDecisionByKey("tc-round-calendar").decisionDefinitionTenantId(tenant)
+                .variables(Map.of("roundYear", 2027)).evaluate().getSingleResult().getEntry("noticeWorkingDays")).intValue();
+    }
+
+    int deploy(String user, String tenant, String table) throws IOException, InterruptedException {
+        String boundary = "----tc" + System.nanoTime();
+        String body = part(boundary, "deployment-name", "rules-change-" + tenant)
+                + (tenant == null ? "" : part(boundary, "tenant-id", tenant))
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + tenant
+                + "-pipeline.dmn\"\r\nContent-Type: application/xml\r\n\r\n" + table + "\r\n--" + boundary + "--\r\n";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static String part(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    @Test
+    void shouldUseANewTableVersionAtOnceAndOnlyInItsOwnJurisdiction() throws Exception {
+        String table = Files.readString(Path.of("dmn/yanzhou/yanzhou-pipeline.dmn"))
+                .replace("<outputEntry id=\"Output_RoundCalendar_1_NoticeDays\"><text>5</text>",
+                        "<outputEntry id=\"Output_RoundCalendar_1_NoticeDays\"><text>7</text>");
+        assertThat(noticeDays("yanzhou")).isEqualTo(5);
+
+        assertThat(deploy("hekou-rules", "yanzhou", table)).as("another jurisdiction's administrator").isGreaterThanOrEqualTo(400);
+        assertThat(deploy("yanzhou-ent-1", "yanzhou", table)).as("not a rule administrator").isGreaterThanOrEqualTo(400);
+        assertThat(deploy("yanzhou-rules", null, table)).as("a shared, tenant-less deployment").isGreaterThanOrEqualTo(400);
+        assertThat(noticeDays("yanzhou")).isEqualTo(5);
+
+        assertThat(deploy("yanzhou-rules", "yanzhou", table)).isEqualTo(200);
+        assertThat(noticeDays("yanzhou")).isEqualTo(7);
+        assertThat(noticeDays("hekou")).as("other tenants keep their table").isEqualTo(5);
+    }
+}
