@@ -30,10 +30,12 @@ public class ProjectProcessFacade {
         return new Started(id.longValue(), pi.getId());
     }
 
-    public void openRecommendation(List<Project> projects, long roundId, int roundYear) {
+    /** @param dueAt when recommendation closes: the town's task is due then */
+    public void openRecommendation(List<Project> projects, long roundId, int roundYear, java.util.Date dueAt) {
         for (Project p : projects) {
             runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
-                    .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear).correlateWithResult();
+                    .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear)
+                    .setVariable(Vars.RECOMMENDATION_DUE_AT, dueAt).correlateWithResult();
         }
     }
 

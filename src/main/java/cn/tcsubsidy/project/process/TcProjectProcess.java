@@ -63,6 +63,7 @@ public final class TcProjectProcess {
         public static final String PROGRESS_CYCLE = "progressCycle";
         public static final String ROUND_ID = "roundId";
         public static final String ROUND_YEAR = "roundYear";
+        public static final String RECOMMENDATION_DUE_AT = "recommendationDueAt";
         public static final String RECOMMENDATION_DECISION = "recommendationDecision";
         public static final String REVIEW_CONCLUSION = "reviewConclusion";
         public static final String AWARD_DECISION = "awardDecision";

@@ -49,11 +49,12 @@ public class RoundSteps {
             RoundCalendar calendar = calendar(execution);
             RoundService.Opened opened = refusingBadInput(() -> rounds.open(execution.getTenantId(), year, calendar,
                     actors.current(), execution.getProcessInstanceId()));
-            projects.openRecommendation(opened.projects(), opened.roundId(), year);
+            // The deadline day is the last day to recommend: recommendation closes when it is over.
+            Date closesAt = startOf(calendar.recommendationDeadline().plusDays(1));
+            projects.openRecommendation(opened.projects(), opened.roundId(), year, closesAt);
             execution.setVariable(Vars.ROUND_ID, opened.roundId());
             execution.setVariable(Vars.PROJECT_COUNT, opened.projects().size());
-            // The deadline day is the last day to recommend: recommendation closes when it is over.
-            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, startOf(calendar.recommendationDeadline().plusDays(1)));
+            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, closesAt);
         };
     }
 

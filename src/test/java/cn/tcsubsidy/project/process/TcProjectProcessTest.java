@@ -59,6 +59,7 @@ class TcProjectProcessTest {
             .build();
 
     private static final long PROJECT_ID = 42L;
+    private static final java.util.Date RECOMMENDATION_DUE = new java.util.Date(1_796_000_000_000L);
 
     ProcessEngine engine;
     FilingService filing = mock(FilingService.class);
@@ -125,7 +126,8 @@ class TcProjectProcessTest {
 
     private void openRecommendation(ProcessInstance pi) {
         engine.getRuntimeService().createMessageCorrelation(Messages.RECOMMENDATION_OPENED)
-                .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026).correlate();
+                .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026)
+                .setVariable("recommendationDueAt", RECOMMENDATION_DUE).correlate();
     }
 
     private void correlate(String message, ProcessInstance pi) {
@@ -168,7 +170,7 @@ class TcProjectProcessTest {
         complete(task(Elements.REPORT_COMPLETION, pi), withVariables("completionDate", "2025-06-30"));
         assertThat(pi).isWaitingAt(Elements.RECOMMENDATION_OPENED);
         openRecommendation(pi);
-        assertThat(task(Elements.RECOMMEND, pi)).hasCandidateGroup("huanggang-town-huangzhou");
+        assertThat(task(Elements.RECOMMEND, pi)).hasCandidateGroup("huanggang-town-huangzhou").hasDueDate(RECOMMENDATION_DUE);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
         assertThat(task(Elements.REVIEW, pi)).hasCandidateGroup("huanggang-experts");
         complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 90));
