@@ -170,19 +170,26 @@ public class IdentitySetup {
 
     private void setUpFilters() {
         filter("我的待办", -10, "指派给我的任务", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filter("本单位待办", 0, "我所在单位(组)可认领的任务",
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        // A candidate-user query matches the user's own candidacy (the enterprise that filed) and their groups' (units).
+        filter("本单位待办", 0, "我或我所在单位可认领的任务",
+                tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());
         filter("本辖区全部待办", 10, "本辖区内我有权查看的全部任务", tasks.createTaskQuery());
     }
 
+    /** Creates the filter, or brings an existing one of that name up to date (a new release may change it). */
     private void filter(String name, int priority, String description, org.camunda.bpm.engine.task.TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
-            return;
+        Filter f = filters.createFilterQuery().filterName(name).singleResult();
+        if (f == null) {
+            f = filters.newTaskFilter(name);
         }
-        Filter f = filters.newTaskFilter(name);
         f.setOwner("admin");
         f.setQuery(query);
-        f.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        // Tasklist shows these variables on each task card, so a list of identical task names stays readable.
+        f.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+                "variables", List.of(
+                        Map.of("name", "enterpriseName", "label", "企业名称"),
+                        Map.of("name", "projectName", "label", "项目名称"),
+                        Map.of("name", "roundYear", "label", "评审年度"))));
         filters.saveFilter(f);
     }
 }

@@ -93,6 +93,11 @@ abstract class ProjectLifecycleScenario {
         assertThat(rest.get(TOWN, "/api/projects/" + id).status()).as("its own town").isEqualTo(200);
         assertThat(rest.get("hekou-ent-2", "/api/projects?jurisdiction=hekou").body().get("total").asLong()).isZero();
 
+        // The enterprise finds its task through Tasklist's 本单位待办 filter; the instance carries the project id as key.
+        assertThat(filterTasks(ENTERPRISE, "本单位待办")).contains(pi);
+        assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi).body().get("businessKey").asText())
+                .isEqualTo(String.valueOf(id));
+
         // Completion report: negative figures are refused and not stored.
         String completion = taskOf(ENTERPRISE, pi, "Task_ReportCompletion");
         Response negative = complete(ENTERPRISE, completion, "completionDate", "2025-09-28",
@@ -176,7 +181,11 @@ abstract class ProjectLifecycleScenario {
                 "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
                 .contains("不超过公示的拟扶持金额");
         assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "BANK", "payeeName", BANK,
-                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").status())
+                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
+                .contains("拨付日期不能早于公示结果确认日期");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "BANK", "payeeName", " " + BANK + " ",
+                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", today).status())
                 .isEqualTo(204);
         assertThat(stage(id)).isEqualTo("FOLLOW_UP");
 
@@ -203,6 +212,18 @@ abstract class ProjectLifecycleScenario {
         Response list = rest.get(BUREAU, "/api/projects?jurisdiction=hekou&stage=CLOSED&unit=yihe");
         assertThat(list.body().get("total").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(rest.get("yanzhou-bureau", "/api/projects?stage=CLOSED&unit=yihe").body().get("total").asLong()).isZero();
+    }
+
+    /** Process instance ids of the tasks a user sees through the named Tasklist filter. */
+    List<String> filterTasks(String user, String filterName) {
+        Response filters = rest.get(user, "/engine-rest/filter?name=" + java.net.URLEncoder.encode(filterName,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(filters.body()).hasSize(1);
+        Response list = rest.post(user, "/engine-rest/filter/" + filters.body().get(0).get("id").asText() + "/list", Map.of());
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        list.body().forEach(t -> ids.add(t.get("processInstanceId").asText()));
+        return ids;
     }
 
     String stage(long id) {

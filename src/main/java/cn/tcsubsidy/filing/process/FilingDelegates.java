@@ -21,6 +21,8 @@ public class FilingDelegates {
             long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
                     execution.getProcessInstanceId()));
             execution.setVariable(Vars.PROJECT_ID, id);
+            // The project id as business key: Cockpit lists and searches instances by it.
+            execution.setProcessBusinessKey(String.valueOf(id));
         };
     }
 

@@ -58,12 +58,20 @@ public class PaymentService {
         if (amount.signum() == 0 || amount.compareTo(p.proposedAmount()) > 0) {
             throw new ValidationException("paidAmount", "拨付金额应大于 0 且不超过公示的拟扶持金额 " + Money.format(p.proposedAmount()));
         }
-        if (p.isLoanInterest()) {
-            if (!BANK.equals(payeeType) || !payeeName.equals(p.loanBank())) {
-                throw new ValidationException("payeeType", "贷款贴息资金按委托支付协议直接拨付给贷款银行「" + p.loanBank() + "」");
-            }
-        } else if (!ENTERPRISE.equals(payeeType) || !payeeName.equals(p.enterpriseName())) {
-            throw new ValidationException("payeeType", "奖补资金应拨付给项目企业「" + p.enterpriseName() + "」");
+        String expectedPayee = p.isLoanInterest() ? BANK : ENTERPRISE;
+        String expectedName = p.isLoanInterest() ? p.loanBank() : p.enterpriseName();
+        if (!expectedPayee.equals(payeeType)) {
+            throw new ValidationException("payeeType", p.isLoanInterest()
+                    ? "贷款贴息资金按委托支付协议直接拨付给贷款银行,不拨付给企业"
+                    : "奖补资金应拨付给项目企业,不拨付给银行");
+        }
+        if (!payeeName.strip().equals(expectedName.strip())) {
+            throw new ValidationException("payeeName", "收款单位名称应为「" + expectedName + "」");
+        }
+        LocalDate noticePassed = history.of(projectId).stream().filter(e -> "NOTICE_PASSED".equals(e.action()))
+                .map(e -> e.occurredAt().toLocalDate()).reduce((a, b) -> b).orElseThrow();
+        if (date.isBefore(noticePassed)) {
+            throw new ValidationException("paymentDate", "拨付日期不能早于公示结果确认日期 " + noticePassed);
         }
         jdbc.sql("""
                 insert into payment (project_id, amount, payee_type, payee_name, payee_account, voucher_no, paid_on, recorded_by, recorded_at)
