@@ -9,6 +9,7 @@ import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -33,8 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo projects so Tasklist and Cockpit show something on first start: per jurisdiction, the previous round
- * (projects completed two years ago) run to the end with one project paid and in follow-up and one not recommended,
+ * Demo projects so Tasklist and Cockpit show something on first start: per jurisdiction, the 2022 round (projects
+ * completed in 2021, when every jurisdiction's policy was in force) run to the end, with one project awarded what the
+ * tables quote, paid and in follow-up, and one not recommended;
  * two projects completed last year waiting for this year's round, and one still being built. Everything goes
  * through the processes as the demo users, exactly as people would do it in Tasklist.
  */
@@ -43,6 +45,8 @@ import org.springframework.stereotype.Component;
 public class DemoProjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoProjects.class);
+    /** A year in which all five policies were in force (Hekou's ran to 2022-12-31, Yanzhou's to 2023-08-14). */
+    private static final int PAST_ROUND_YEAR = 2022;
 
     private final JurisdictionDirectory directory;
     private final ProjectProcessFacade projects;
@@ -84,7 +88,7 @@ public class DemoProjects {
         List<RecommendingUnit> units = directory.units(t);
         String category = AwardCategories.of(t).keySet().iterator().next();
         int thisYear = LocalDate.now(clock).getYear();
-        int lastRoundYear = thisYear - 1;
+        int lastRoundYear = PAST_ROUND_YEAR;
 
         // The previous round, for projects completed two years ago.
         String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
@@ -102,8 +106,11 @@ public class DemoProjects {
         complete(t + "-expert-1", paid, Elements.REVIEW, Map.of("expertScore", 91.5, "reviewConclusion", "PASS",
                 "reviewOpinion", "技术先进,投资真实,效益明显"));
         complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
-        complete(t + "-bureau", paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE", "proposedAmount", 300_000,
-                "awardOpinion", "按专家评审结果列入拟扶持名单"));
+        BigDecimal quoted = jdbc.sql("select quoted_amount from project_award where project_id = "
+                        + "(select id from project where process_instance_id = :pi)").param("pi", paid)
+                .query(BigDecimal.class).single();
+        complete(t + "-bureau", paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE",
+                "proposedAmount", quoted.doubleValue(), "awardOpinion", "按专家评审结果和奖补规则测算列入拟扶持名单"));
         complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         // The demo does not wait out the notice period: it runs the timer, as an administrator could.
@@ -112,14 +119,14 @@ public class DemoProjects {
         management.executeJob(noticeOver.getId());
         complete(t + "-bureau", paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
         boolean loan = "LOAN_INTEREST".equals(category);
-        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", 300_000,
+        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.doubleValue(),
                 "payeeType", loan ? "BANK" : "ENTERPRISE", "payeeName", loan ? bank(t) : enterprise(t, paid),
                 "payeeAccount", "6222020" + String.format("%08d", serial), "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
                 "paymentDate", LocalDate.now(clock).toString()));
 
         // Completed last year, waiting for this year's round.
-        file(t, units.get(2 % units.size()), category, "数字化车间改造", 12_000_000, lastRoundYear);
-        file(t, units.get(3 % units.size()), category, "节能降耗技术改造", 8_000_000, lastRoundYear);
+        file(t, units.get(2 % units.size()), category, "数字化车间改造", 12_000_000, thisYear - 1);
+        file(t, units.get(3 % units.size()), category, "节能降耗技术改造", 8_000_000, thisYear - 1);
         // Still being built.
         file(t, units.get(4 % units.size()), category, "新建智能仓储系统", 5_500_000, 0);
     }

@@ -55,8 +55,8 @@ abstract class ProjectLifecycleScenario {
         f.put("plannedEquipmentInvestment", 8_000_000.50);
         f.put("loanAmount", 8_000_000);
         f.put("loanBank", BANK);
-        f.put("plannedStartDate", "2025-01-10");
-        f.put("plannedEndDate", "2025-09-30");
+        f.put("plannedStartDate", "2020-01-10");
+        f.put("plannedEndDate", "2020-09-30");
         return f;
     }
 
@@ -100,20 +100,21 @@ abstract class ProjectLifecycleScenario {
 
         // Completion report: negative figures are refused and not stored.
         String completion = taskOf(ENTERPRISE, pi, "Task_ReportCompletion");
-        Response negative = complete(ENTERPRISE, completion, "completionDate", "2025-09-28",
+        Response negative = complete(ENTERPRISE, completion, "completionDate", "2020-09-28",
                 "actualTotalInvestment", -5, "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工");
         assertThat(negative.status()).isGreaterThanOrEqualTo(400);
         assertThat(negative.text()).contains("实际总投资不能为负数");
         assertThat(stage(id)).isEqualTo("IN_PROGRESS");
         assertThat(jdbc.sql("select actual_total_investment from project where id = :id").param("id", id)
                 .query(java.math.BigDecimal.class).optional()).isEmpty();
-        assertThat(complete(ENTERPRISE, completion, "completionDate", "2025-09-28", "actualTotalInvestment", 11_800_000,
+        assertThat(complete(ENTERPRISE, completion, "completionDate", "2020-09-28", "actualTotalInvestment", 11_800_000,
                 "actualEquipmentInvestment", 7_600_000.456, "completionNote", "已竣工投产").status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("COMPLETED");
 
-        // The bureau opens the 2026 round: it gathers projects completed in 2025 and opens recommendation.
+        // The bureau opens the 2021 round (Hekou's policy ran 2020-09-21 … 2022-12-31): it gathers projects completed
+        // in 2020 and opens recommendation.
         Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/hekou/start",
-                variables("roundYear", 2026));
+                variables("roundYear", 2021));
         assertThat(round.status()).as(round.text()).isEqualTo(200);
         String roundPi = round.body().get("id").asText();
         assertThat(stage(id)).isEqualTo("RECOMMENDATION");
@@ -143,8 +144,17 @@ abstract class ProjectLifecycleScenario {
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("AWARD_DECISION");
 
+        // The tables quoted the award: loan 8,000,000 × LPR 3.85 % in force on 2021-11-30 × 25 % = 77,000.
+        assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/quoteNote").body().get("value").asText())
+                .contains("77000.00");
+        assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/budgetNote").body().get("value").asText())
+                .contains("预算线内").contains("河口区技术改造专项资金 2021 年度预算");
+        String decide = taskOf(BUREAU, pi, "Task_DecideAward");
+        assertThat(complete(BUREAU, decide, "awardDecision", "PROPOSE", "proposedAmount", 77_000.01, "awardOpinion", "多报")
+                .text()).contains("不能超过按奖补规则测算");
+
         // Award decision and the proposed list; the list opens a notice of five working days.
-        assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_DecideAward"), "awardDecision", "PROPOSE",
+        assertThat(complete(BUREAU, decide, "awardDecision", "PROPOSE",
                 "proposedAmount", 77_000, "awardOpinion", "按LPR的25%贴息").status()).isEqualTo(204);
         assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_DecideProposedList"), "listNote", "2026年度拟扶持名单")
                 .status()).isEqualTo(204);
@@ -201,13 +211,16 @@ abstract class ProjectLifecycleScenario {
         List<String> actions = new ArrayList<>();
         project.body().get("history").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
-                "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
+                "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
                 "NOTICE_PASSED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
-        assertThat(project.body().get("history").get(11).get("actor").asText()).isEqualTo(FINANCE);
+        assertThat(project.body().get("history").get(13).get("actor").asText()).isEqualTo(FINANCE);
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + pi).body().get("state").asText())
                 .isEqualTo("COMPLETED");
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + roundPi).body().get("state").asText())
                 .isEqualTo("COMPLETED");
+        // The ledger holds the award, paid to the bank.
+        assertThat(jdbc.sql("select status || ':' || paid_amount from award where project_id = :p").param("p", id)
+                .query(String.class).single()).isEqualTo("PAID:77000.00");
 
         Response list = rest.get(BUREAU, "/api/projects?jurisdiction=hekou&stage=CLOSED&unit=yihe");
         assertThat(list.body().get("total").asLong()).isGreaterThanOrEqualTo(1);

@@ -1,5 +1,7 @@
 package cn.tcsubsidy.award.domain;
 
+import cn.tcsubsidy.award.ledger.Reservation;
+import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
@@ -22,11 +24,13 @@ public class AwardDecisionService {
     private final StageGuard guard;
     private final ProjectRepository projects;
     private final ProjectHistory history;
+    private final AwardCases cases;
 
-    public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history) {
+    public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history, AwardCases cases) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
+        this.cases = cases;
     }
 
     public void decide(long projectId, Map<String, Object> values, Actor actor) {
@@ -38,12 +42,15 @@ public class AwardDecisionService {
             f.reject("proposedAmount", "列入拟扶持名单的项目,拟扶持金额应大于 0");
         }
         f.throwIfInvalid();
-        guard.enter(projectId, actor, Stage.AWARD_DECISION);
+        Project p = guard.enter(projectId, actor, Stage.AWARD_DECISION);
         if (PROPOSE.equals(decision)) {
-            projects.setProposedAmount(projectId, amount);
+            Reservation r = cases.reserve(p, amount, actor);
+            BigDecimal granted = r.award().grantedAmount();
+            projects.setProposedAmount(projectId, granted);
             projects.setStage(projectId, Stage.AWAITING_NOTICE);
             history.record(projectId, Stage.AWARD_DECISION, "AWARD_PROPOSED", actor.userId(),
-                    "列入拟扶持名单,拟扶持金额 " + Money.format(amount) + ":" + opinion);
+                    "列入拟扶持名单,拟扶持金额 " + Money.format(granted) + ":" + opinion
+                            + (r.isCut() ? ";" + r.award().cutReason() : "") + ";" + r.budget().note());
         } else {
             String reason = "工信局审定不予扶持:" + opinion;
             projects.reject(projectId, reason);

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.followup.domain;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -34,13 +35,16 @@ public class FollowUpService {
     private final ProjectHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AwardCases awards;
 
-    public FollowUpService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock) {
+    public FollowUpService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock,
+                           AwardCases awards) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.awards = awards;
     }
 
     public void evaluate(long projectId, Map<String, Object> values, Actor actor) {
@@ -98,6 +102,7 @@ public class FollowUpService {
             throw new ValidationException("recoveredAmount", "实际追回金额应大于 0 且不超过应追回金额 " + Money.format(due));
         }
         projects.setRecoveredAmount(projectId, recovered);
+        awards.recovered(projectId, recovered, "绩效跟踪评价未达标,缴回凭证号 " + voucher, actor);
         projects.setStage(projectId, Stage.CLOSED);
         history.record(projectId, Stage.CLAWBACK, "RECOVERED", actor.userId(),
                 "追回 " + Money.format(recovered) + "(应追回 " + Money.format(due) + "),缴回凭证号 " + voucher + ",缴回日期 " + date);

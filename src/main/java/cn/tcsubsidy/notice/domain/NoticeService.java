@@ -1,5 +1,6 @@
 package cn.tcsubsidy.notice.domain;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
@@ -20,11 +21,13 @@ public class NoticeService {
     private final StageGuard guard;
     private final ProjectRepository projects;
     private final ProjectHistory history;
+    private final AwardCases awards;
 
-    public NoticeService(StageGuard guard, ProjectRepository projects, ProjectHistory history) {
+    public NoticeService(StageGuard guard, ProjectRepository projects, ProjectHistory history, AwardCases awards) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
+        this.awards = awards;
     }
 
     public void opened(long projectId, LocalDate firstDay, LocalDate lastDay) {
@@ -50,6 +53,7 @@ public class NoticeService {
         guard.enter(projectId, actor, Stage.NOTICE_OUTCOME);
         if (upheld) {
             String reason = "公示期间异议成立:" + summary;
+            awards.cancel(projectId, reason, actor);
             projects.reject(projectId, reason);
             history.record(projectId, Stage.NOTICE_OUTCOME, "OBJECTION_UPHELD", actor.userId(), reason);
         } else {

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.payment.domain;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -33,13 +34,16 @@ public class PaymentService {
     private final ProjectHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AwardCases awards;
 
-    public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock) {
+    public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock,
+                          AwardCases awards) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.awards = awards;
     }
 
     public void pay(long projectId, Map<String, Object> values, Actor actor) {
@@ -81,6 +85,7 @@ public class PaymentService {
                 .param("account", account).param("voucher", voucher).param("date", date)
                 .param("by", actor.userId()).param("at", LocalDateTime.now(clock)).update();
         projects.setPaidAmount(projectId, amount);
+        awards.paid(projectId, amount, actor);
         history.record(projectId, Stage.PAYMENT, "PAID", actor.userId(),
                 "拨付 " + Money.format(amount) + " 至 " + payeeName + "(" + (BANK.equals(payeeType) ? "贷款银行" : "企业")
                         + "),凭证号 " + voucher + ",拨付日期 " + date);

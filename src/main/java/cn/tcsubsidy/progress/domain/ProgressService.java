@@ -62,8 +62,22 @@ public class ProgressService {
         BigDecimal software = f.money("actualSoftwareInvestment", "其中软件及工艺包投资", false);
         BigDecimal rd = f.money("actualRdInvestment", "实际研发投入", false);
         String note = f.text("completionNote", "竣工情况说明", true, 2000);
+        // Figures only some categories' rules read (absent = 0 / not rated / not funded).
+        BigDecimal robots = f.money("robotInvestment", "购置工业机器人投资", false);
+        BigDecimal informatization = f.money("informatizationInvestment", "信息化软硬件投资", false);
+        BigDecimal national = f.money("nationalFunding", "国家资助金额", false);
+        BigDecimal purchase = f.money("purchasePrice", "首台(套)购买价格", false);
+        String mujuan = f.choice("mujuanClass", "亩产效益评价等级", java.util.Set.of("A", "B", "C", "D"), false);
+        String level = f.choice("certificationLevel", "认定级别",
+                java.util.Set.of("COUNTY", "CITY", "PROVINCE", "NATIONAL"), false);
         if (date != null && date.isAfter(LocalDate.now(clock))) {
             f.reject("completionDate", "竣工日期不能晚于今天");
+        }
+        if (equipment != null && robots != null && robots.compareTo(equipment) > 0) {
+            f.reject("robotInvestment", "购置工业机器人投资计入设备投资,不能大于实际设备投资");
+        }
+        if (total != null && informatization != null && informatization.compareTo(total) > 0) {
+            f.reject("informatizationInvestment", "信息化软硬件投资不能大于实际总投资");
         }
         if (total != null && total.signum() == 0) {
             f.reject("actualTotalInvestment", "实际总投资应大于 0");
@@ -83,6 +97,15 @@ public class ProgressService {
             throw new cn.tcsubsidy.shared.ValidationException("completionDate", "竣工日期不能早于计划开工日期 " + p.plannedStartDate());
         }
         projects.recordCompletion(projectId, date, total, equipment, software, rd);
+        jdbc.sql("""
+                insert into project_award_facts (project_id, robot_investment, informatization_investment,
+                  national_funding, purchase_price, mujuan_class, echelon_listed, superior_funded, certification_level)
+                values (:p, :robots, :info, :national, :purchase, :mujuan, :echelon, :superior, :level)
+                """)
+                .param("p", projectId).param("robots", robots).param("info", informatization)
+                .param("national", national).param("purchase", purchase).param("mujuan", mujuan)
+                .param("echelon", f.bool("echelonListed")).param("superior", f.bool("superiorFunded"))
+                .param("level", level).update();
         history.record(projectId, Stage.COMPLETED, "COMPLETION_REPORTED", actor.userId(),
                 "竣工报告(" + date + "):实际总投资 " + Money.format(total) + ",设备投资 " + Money.format(equipment)
                         + ";" + note);

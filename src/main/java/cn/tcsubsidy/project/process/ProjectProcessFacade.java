@@ -47,6 +47,15 @@ public class ProjectProcessFacade {
         correlate(Messages.REVIEW_CLOSED, projects);
     }
 
+    /** Shows each project's place on the budget line in the bureau's award-decision form. */
+    public void noteBudget(List<Project> projects, Map<Long, String> notes) {
+        for (Project p : projects) {
+            if (notes.containsKey(p.id())) {
+                runtime.setVariable(p.processInstanceId(), Vars.BUDGET_NOTE, notes.get(p.id()));
+            }
+        }
+    }
+
     public void openNotice(List<Project> projects) {
         correlate(Messages.NOTICE_OPENED, projects);
     }

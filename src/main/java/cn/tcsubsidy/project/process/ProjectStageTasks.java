@@ -3,6 +3,7 @@ package cn.tcsubsidy.project.process;
 import static cn.tcsubsidy.engine.TaskSubmissionHandler.forProject;
 import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.followup.domain.FollowUpService;
@@ -47,6 +48,13 @@ public class ProjectStageTasks {
     @Bean
     public TaskSubmissionHandler reviewProjectHandler(ReviewService review) {
         return forProject(Elements.REVIEW, review::review);
+    }
+
+    /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */
+    @Bean
+    public JavaDelegate quoteAwardDelegate(AwardCases awards) {
+        return execution -> execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE,
+                awards.quote(projectId(execution.getVariables())).quoteNote());
     }
 
     @Bean

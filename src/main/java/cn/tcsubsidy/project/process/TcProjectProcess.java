@@ -23,6 +23,7 @@ public final class TcProjectProcess {
         public static final String REVIEW = "Task_ReviewProject";
         public static final String REVIEW_PASSED = "Gateway_ReviewPassed";
         public static final String REVIEW_CLOSED = "Event_ReviewClosed";
+        public static final String QUOTE_AWARD = "Task_QuoteAward";
         public static final String DECIDE_AWARD = "Task_DecideAward";
         public static final String AWARD_PROPOSED = "Gateway_AwardProposed";
         public static final String NOTICE_OPENED = "Event_NoticeOpened";
@@ -64,6 +65,8 @@ public final class TcProjectProcess {
         public static final String ROUND_ID = "roundId";
         public static final String ROUND_YEAR = "roundYear";
         public static final String RECOMMENDATION_DUE_AT = "recommendationDueAt";
+        public static final String QUOTE_NOTE = "quoteNote";
+        public static final String BUDGET_NOTE = "budgetNote";
         public static final String RECOMMENDATION_DECISION = "recommendationDecision";
         public static final String REVIEW_CONCLUSION = "reviewConclusion";
         public static final String AWARD_DECISION = "awardDecision";

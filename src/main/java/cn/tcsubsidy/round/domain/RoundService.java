@@ -1,5 +1,6 @@
 package cn.tcsubsidy.round.domain;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -34,9 +35,11 @@ public class RoundService {
     private final NoticeService notice;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final AwardCases awards;
 
     public RoundService(JdbcClient jdbc, ProjectRepository projects, RecommendationService recommendation,
-                        ReviewService review, NoticeService notice, WorkingDays workingDays, Clock clock) {
+                        ReviewService review, NoticeService notice, WorkingDays workingDays, Clock clock,
+                        AwardCases awards) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.recommendation = recommendation;
@@ -44,6 +47,7 @@ public class RoundService {
         this.notice = notice;
         this.workingDays = workingDays;
         this.clock = clock;
+        this.awards = awards;
     }
 
     /** The year a round is for: the one the bureau entered, or the current year when the November timer opened it. */
@@ -117,6 +121,11 @@ public class RoundService {
         List<Project> passed = projects.findByRoundAndStage(roundId, Stage.REVIEWED);
         passed.forEach(p -> review.reviewClosed(p.id()));
         return passed;
+    }
+
+    /** After the award quotes: ranks the projects awaiting the award decision against the budget. */
+    public Map<Long, String> rankAgainstBudget(long roundId) {
+        return awards.rank(get(roundId).year(), projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
     }
 
     /** The list can be decided only when every passed project has its award decision. */

@@ -83,8 +83,11 @@ public class RoundSteps {
     @Bean
     public JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            List<Project> passed = rounds.concludeReview(roundId(execution.getVariables()));
+            long roundId = roundId(execution.getVariables());
+            List<Project> passed = rounds.concludeReview(roundId);
             projects.closeReview(passed);
+            // Each project quoted its award on the way to the decision; rank them against the budget.
+            projects.noteBudget(passed, rounds.rankAgainstBudget(roundId));
             execution.setVariable(Vars.PASSED_COUNT, passed.size());
         };
     }

@@ -16,6 +16,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
@@ -71,6 +72,7 @@ class TcProjectProcessTest {
     PaymentService payment = mock(PaymentService.class);
     FollowUpService followUp = mock(FollowUpService.class);
     ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
+    AwardCases awardCases = mock(AwardCases.class);
 
     @BeforeEach
     void wireDelegates() {
@@ -83,6 +85,7 @@ class TcProjectProcessTest {
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
         when(filing.file(anyMap(), any(), any())).thenReturn(PROJECT_ID);
+        when(awardCases.quote(PROJECT_ID)).thenReturn(new AwardCases.CaseNote("按规则测算奖补金额 420000.00 元", null));
         Actors actors = new Actors(engine.getIdentityService());
         FilingDelegates filingDelegates = new FilingDelegates();
         Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
@@ -90,6 +93,7 @@ class TcProjectProcessTest {
         ProjectStageTasks stages = new ProjectStageTasks();
         Mocks.register("returnToPoolDelegate", stages.returnToPoolDelegate(recommendation));
         Mocks.register("exitPoolDelegate", stages.exitPoolDelegate(payment));
+        Mocks.register("quoteAwardDelegate", stages.quoteAwardDelegate(awardCases));
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
         List<TaskSubmissionHandler> handlers = List.of(
                 stages.reportProgressHandler(progress), stages.reportCompletionHandler(progress),
@@ -175,6 +179,9 @@ class TcProjectProcessTest {
         assertThat(task(Elements.REVIEW, pi)).hasCandidateGroup("huanggang-experts");
         complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 90));
         correlate(Messages.REVIEW_CLOSED, pi);
+        assertThat(pi).hasPassed(Elements.QUOTE_AWARD).variables()
+                .containsEntry("quoteNote", "按规则测算奖补金额 420000.00 元");
+        verify(awardCases).quote(PROJECT_ID);
         assertThat(task(Elements.DECIDE_AWARD, pi)).hasCandidateGroup("huanggang-bureau");
         complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 500000));
         correlate(Messages.NOTICE_OPENED, pi);

@@ -74,6 +74,7 @@ class TcAnnualRoundProcessTest {
         when(rounds.closeRecommendation(ROUND_ID)).thenReturn(List.of());
         when(rounds.inReview(ROUND_ID)).thenReturn(2);
         when(rounds.concludeReview(ROUND_ID)).thenReturn(two);
+        when(rounds.rankAgainstBudget(ROUND_ID)).thenReturn(Map.of(1L, "预算排序第 1 名,在预算线内"));
         when(rounds.openNotice(eq(ROUND_ID), anyInt())).thenReturn(
                 new RoundService.NoticePeriod(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 11), two));
         when(rounds.closeNotice(ROUND_ID)).thenReturn(two);
@@ -126,6 +127,7 @@ class TcAnnualRoundProcessTest {
         complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "评审完成"));
         verify(rounds).checkReviewComplete(eq(ROUND_ID), anyMap(), any());
         verify(projects).closeReview(two);
+        verify(projects).noteBudget(two, Map.of(1L, "预算排序第 1 名,在预算线内"));
         assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST).variables().containsEntry("passedCount", 2);
 
         complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "拟扶持名单"));
