@@ -1,0 +1,116 @@
+package cn.tcsubsidy.award.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.tcsubsidy.followup.domain.FollowUpService;
+import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.PaymentService;
+import cn.tcsubsidy.project.domain.NewProject;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.ValidationException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A project's award from quote to clawback through the stage services, on Liaocheng's real tables (10 % of equipment,
+ * 2,000,000 per enterprise) and the ledger.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:tc-award-cases;DB_CLOSE_DELAY=-1",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class AwardCasesTest {
+
+    static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
+    static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
+    static final String CREDIT = "91371500MA3N0000X1";
+
+    @Autowired AwardCases cases;
+    @Autowired AwardDecisionService decisions;
+    @Autowired NoticeService notice;
+    @Autowired PaymentService payment;
+    @Autowired FollowUpService followUp;
+    @Autowired ProjectRepository projects;
+    @Autowired JdbcClient jdbc;
+
+    long round;
+
+    long project(String enterprise, long total, long equipment) {
+        if (round == 0) {
+            round = jdbc.sql("""
+                    insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
+                      status, opened_by, opened_at) values ('liaocheng', 2026, DATE '2026-11-30', DATE '2025-12-31',
+                      'LIST_DECISION', 'test', CURRENT_TIMESTAMP)
+                    """).update() > 0
+                    ? jdbc.sql("select id from review_round where jurisdiction_code = 'liaocheng' and round_year = 2026")
+                            .query(Long.class).single() : 0;
+        }
+        long id = projects.insert(new NewProject("liaocheng", "chiping", enterprise, CREDIT, "设备更新", "EQUIPMENT",
+                BigDecimal.valueOf(total), BigDecimal.valueOf(equipment), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 9, 30)), Stage.IN_PROGRESS, "liaocheng-ent-1");
+        projects.recordCompletion(id, LocalDate.of(2025, 9, 30), BigDecimal.valueOf(total), BigDecimal.valueOf(equipment),
+                BigDecimal.ZERO, BigDecimal.ZERO);
+        projects.setRound(id, round);
+        projects.setExpertScore(id, BigDecimal.valueOf(85));
+        projects.setStage(id, Stage.AWARD_DECISION);
+        return id;
+    }
+
+    String award(long projectId) {
+        return jdbc.sql("select status || ':' || granted_amount || ':' || coalesce(recovered_amount, 0) from award where project_id = :p")
+                .param("p", projectId).query(String.class).single();
+    }
+
+    void propose(long projectId, long amount) {
+        decisions.decide(projectId, Map.of("awardDecision", "PROPOSE", "proposedAmount", amount, "awardOpinion", "列入"), BUREAU);
+    }
+
+    @Test
+    void shouldCutToTheEnterpriseCapCancelOnUpheldObjectionAndRecoverOnMissedPerformance() {
+        long first = project("聊城市茌平区示例机械有限公司", 6_000_000, 4_000_000);
+        assertThat(cases.quote(first).quoteNote()).as("digest example").contains("400000.00");
+        assertThatThrownBy(() -> propose(first, 400_001)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("不能超过按奖补规则测算");
+        propose(first, 400_000);
+        assertThat(award(first)).startsWith("PROPOSED:400000.00");
+
+        // The same enterprise's second project: the table quotes 2,000,000; 400,000 of the cap is used.
+        long second = project("聊城市茌平区示例机械有限公司", 25_000_000, 20_000_000);
+        assertThat(cases.quote(second).quoteNote()).contains("2000000.00");
+        propose(second, 2_000_000);
+        assertThat(award(second)).startsWith("PROPOSED:1600000.00");
+        assertThat(projects.get(second).proposedAmount()).isEqualByComparingTo("1600000");
+
+        // An upheld objection on the first cancels its award: the cap room returns.
+        projects.setStage(first, Stage.NOTICE_OUTCOME);
+        notice.confirmOutcome(first, Map.of("objectionReceived", true, "objectionUpheld", true,
+                "objectionSummary", "实名举报设备发票重复使用,经核查属实"), BUREAU);
+        assertThat(award(first)).startsWith("CANCELLED:");
+        assertThat(projects.get(first).stage()).isEqualTo(Stage.REJECTED);
+
+        // The second is paid, misses its targets and repays part of the award.
+        projects.setStage(second, Stage.NOTICE_OUTCOME);
+        notice.confirmOutcome(second, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        payment.pay(second, Map.of("paidAmount", 1_600_000, "payeeType", "ENTERPRISE", "payeeName", "聊城市茌平区示例机械有限公司",
+                "payeeAccount", "6222000011", "paymentVoucherNo", "LC-1", "paymentDate",
+                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
+        assertThat(award(second)).startsWith("PAID:1600000.00");
+        payment.exitPool(second);
+        followUp.evaluate(second, Map.of("investmentCompletionRate", 60, "developmentContributionRate", 1,
+                "outputValue", 0, "taxPaid", 0, "newJobs", 0, "performanceConclusion", "NOT_MET",
+                "clawbackAmount", 300_000, "performanceOpinion", "投资完成率不足"), BUREAU);
+        followUp.recover(second, Map.of("recoveredAmount", 300_000, "recoveryVoucherNo", "LC-R1", "recoveryDate",
+                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
+        assertThat(award(second)).isEqualTo("PAID:1600000.00:300000.00");
+        assertThat(projects.get(second).stage()).isEqualTo(Stage.CLOSED);
+    }
+}
