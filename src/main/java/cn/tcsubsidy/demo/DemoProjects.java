@@ -2,6 +2,7 @@ package cn.tcsubsidy.demo;
 
 import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.identity.IdentitySetup;
+import cn.tcsubsidy.identity.SignIn;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
@@ -20,8 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -177,10 +176,7 @@ public class DemoProjects {
     }
 
     private <T> T as(String user, Supplier<T> action) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).toList();
-        identity.setAuthentication(user, groups, tenants);
+        SignIn.as(identity, user);
         try {
             return action.get();
         } finally {

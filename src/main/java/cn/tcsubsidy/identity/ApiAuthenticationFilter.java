@@ -1,6 +1,5 @@
 package cn.tcsubsidy.identity;
 
-import cn.tcsubsidy.shared.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,10 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * HTTP Basic for /api/** against the engine's identities: the same users and passwords as Tasklist. The signed-in
- * user is the engine's current authentication for the request (tenant checks apply) and the request's {@link Actor}.
+ * user is the engine's current authentication for the request (tenant checks apply) and the request's Actor.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,12 +38,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             response.getWriter().write("{\"message\":\"请使用用户名和密码登录(HTTP Basic)\"}");
             return;
         }
-        String userId = credentials[0];
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).toList();
-        identity.setAuthentication(userId, groups, tenants);
-        request.setAttribute(ACTOR, new Actor(userId, groups, tenants));
+        request.setAttribute(ACTOR, SignIn.as(identity, credentials[0]));
         try {
             chain.doFilter(request, response);
         } finally {
