@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.BadUserRequestException;
 /** Turns the domain's refusal of bad input into the engine's, so REST and Tasklist answer 4xx with the message. */
 public final class Refusals {
 
+    /** Starts every refusal's message, so the REST layer can recognise it under the engine's wrapping. */
+    public static final String PREFIX = "提交被拒绝:";
+
     private Refusals() {
     }
 
@@ -14,7 +17,7 @@ public final class Refusals {
         try {
             return action.get();
         } catch (ValidationException e) {
-            throw new BadUserRequestException("提交被拒绝:" + e.getMessage(), e);
+            throw new BadUserRequestException(PREFIX + e.getMessage(), e);
         }
     }
 }
