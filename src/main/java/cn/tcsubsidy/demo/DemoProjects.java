@@ -109,7 +109,7 @@ public class DemoProjects {
                         + "(select id from project where process_instance_id = :pi)").param("pi", paid)
                 .query(BigDecimal.class).single();
         complete(t + "-bureau", paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE",
-                "proposedAmount", quoted.doubleValue(), "awardOpinion", "按专家评审结果和奖补规则测算列入拟扶持名单"));
+                "proposedAmount", quoted.toPlainString(), "awardOpinion", "按专家评审结果和奖补规则测算列入拟扶持名单"));
         complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         // The demo does not wait out the notice period: it runs the timer, as an administrator could.
@@ -118,7 +118,7 @@ public class DemoProjects {
         management.executeJob(noticeOver.getId());
         complete(t + "-bureau", paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
         boolean loan = "LOAN_INTEREST".equals(category);
-        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.doubleValue(),
+        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
                 "payeeType", loan ? "BANK" : "ENTERPRISE", "payeeName", loan ? bank(t) : enterprise(t, paid),
                 "payeeAccount", "6222020" + String.format("%08d", serial), "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
                 "paymentDate", LocalDate.now(clock).toString()));
