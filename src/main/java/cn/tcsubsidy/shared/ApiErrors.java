@@ -51,7 +51,7 @@ public class ApiErrors {
 
     private static ResponseEntity<Map<String, Object>> badRequest(List<FieldError> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", "输入有误,未保存任何内容");
+        body.put("message", "输入有误,请求未予受理");
         Map<String, String> fields = new LinkedHashMap<>();
         errors.forEach(e -> fields.merge(e.field(), e.message(), (a, b) -> a + ";" + b));
         body.put("errors", fields);
