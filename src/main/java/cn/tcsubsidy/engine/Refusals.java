@@ -1,5 +1,6 @@
 package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -17,7 +18,9 @@ public final class Refusals {
         try {
             return action.get();
         } catch (ValidationException e) {
-            throw new BadUserRequestException(PREFIX + e.getMessage(), e);
+            // The messages name each field in Chinese already; the field keys are for API clients, not for Tasklist.
+            throw new BadUserRequestException(PREFIX + e.errors().stream().map(FieldError::message)
+                    .collect(java.util.stream.Collectors.joining(";")), e);
         }
     }
 }

@@ -99,6 +99,14 @@ abstract class ProjectLifecycleScenario {
         assertThat(rest.get(TOWN, "/api/projects/" + id).status()).as("its own town").isEqualTo(200);
         assertThat(rest.get("hekou-ent-2", "/api/projects?jurisdiction=hekou").body().get("total").asLong()).isZero();
 
+        // The filer and its town read this project's variables (Tasklist's task cards); another enterprise does not.
+        assertThat(rest.get(ENTERPRISE, "/engine-rest/process-instance/" + pi + "/variables/projectName").status()).isEqualTo(200);
+        assertThat(rest.get(TOWN, "/engine-rest/process-instance/" + pi + "/variables/projectName").status()).isEqualTo(200);
+        assertThat(rest.get("hekou-ent-2", "/engine-rest/process-instance/" + pi + "/variables/projectName").status())
+                .isGreaterThanOrEqualTo(400);
+        assertThat(rest.get(OTHER_TOWN, "/engine-rest/process-instance/" + pi + "/variables/projectName").status())
+                .isGreaterThanOrEqualTo(400);
+
         // The enterprise finds its task through Tasklist's 本单位待办 filter; the instance carries the project id as key.
         assertThat(filterTasks(ENTERPRISE, "本单位待办")).contains(pi);
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi).body().get("businessKey").asText())
@@ -110,7 +118,7 @@ abstract class ProjectLifecycleScenario {
                 "actualTotalInvestment", -5, "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工");
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.body().get("message").asText())
-                .isEqualTo("提交被拒绝:actualTotalInvestment: 实际总投资不能为负数");
+                .isEqualTo("提交被拒绝:实际总投资不能为负数");
         assertThat(stage(id)).isEqualTo("IN_PROGRESS");
         assertThat(jdbc.sql("select actual_total_investment from project where id = :id").param("id", id)
                 .query(java.math.BigDecimal.class).optional()).isEmpty();

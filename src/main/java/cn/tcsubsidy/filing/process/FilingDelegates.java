@@ -6,7 +6,14 @@ import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
+import cn.tcsubsidy.filing.domain.FilingFields;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +30,34 @@ public class FilingDelegates {
             execution.setVariable(Vars.PROJECT_ID, id);
             // The project id as business key: Cockpit lists and searches instances by it.
             execution.setProcessBusinessKey(String.valueOf(id));
+            grantReadToFilerAndTown(execution);
         };
+    }
+
+    /**
+     * The filing enterprise and its town read this one project's instance (Tasklist shows its variables on their task
+     * cards); a jurisdiction-wide grant would show them other enterprises' projects. Granting is the system's act, not
+     * the filer's, who has no right to create authorizations.
+     */
+    private static void grantReadToFilerAndTown(DelegateExecution execution) {
+        AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
+        String filer = (String) execution.getVariable(Vars.FILED_BY);
+        String town = execution.getTenantId() + "-town-" + execution.getVariable(FilingFields.UNIT_CODE);
+        Context.getCommandContext().runWithoutAuthorization(() -> {
+            for (String[] who : new String[][] {{filer, null}, {null, town}}) {
+                if (who[0] == null && who[1] == null) {
+                    continue;
+                }
+                Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                a.setUserId(who[0]);
+                a.setGroupId(who[1]);
+                a.setResource(Resources.PROCESS_INSTANCE);
+                a.setResourceId(execution.getProcessInstanceId());
+                a.addPermission(Permissions.READ);
+                authorizations.saveAuthorization(a);
+            }
+            return null;
+        });
     }
 
     /** Task_EnterPool: records the pool level and the progress-report cycle the jurisdiction's table chose. */
