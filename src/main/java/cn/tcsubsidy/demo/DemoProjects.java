@@ -2,6 +2,7 @@ package cn.tcsubsidy.demo;
 
 import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.identity.IdentitySetup;
+import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.identity.SignIn;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
@@ -92,7 +93,7 @@ public class DemoProjects {
         // The previous round, for projects completed two years ago.
         String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
         String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
-        String round = as(t + "-bureau", () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+        String round = as(Roles.bureau(t), () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
         complete(units.get(0).groupId(), paid, Elements.RECOMMEND, Map.of(
                 "recommendationDecision", "RECOMMEND", "recommendationOpinion", "项目真实,手续完整,同意推荐",
@@ -101,24 +102,24 @@ public class DemoProjects {
         complete(units.get(1).groupId(), notRecommended, Elements.RECOMMEND, Map.of(
                 "recommendationDecision", "REJECT", "recommendationOpinion", "环评手续不完整,暂不推荐",
                 "investmentAssessment", "投资基本到位", "technologyAssessment", "一般", "benefitAssessment", "一般"));
-        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.CLOSE_RECOMMENDATION, Map.of("closeNote", "推荐截止"));
+        complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.CLOSE_RECOMMENDATION, Map.of("closeNote", "推荐截止"));
         complete(t + "-expert-1", paid, Elements.REVIEW, Map.of("expertScore", 91.5, "reviewConclusion", "PASS",
                 "reviewOpinion", "技术先进,投资真实,效益明显"));
-        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
+        complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
         BigDecimal quoted = jdbc.sql("select quoted_amount from project_award where project_id = "
                         + "(select id from project where process_instance_id = :pi)").param("pi", paid)
                 .query(BigDecimal.class).single();
-        complete(t + "-bureau", paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE",
+        complete(Roles.bureau(t), paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE",
                 "proposedAmount", quoted.toPlainString(), "awardOpinion", "按专家评审结果和奖补规则测算列入拟扶持名单"));
-        complete(t + "-bureau", round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
+        complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         // The demo does not wait out the notice period: it runs the timer, as an administrator could.
         Job noticeOver = management.createJobQuery().processInstanceId(round)
                 .activityId(TcAnnualRoundProcess.Elements.NOTICE_PERIOD_OVER).singleResult();
         management.executeJob(noticeOver.getId());
-        complete(t + "-bureau", paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
+        complete(Roles.bureau(t), paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
         boolean loan = "LOAN_INTEREST".equals(category);
-        complete(t + "-finance", paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
+        complete(Roles.finance(t), paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
                 "payeeType", loan ? "BANK" : "ENTERPRISE", "payeeName", loan ? bank(t) : enterprise(t, paid),
                 "payeeAccount", "6222020" + String.format("%08d", serial), "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
                 "paymentDate", LocalDate.now(clock).toString()));

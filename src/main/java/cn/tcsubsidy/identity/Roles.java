@@ -31,6 +31,16 @@ public final class Roles {
     }
 
     public static String town(String j, String unitCode) {
-        return j + "-town-" + unitCode;
+        return townPrefix(j) + unitCode;
+    }
+
+    /** What every town group of jurisdiction J starts with; the rest is the unit code. */
+    public static String townPrefix(String j) {
+        return j + "-town-";
+    }
+
+    /** Groups that read and act across their whole jurisdiction. */
+    public static java.util.List<String> jurisdictionWide(String j) {
+        return java.util.List.of(bureau(j), finance(j), rules(j), owner(j), experts(j));
     }
 }

@@ -56,12 +56,8 @@ public class AwardCases {
         this.clock = clock;
     }
 
-    /** What the project's award case says now, for the bureau's form. */
-    public record CaseNote(String quoteNote, String budgetNote) {
-    }
-
-    /** Quotes the award of a reviewed project and records the quote in its history. */
-    public CaseNote quote(long projectId) {
+    /** Quotes the award of a reviewed project, records the quote in its history and returns it as the bureau reads it. */
+    public String quote(long projectId) {
         Project p = projects.get(projectId);
         AwardQuote q = quotes.quote(request(p));
         String note = (q.eligible()
@@ -80,7 +76,7 @@ public class AwardCases {
                 .param("cap", q.enterpriseCap()).param("pool", q.poolLevel()).param("note", truncate(note, 2000))
                 .param("decision", decision).param("at", LocalDateTime.now(clock)).update();
         history.record(projectId, Stage.AWARD_DECISION, "AWARD_QUOTED", Actor.SYSTEM, truncate(note + "[" + decision + "]", 2000));
-        return new CaseNote(note, null);
+        return note;
     }
 
     /**
@@ -106,10 +102,6 @@ public class AwardCases {
             }
         }
         return notes;
-    }
-
-    public CaseNote note(long projectId) {
-        return quoteOf(projectId).map(q -> new CaseNote(q.note(), q.budgetNote())).orElse(new CaseNote(null, null));
     }
 
     /**
@@ -171,7 +163,9 @@ public class AwardCases {
         figures.put(Figure.PURCHASE_PRICE, f.purchasePrice());
         return new QuoteRequest(p.jurisdiction(), p.category(), applicationDate(p), figures, f.mujuanClass(),
                 f.echelonListed(), f.superiorFunded(), f.certificationLevel(), p.expertScore(),
-                "huanggang".equals(p.jurisdiction()) ? p.unitCode() : null, List.of());
+                // The recommending unit is the county-level unit where tables set rates per county (Huanggang);
+                // tables without county rules do not read it.
+                p.unitCode(), List.of());
     }
 
     /** The round's recommendation deadline: the application is the November recommendation of that year. */
@@ -198,14 +192,14 @@ public class AwardCases {
     }
 
     record QuoteRow(boolean eligible, BigDecimal amount, BigDecimal enterpriseCap, String poolLevel, String note,
-                    String budgetNote, Long awardId) {
+                    Long awardId) {
     }
 
     private Optional<QuoteRow> quoteOf(long projectId) {
         return jdbc.sql("select * from project_award where project_id = :p").param("p", projectId)
                 .query((rs, i) -> new QuoteRow(rs.getBoolean("eligible"), rs.getBigDecimal("quoted_amount"),
                         rs.getBigDecimal("enterprise_cap"), rs.getString("pool_level"), rs.getString("quote_note"),
-                        rs.getString("budget_note"), rs.getObject("award_id") == null ? null : rs.getLong("award_id")))
+                        rs.getObject("award_id") == null ? null : rs.getLong("award_id")))
                 .optional();
     }
 

@@ -7,6 +7,7 @@ import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import cn.tcsubsidy.filing.domain.FilingFields;
+import cn.tcsubsidy.identity.Roles;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -42,22 +43,26 @@ public class FilingDelegates {
     private static void grantReadToFilerAndTown(DelegateExecution execution) {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
         String filer = (String) execution.getVariable(Vars.FILED_BY);
-        String town = execution.getTenantId() + "-town-" + execution.getVariable(FilingFields.UNIT_CODE);
+        String town = Roles.town(execution.getTenantId(), (String) execution.getVariable(FilingFields.UNIT_CODE));
         Context.getCommandContext().runWithoutAuthorization(() -> {
-            for (String[] who : new String[][] {{filer, null}, {null, town}}) {
-                if (who[0] == null && who[1] == null) {
-                    continue;
-                }
-                Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                a.setUserId(who[0]);
-                a.setGroupId(who[1]);
-                a.setResource(Resources.PROCESS_INSTANCE);
-                a.setResourceId(execution.getProcessInstanceId());
-                a.addPermission(Permissions.READ);
-                authorizations.saveAuthorization(a);
+            if (filer != null) {
+                Authorization forFiler = readGrant(authorizations, execution.getProcessInstanceId());
+                forFiler.setUserId(filer);
+                authorizations.saveAuthorization(forFiler);
             }
+            Authorization forTown = readGrant(authorizations, execution.getProcessInstanceId());
+            forTown.setGroupId(town);
+            authorizations.saveAuthorization(forTown);
             return null;
         });
+    }
+
+    private static Authorization readGrant(AuthorizationService authorizations, String processInstanceId) {
+        Authorization a = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        a.setResource(Resources.PROCESS_INSTANCE);
+        a.setResourceId(processInstanceId);
+        a.addPermission(Permissions.READ);
+        return a;
     }
 
     /** Task_EnterPool: records the pool level and the progress-report cycle the jurisdiction's table chose. */

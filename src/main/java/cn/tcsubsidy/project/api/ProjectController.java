@@ -3,6 +3,7 @@ package cn.tcsubsidy.project.api;
 import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.filing.domain.FilingValidator;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
+import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.ProjectHistory;
@@ -63,7 +64,7 @@ public class ProjectController {
         if (!actor.mayActIn(jurisdiction)) {
             throw new AccessDeniedException("用户 " + actor.userId() + " 无权为辖区 " + jurisdiction + " 备案项目");
         }
-        if (!actor.isAdmin() && !actor.inGroup(jurisdiction + "-enterprise") && !actor.inGroup(jurisdiction + "-bureau")) {
+        if (!actor.isAdmin() && !actor.inGroup(Roles.enterprise(jurisdiction)) && !actor.inGroup(Roles.bureau(jurisdiction))) {
             throw new AccessDeniedException("只有申报企业或工信局经办人可以备案项目");
         }
         ProjectProcessFacade.Started started = process.file(filing);

@@ -1,6 +1,7 @@
 package cn.tcsubsidy.project.api;
 
 import cn.tcsubsidy.engine.Tenants;
+import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.shared.Actor;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.List;
  */
 public record ProjectScope(List<String> jurisdictions, List<String> units, String filedBy) {
 
-    private static final List<String> JURISDICTION_WIDE = List.of("-bureau", "-finance", "-rules", "-owner", "-experts");
-
     public static ProjectScope of(Actor actor) {
         if (actor.isAdmin()) {
             return new ProjectScope(Tenants.ALL, null, null);
@@ -27,11 +26,11 @@ public record ProjectScope(List<String> jurisdictions, List<String> units, Strin
         boolean enterprise = false;
         for (String tenant : actor.tenants()) {
             for (String group : actor.groups()) {
-                if (JURISDICTION_WIDE.stream().anyMatch(s -> group.equals(tenant + s))) {
+                if (Roles.jurisdictionWide(tenant).contains(group)) {
                     wide.add(tenant);
-                } else if (group.startsWith(tenant + "-town-")) {
-                    units.add(tenant + ":" + group.substring((tenant + "-town-").length()));
-                } else if (group.equals(tenant + "-enterprise")) {
+                } else if (group.startsWith(Roles.townPrefix(tenant))) {
+                    units.add(tenant + ":" + group.substring(Roles.townPrefix(tenant).length()));
+                } else if (group.equals(Roles.enterprise(tenant))) {
                     enterprise = true;
                 }
             }

@@ -54,7 +54,7 @@ public class ProjectStageTasks {
     @Bean
     public JavaDelegate quoteAwardDelegate(AwardCases awards) {
         return execution -> execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE,
-                awards.quote(projectId(execution.getVariables())).quoteNote());
+                awards.quote(projectId(execution.getVariables())));
     }
 
     @Bean

@@ -85,7 +85,7 @@ class TcProjectProcessTest {
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
         when(filing.file(anyMap(), any(), any())).thenReturn(PROJECT_ID);
-        when(awardCases.quote(PROJECT_ID)).thenReturn(new AwardCases.CaseNote("按规则测算奖补金额 420000.00 元", null));
+        when(awardCases.quote(PROJECT_ID)).thenReturn("按规则测算奖补金额 420000.00 元");
         Actors actors = new Actors(engine.getIdentityService());
         FilingDelegates filingDelegates = new FilingDelegates();
         Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
