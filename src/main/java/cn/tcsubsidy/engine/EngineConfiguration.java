@@ -1,14 +1,29 @@
 package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.engine.guard.CommandGuard;
+import cn.tcsubsidy.engine.guard.DecisionTableCheck;
+import cn.tcsubsidy.engine.guard.FormFields;
+import cn.tcsubsidy.engine.guard.ModelBeans;
+import cn.tcsubsidy.engine.guard.RefusalLog;
+import cn.tcsubsidy.engine.guard.SensitiveVariables;
+import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,16 +31,46 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguration {
 
     /**
-     * Tenant per instance, the deployment guard, then the models deployed right after the engine is built, before
-     * the job executor runs.
+     * Tenant per instance; the guards of the command layer and of deployment; expressions that reach only the
+     * models' delegates; FEEL as the only rule language; sensitive values kept out of history; then the models
+     * deployed right after the engine is built, before the job executor runs. These are security invariants, set
+     * in code rather than in properties an installation could switch off.
      */
     @Bean
-    static ProcessEnginePlugin tcSubsidyEnginePlugin() {
+    static ProcessEnginePlugin tcSubsidyEnginePlugin(ApplicationContext context) {
         return new AbstractProcessEnginePlugin() {
             @Override
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new JurisdictionTenantIdProvider(new HashSet<>(Tenants.ALL)));
-                configuration.setCustomPreDeployers(List.of(new TenantDeploymentGuard()));
+                // The size and FEEL check first, before any table is parsed into something that could run.
+                configuration.setCustomPreDeployers(List.of(DecisionTableCheck.forShippedTables(Tenants.ALL),
+                        new TenantDeploymentGuard()));
+                // The Spring factory built an expression manager over the whole application context before the
+                // plugins ran; replace it with one that names only the process code.
+                configuration.setExpressionManager(new SpringExpressionManager(context, new ModelBeans(context)));
+                configuration.setDmnEngineConfiguration(feelOnlyDmnEngine());
+                List<CommandInterceptor> pre = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+                        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+                pre.add(0, new CommandGuard(configuration, FormFields.fromClasspath(), RefusalLog.SERVER_LOG));
+                configuration.setCustomPreCommandInterceptorsTxRequired(pre);
+                // A task's candidates work it (claim, complete); they do not rename, reassign or rewrite it.
+                configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
+                configuration.setEnforceSpecificVariablePermission(true);
+                List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> parse =
+                        configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
+                                : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
+                parse.add(new TaskCardVariables());
+                configuration.setCustomPreBPMNParseListeners(parse);
+                // An uncaught BPMN error thrown at a task fails instead of silently ending the project's execution.
+                configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+                // Object variables only of the app's own kinds (maps and lists of the tables' results).
+                configuration.setDeserializationTypeValidationEnabled(true);
+                configuration.setDeserializationAllowedPackages("");
+                configuration.setDeserializationAllowedClasses("java.util.HashMap,java.util.LinkedHashMap,"
+                        + "java.util.ArrayList,java.util.LinkedList,java.lang.String,java.lang.Long,java.lang.Integer,"
+                        + "java.lang.Double,java.lang.Boolean");
+                configuration.setHistoryEventHandler(new SensitiveVariables(
+                        new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())));
             }
 
             @Override
@@ -33,6 +78,28 @@ public class EngineConfiguration {
                 new ModelDeployer().deployAll(engine);
             }
         };
+    }
+
+    /**
+     * Every default expression language of the DMN engine is FEEL; a table naming JUEL or a script language is
+     * refused at deployment ({@link DecisionTableCheck}), and if one ever got past, the DMN engine has no JUEL
+     * provider and no script engine to run it with.
+     */
+    static DefaultDmnEngineConfiguration feelOnlyDmnEngine() {
+        DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration();
+        String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;
+        dmn.setDefaultInputExpressionExpressionLanguage(feel);
+        dmn.setDefaultInputEntryExpressionLanguage(feel);
+        dmn.setDefaultOutputEntryExpressionLanguage(feel);
+        dmn.setDefaultLiteralExpressionLanguage(feel);
+        dmn.setElProvider(expression -> {
+            throw new IllegalStateException("rule tables may use FEEL only; refused: " + expression);
+        });
+        dmn.setScriptEngineResolver(language -> {
+            throw new IllegalStateException("rule tables may use FEEL only; refused language " + language);
+        });
+        return dmn;
     }
 
     /** The starter ships /engine-rest open; every call must sign in (HTTP Basic) so tenant checks and authorizations apply. */

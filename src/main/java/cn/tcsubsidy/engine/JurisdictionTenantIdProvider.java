@@ -1,7 +1,12 @@
 package cn.tcsubsidy.engine;
 
 import cn.tcsubsidy.filing.domain.FilingFields;
+import cn.tcsubsidy.shared.Actor;
+import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
@@ -9,8 +14,9 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
 
 /**
  * Tags each instance of a shared (tenant-less) process with the jurisdiction it was filed in, so tenant checks and
- * {@code decisionRefTenantId="${execution.tenantId}"} pick that jurisdiction's tables. An unknown jurisdiction
- * yields no tenant; the registration step then refuses the filing with a message naming the field.
+ * {@code decisionRefTenantId="${execution.tenantId}"} pick that jurisdiction's tables. For a signed-in user other
+ * than the administrator the tenant comes from their own tenant membership, never from a variable they send. An
+ * unknown jurisdiction yields no tenant; the registration step then refuses the filing with a message naming it.
  */
 public class JurisdictionTenantIdProvider implements TenantIdProvider {
 
@@ -25,8 +31,26 @@ public class JurisdictionTenantIdProvider implements TenantIdProvider {
         if (ctx.getSuperExecution() != null && ctx.getSuperExecution().getTenantId() != null) {
             return ctx.getSuperExecution().getTenantId();
         }
-        Object jurisdiction = ctx.getVariables() == null ? null : ctx.getVariables().get(FilingFields.JURISDICTION);
-        return jurisdiction instanceof String j && jurisdictions.contains(j) ? j : null;
+        Object named = ctx.getVariables() == null ? null : ctx.getVariables().get(FilingFields.JURISDICTION);
+        String jurisdiction = named instanceof String j && jurisdictions.contains(j) ? j : null;
+        Authentication caller = caller();
+        if (caller == null || caller.getUserId() == null
+                || (caller.getGroupIds() != null && caller.getGroupIds().contains(Actor.ADMIN_GROUP))) {
+            return jurisdiction;
+        }
+        // A signed-in user files only in a jurisdiction they belong to: the tenant is theirs, whatever the
+        // filing names (the registration step then refuses a filing that names another).
+        List<String> own = caller.getTenantIds() == null ? List.of()
+                : caller.getTenantIds().stream().filter(jurisdictions::contains).toList();
+        if (jurisdiction != null && own.contains(jurisdiction)) {
+            return jurisdiction;
+        }
+        return own.size() == 1 ? own.get(0) : null;
+    }
+
+    private static Authentication caller() {
+        CommandContext ctx = Context.getCommandContext();
+        return ctx == null ? null : ctx.getAuthentication();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.engine;
 
-import cn.tcsubsidy.project.process.ProjectVariables;
 import cn.tcsubsidy.shared.Actor;
 import java.util.Map;
 
@@ -13,12 +12,13 @@ public interface TaskSubmissionHandler {
     /** The BPMN id of the user task this handler serves. */
     String taskKey();
 
-    /** @param variables the task's variables after the submission (form values and the instance's ids) */
-    void submit(Map<String, Object> variables, Actor actor);
+    /**
+     * @param task the task being completed: its process instance (the engine's, never a variable) and its variables
+     *             after the submission (form fields, filtered by the command guard, and the instance's ids)
+     */
+    void submit(Submission task, Actor actor);
 
-    /** A decision on one project of process tc-project. */
-    interface ProjectDecision {
-        void submit(long projectId, Map<String, Object> values, Actor actor);
+    record Submission(String processInstanceId, Map<String, Object> variables) {
     }
 
     static TaskSubmissionHandler of(String taskKey, java.util.function.BiConsumer<Map<String, Object>, Actor> action) {
@@ -29,13 +29,9 @@ public interface TaskSubmissionHandler {
             }
 
             @Override
-            public void submit(Map<String, Object> variables, Actor actor) {
-                action.accept(variables, actor);
+            public void submit(Submission task, Actor actor) {
+                action.accept(task.variables(), actor);
             }
         };
-    }
-
-    static TaskSubmissionHandler forProject(String taskKey, ProjectDecision decision) {
-        return of(taskKey, (variables, actor) -> decision.submit(ProjectVariables.projectId(variables), variables, actor));
     }
 }

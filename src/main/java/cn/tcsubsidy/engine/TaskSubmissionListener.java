@@ -1,5 +1,6 @@
 package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -8,7 +9,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Bound to every user task's complete event; passes the submission to the handler registered for the task. */
+/**
+ * Bound to every user task's complete event; passes the submission to the handler registered for the task. Once
+ * the handler has stored it, sensitive values (accounts, vouchers, ID numbers) leave the instance: the app's tables
+ * keep them, the engine's variables and history never do.
+ */
 @Component("taskSubmissionListener")
 public class TaskSubmissionListener implements TaskListener {
 
@@ -27,8 +32,12 @@ public class TaskSubmissionListener implements TaskListener {
             throw new IllegalStateException("no submission handler for task " + task.getTaskDefinitionKey());
         }
         Refusals.refusingBadInput(() -> {
-            handler.submit(task.getVariables(), actors.current());
+            handler.submit(new TaskSubmissionHandler.Submission(task.getProcessInstanceId(), task.getVariables()),
+                    actors.current());
             return null;
         });
+        for (String name : SensitiveVariables.NAMES) {
+            task.removeVariable(name);
+        }
     }
 }

@@ -7,7 +7,6 @@ import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -89,32 +88,38 @@ public class IdentitySetup {
         }
         groups.forEach((id, name) -> group(id, name, t));
 
-        List<String> all = new ArrayList<>(groups.keySet());
-        for (String g : all) {
-            grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(g, Resources.FILTER, "*", Permissions.READ);
-            grant(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+        Grants grants = new Grants();
+        for (String g : groups.keySet()) {
+            grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.add(g, Resources.FILTER, "*", Permissions.READ);
+            grants.add(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            grants.add(g, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         }
         for (String g : List.of(Roles.enterprise(t), Roles.bureau(t))) {
-            grant(g, Resources.PROCESS_DEFINITION, TcProjectProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            grants.add(g, Resources.PROCESS_DEFINITION, TcProjectProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
-        grant(Roles.bureau(t), Resources.PROCESS_DEFINITION, TcAnnualRoundProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
-        // The bureau and the process owner follow every project of their tenant in Cockpit; the bureau's round steps
-        // move the projects' instances (message correlation), which needs UPDATE_INSTANCE.
-        for (String g : List.of(Roles.bureau(t), Roles.owner(t), Roles.rules(t))) {
-            grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-            grant(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
-                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-            grant(g, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
-            grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
-            grant(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grants.add(Roles.bureau(t), Resources.PROCESS_DEFINITION, TcAnnualRoundProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // The bureau and the process owner follow every project of their tenant in Cockpit: they read instances,
+        // their (non-sensitive) variables, tasks and history. Nobody but the administrator updates an instance:
+        // the round's steps move the projects as the system (ProjectProcessFacade), not with the bureau's rights.
+        for (String g : List.of(Roles.bureau(t), Roles.owner(t))) {
+            grants.add(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+            grants.add(g, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
+            grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+            grants.add(g, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
+            grants.add(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+            grants.add(g, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
-        grant(Roles.bureau(t), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.UPDATE_INSTANCE);
-        grant(Roles.bureau(t), Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.UPDATE);
-        // Rule administrators deploy new versions of their jurisdiction's tables (tenant checks keep them to it).
-        grant(Roles.rules(t), Resources.DEPLOYMENT, "*", Permissions.CREATE);
+        // Rule administrators read and deploy new versions of their jurisdiction's tables (tenant checks and the
+        // deployment guards keep them to FEEL tables of their own tenant's keys); they see no project.
+        grants.add(Roles.rules(t), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.add(Roles.rules(t), Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
+        grants.add(Roles.rules(t), Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+        grants.add(Roles.rules(t), Resources.DEPLOYMENT, "*", Permissions.READ, Permissions.CREATE);
+        grants.saveAll();
 
         if (demoUsers) {
             user(Roles.bureau(t), prefix + "工信局", "经办人", Roles.bureau(t));
@@ -155,17 +160,36 @@ public class IdentitySetup {
         }
     }
 
-    private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(group)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        a.setGroupId(group);
-        a.setResource(resource);
-        a.setResourceId(resourceId);
-        for (Permission p : permissions) {
-            a.addPermission(p);
+    /**
+     * The grants of one jurisdiction's groups, saved as exactly these permissions: an installation set up by an
+     * earlier release loses what it no longer grants (e.g. the bureau's former UPDATE on instances).
+     */
+    private final class Grants {
+        private record Key(String group, Resource resource, String resourceId) {
         }
-        authorizations.saveAuthorization(a);
+
+        private final Map<Key, java.util.Set<Permission>> wanted = new java.util.LinkedHashMap<>();
+
+        void add(String group, Resource resource, String resourceId, Permission... permissions) {
+            wanted.computeIfAbsent(new Key(group, resource, resourceId), k -> new java.util.LinkedHashSet<>())
+                    .addAll(List.of(permissions));
+        }
+
+        void saveAll() {
+            wanted.forEach((key, permissions) -> {
+                Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(key.group())
+                        .resourceType(key.resource()).resourceId(key.resourceId()).singleResult();
+                Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+                a.setGroupId(key.group());
+                a.setResource(key.resource());
+                a.setResourceId(key.resourceId());
+                a.setPermissions(new Permission[] {Permissions.NONE});
+                for (Permission p : permissions) {
+                    a.addPermission(p);
+                }
+                authorizations.saveAuthorization(a);
+            });
+        }
     }
 
     private void setUpFilters() {

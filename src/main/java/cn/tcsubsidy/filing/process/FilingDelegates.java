@@ -8,6 +8,7 @@ import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.shared.ValidationException;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -26,6 +27,14 @@ public class FilingDelegates {
     @Bean
     public JavaDelegate registerProjectDelegate(FilingService filing, Actors actors) {
         return execution -> {
+            // The instance's tenant is the filer's own jurisdiction (JurisdictionTenantIdProvider); a filing that
+            // names another is refused here, whatever the caller sent.
+            Object named = execution.getVariable(FilingFields.JURISDICTION);
+            if (named != null && !named.equals(execution.getTenantId())) {
+                refusingBadInput(() -> {
+                    throw new ValidationException(FilingFields.JURISDICTION, "只能在本人所属辖区备案项目,不能备案到 " + named);
+                });
+            }
             long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
                     execution.getProcessInstanceId()));
             execution.setVariable(Vars.PROJECT_ID, id);

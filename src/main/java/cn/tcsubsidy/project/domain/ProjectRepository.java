@@ -219,4 +219,10 @@ public class ProjectRepository {
                 rs.getObject("filed_at", LocalDateTime.class),
                 rs.getObject("updated_at", LocalDateTime.class));
     }
+
+    /** The project registered for a process instance of tc-project (the engine's id, not a variable). */
+    public Optional<Long> findIdByProcessInstance(String processInstanceId) {
+        return jdbc.sql("select id from project where process_instance_id = :pi").param("pi", processInstanceId)
+                .query(Long.class).optional();
+    }
 }

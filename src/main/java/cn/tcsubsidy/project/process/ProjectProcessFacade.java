@@ -6,10 +6,17 @@ import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Component;
 
-/** The one way into process tc-project: starting a project, and the round's messages to the projects it drives. */
+/**
+ * The one way into process tc-project: starting a project, and the round's messages to the projects it drives.
+ * No business role may correlate messages or write variables of an instance (the command guard and the
+ * authorizations see to that); a round step moves its projects as the system, inside the engine command of the
+ * step that the bureau's task completion or the round's timer started.
+ */
 @Component
 public class ProjectProcessFacade {
 
@@ -24,19 +31,24 @@ public class ProjectProcessFacade {
 
     /** Files a project: the instance validates and stores it in its first step, in the same transaction. */
     public Started file(Map<String, Object> filing) {
+        // Exact decimals travel as their plain text: the engine would store a BigDecimal as a serialized object.
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        filing.forEach((k, v) -> variables.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : v));
         ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
-                .setVariables(filing).executeWithVariablesInReturn();
+                .setVariables(variables).executeWithVariablesInReturn();
         Number id = (Number) pi.getVariables().get(Vars.PROJECT_ID);
         return new Started(id.longValue(), pi.getId());
     }
 
     /** @param dueAt when recommendation closes: the town's task is due then */
     public void openRecommendation(List<Project> projects, long roundId, int roundYear, java.util.Date dueAt) {
-        for (Project p : projects) {
-            runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
-                    .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear)
-                    .setVariable(Vars.RECOMMENDATION_DUE_AT, dueAt).correlateWithResult();
-        }
+        asSystem(() -> {
+            for (Project p : projects) {
+                runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
+                        .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear)
+                        .setVariable(Vars.RECOMMENDATION_DUE_AT, dueAt).correlateWithResult();
+            }
+        });
     }
 
     public void closeRecommendation(List<Project> projects) {
@@ -49,11 +61,13 @@ public class ProjectProcessFacade {
 
     /** Shows each project's place on the budget line in the bureau's award-decision form. */
     public void noteBudget(List<Project> projects, Map<Long, String> notes) {
-        for (Project p : projects) {
-            if (notes.containsKey(p.id())) {
-                runtime.setVariable(p.processInstanceId(), Vars.BUDGET_NOTE, notes.get(p.id()));
+        asSystem(() -> {
+            for (Project p : projects) {
+                if (notes.containsKey(p.id())) {
+                    runtime.setVariable(p.processInstanceId(), Vars.BUDGET_NOTE, notes.get(p.id()));
+                }
             }
-        }
+        });
     }
 
     public void openNotice(List<Project> projects) {
@@ -65,8 +79,22 @@ public class ProjectProcessFacade {
     }
 
     private void correlate(String message, List<Project> projects) {
-        for (Project p : projects) {
-            runtime.createMessageCorrelation(message).processInstanceId(p.processInstanceId()).correlateWithResult();
+        asSystem(() -> {
+            for (Project p : projects) {
+                runtime.createMessageCorrelation(message).processInstanceId(p.processInstanceId()).correlateWithResult();
+            }
+        });
+    }
+
+    /** Inside the step's engine command, without the signed-in user's authorizations (the tenant check stays). */
+    private static void asSystem(Runnable step) {
+        CommandContext ctx = Context.getCommandContext();
+        if (ctx == null) {
+            throw new IllegalStateException("a round step moves its projects inside an engine command");
         }
+        ctx.runWithoutAuthorization(() -> {
+            step.run();
+            return null;
+        });
     }
 }

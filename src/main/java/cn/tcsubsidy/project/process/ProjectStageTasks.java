@@ -1,6 +1,5 @@
 package cn.tcsubsidy.project.process;
 
-import static cn.tcsubsidy.engine.TaskSubmissionHandler.forProject;
 import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
 import cn.tcsubsidy.award.domain.AwardCases;
@@ -26,18 +25,18 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectStageTasks {
 
     @Bean
-    public TaskSubmissionHandler reportProgressHandler(ProgressService progress) {
-        return forProject(Elements.REPORT_PROGRESS, progress::reportProgress);
+    public TaskSubmissionHandler reportProgressHandler(ProjectTaskHandlers tasks, ProgressService progress) {
+        return tasks.forProject(Elements.REPORT_PROGRESS, progress::reportProgress);
     }
 
     @Bean
-    public TaskSubmissionHandler reportCompletionHandler(ProgressService progress) {
-        return forProject(Elements.REPORT_COMPLETION, progress::reportCompletion);
+    public TaskSubmissionHandler reportCompletionHandler(ProjectTaskHandlers tasks, ProgressService progress) {
+        return tasks.forProject(Elements.REPORT_COMPLETION, progress::reportCompletion);
     }
 
     @Bean
-    public TaskSubmissionHandler recommendProjectHandler(RecommendationService recommendation) {
-        return forProject(Elements.RECOMMEND, recommendation::recommend);
+    public TaskSubmissionHandler recommendProjectHandler(ProjectTaskHandlers tasks, RecommendationService recommendation) {
+        return tasks.forProject(Elements.RECOMMEND, recommendation::recommend);
     }
 
     @Bean
@@ -46,8 +45,8 @@ public class ProjectStageTasks {
     }
 
     @Bean
-    public TaskSubmissionHandler reviewProjectHandler(ReviewService review) {
-        return forProject(Elements.REVIEW, review::review);
+    public TaskSubmissionHandler reviewProjectHandler(ProjectTaskHandlers tasks, ReviewService review) {
+        return tasks.forProject(Elements.REVIEW, review::review);
     }
 
     /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */
@@ -58,18 +57,18 @@ public class ProjectStageTasks {
     }
 
     @Bean
-    public TaskSubmissionHandler decideAwardHandler(AwardDecisionService awards) {
-        return forProject(Elements.DECIDE_AWARD, awards::decide);
+    public TaskSubmissionHandler decideAwardHandler(ProjectTaskHandlers tasks, AwardDecisionService awards) {
+        return tasks.forProject(Elements.DECIDE_AWARD, awards::decide);
     }
 
     @Bean
-    public TaskSubmissionHandler confirmNoticeOutcomeHandler(NoticeService notice) {
-        return forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
+    public TaskSubmissionHandler confirmNoticeOutcomeHandler(ProjectTaskHandlers tasks, NoticeService notice) {
+        return tasks.forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
     }
 
     @Bean
-    public TaskSubmissionHandler payAwardHandler(PaymentService payment) {
-        return forProject(Elements.PAY_AWARD, payment::pay);
+    public TaskSubmissionHandler payAwardHandler(ProjectTaskHandlers tasks, PaymentService payment) {
+        return tasks.forProject(Elements.PAY_AWARD, payment::pay);
     }
 
     @Bean
@@ -78,13 +77,13 @@ public class ProjectStageTasks {
     }
 
     @Bean
-    public TaskSubmissionHandler evaluatePerformanceHandler(FollowUpService followUp) {
-        return forProject(Elements.EVALUATE_PERFORMANCE, followUp::evaluate);
+    public TaskSubmissionHandler evaluatePerformanceHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.EVALUATE_PERFORMANCE, followUp::evaluate);
     }
 
     @Bean
-    public TaskSubmissionHandler recoverAwardHandler(FollowUpService followUp) {
-        return forProject(Elements.RECOVER_AWARD, followUp::recover);
+    public TaskSubmissionHandler recoverAwardHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.RECOVER_AWARD, followUp::recover);
     }
 
     @Bean

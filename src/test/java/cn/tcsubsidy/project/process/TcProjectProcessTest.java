@@ -28,6 +28,7 @@ import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.progress.domain.ProgressService;
 import cn.tcsubsidy.project.domain.ProjectLifecycle;
+import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
@@ -91,16 +92,19 @@ class TcProjectProcessTest {
         Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
         Mocks.register("enterPoolDelegate", filingDelegates.enterPoolDelegate(filing, actors));
         ProjectStageTasks stages = new ProjectStageTasks();
+        ProjectRepository projects = mock(ProjectRepository.class);
+        when(projects.findIdByProcessInstance(any())).thenReturn(java.util.Optional.of(PROJECT_ID));
+        ProjectTaskHandlers tasks = new ProjectTaskHandlers(projects);
         Mocks.register("returnToPoolDelegate", stages.returnToPoolDelegate(recommendation));
         Mocks.register("exitPoolDelegate", stages.exitPoolDelegate(payment));
         Mocks.register("quoteAwardDelegate", stages.quoteAwardDelegate(awardCases));
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
         List<TaskSubmissionHandler> handlers = List.of(
-                stages.reportProgressHandler(progress), stages.reportCompletionHandler(progress),
-                stages.recommendProjectHandler(recommendation), stages.reviewProjectHandler(review),
-                stages.decideAwardHandler(awards), stages.confirmNoticeOutcomeHandler(notice),
-                stages.payAwardHandler(payment), stages.evaluatePerformanceHandler(followUp),
-                stages.recoverAwardHandler(followUp));
+                stages.reportProgressHandler(tasks, progress), stages.reportCompletionHandler(tasks, progress),
+                stages.recommendProjectHandler(tasks, recommendation), stages.reviewProjectHandler(tasks, review),
+                stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
+                stages.payAwardHandler(tasks, payment), stages.evaluatePerformanceHandler(tasks, followUp),
+                stages.recoverAwardHandler(tasks, followUp));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
     }
 
@@ -111,7 +115,7 @@ class TcProjectProcessTest {
     }
 
     private ProcessInstance startProject(String jurisdiction, String unit, long total) {
-        engine.getIdentityService().setAuthenticatedUserId(jurisdiction + "-ent-1");
+        engine.getIdentityService().setAuthentication(jurisdiction + "-ent-1", List.of(jurisdiction + "-enterprise"), List.of(jurisdiction));
         Map<String, Object> filingForm = new HashMap<>();
         filingForm.put("jurisdiction", jurisdiction);
         filingForm.put("unitCode", unit);

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.engine;
+package cn.tcsubsidy.engine.guard;
 
 import cn.tcsubsidy.shared.Actor;
 import org.camunda.bpm.engine.AuthorizationException;

@@ -1,0 +1,52 @@
+package cn.tcsubsidy.engine.guard;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+
+/**
+ * Form values that identify accounts, vouchers or people. The app's own tables keep them (payment, recovery); the
+ * engine's history ({@code ACT_HI_VARINST}, {@code ACT_HI_DETAIL}), which Cockpit and the history REST API show,
+ * never does: this handler drops their events, and the task submission removes them from the instance once stored.
+ */
+public final class SensitiveVariables implements HistoryEventHandler {
+
+    /** 收款账号, 拨付凭证号, 追回凭证号, 异议人身份证号. */
+    public static final Set<String> NAMES = Set.of("payeeAccount", "paymentVoucherNo", "recoveryVoucherNo",
+            "objectorIdNumber");
+
+    private final HistoryEventHandler next;
+
+    public SensitiveVariables(HistoryEventHandler next) {
+        this.next = next;
+    }
+
+    public static boolean isSensitive(String variableName) {
+        return variableName != null && NAMES.contains(variableName);
+    }
+
+    @Override
+    public void handleEvent(HistoryEvent event) {
+        if (!isSensitive(event)) {
+            next.handleEvent(event);
+        }
+    }
+
+    @Override
+    public void handleEvents(List<HistoryEvent> events) {
+        next.handleEvents(events.stream().filter(e -> !isSensitive(e)).toList());
+    }
+
+    private static boolean isSensitive(HistoryEvent event) {
+        if (event instanceof HistoricVariableUpdateEventEntity v) {
+            return isSensitive(v.getVariableName());
+        }
+        if (event instanceof HistoricFormPropertyEventEntity f) {
+            return isSensitive(f.getPropertyId());
+        }
+        return false;
+    }
+}
