@@ -42,7 +42,7 @@ public final class ProjectDisclosure {
     ProjectView view(Project p, List<ProjectEvent> history) {
         if (scope.isReviewer()) {
             return new ReviewerView(p, p.stage().label(), history == null ? null : history.stream()
-                    .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || actor.userId().equals(e.actor())).toList());
+                    .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || scope.reviewer().equals(e.actor())).toList());
         }
         return new FullView(p, p.stage().label(), history == null || seesPaymentDetails(p) ? history
                 : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList());
@@ -68,7 +68,8 @@ public final class ProjectDisclosure {
     public record FullView(Project project, String stageLabel, List<ProjectEvent> history) implements ProjectView {
     }
 
-    public record ReviewerView(@JsonIgnoreProperties({"expertScore", "rejectionReason"}) Project project, String stageLabel,
-                        List<ProjectEvent> history) implements ProjectView {
+    /** Leaves out the aggregated expert score and the rejection reason, which quotes a failed review. */
+    public record ReviewerView(@JsonIgnoreProperties({"expertScore", "rejectionReason"}) Project project,
+                               String stageLabel, List<ProjectEvent> history) implements ProjectView {
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators and process owners:
  * every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions awaiting
  * expert review and those they recorded a review on. Town officers: their own unit's projects. Enterprises: the
- * projects they filed. Nobody else: none. A user with several roles reads by the widest of them, in that order.
+ * projects they filed. Nobody else: none. A user with several roles reads by the first of them in this order.
  *
  * @param units    "jurisdiction:unit" pairs, or null for no restriction by unit
  * @param filedBy  the filing user, or null for no restriction by filer
