@@ -4,10 +4,12 @@ import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.filing.domain.FilingValidator;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.shared.AccessDeniedException;
@@ -40,13 +42,15 @@ public class ProjectController {
     private final ProjectProcessFacade process;
     private final ProjectRepository projects;
     private final ProjectHistory history;
+    private final ProjectReviewers reviewers;
 
     public ProjectController(FilingValidator validator, ProjectProcessFacade process, ProjectRepository projects,
-                             ProjectHistory history) {
+                             ProjectHistory history, ProjectReviewers reviewers) {
         this.validator = validator;
         this.process = process;
         this.projects = projects;
         this.history = history;
+        this.reviewers = reviewers;
     }
 
     @PostMapping
@@ -74,9 +78,12 @@ public class ProjectController {
 
     @GetMapping("/{id}")
     public ProjectView get(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        Project p = projects.find(id).filter(ProjectScope.of(actor)::allows)
+        ProjectScope scope = ProjectScope.of(actor);
+        List<ProjectEvent> events = history.of(id);
+        // Out of scope reads as absent, so a reader cannot even confirm the project exists.
+        Project p = projects.find(id).filter(found -> scope.allows(found, events))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
-        return ProjectView.of(p, history.of(id));
+        return new ProjectDisclosure(actor, scope).view(p, events);
     }
 
     @GetMapping
@@ -98,16 +105,11 @@ public class ProjectController {
             throw new ValidationException(List.of(new FieldError("size", "page 应不小于 0,size 应在 1 至 " + MAX_PAGE_SIZE + " 之间")));
         }
         ProjectScope scope = ProjectScope.of(actor);
-        ProjectRepository.Page result = projects.search(scope.jurisdictions(), scope.units(), scope.filedBy(),
-                jurisdiction, s, unit, page, size);
-        return Map.of("items", result.items().stream().map(p -> ProjectView.of(p, null)).toList(),
+        ProjectRepository.Page result = scope.isReviewer()
+                ? reviewers.search(scope.jurisdictions(), scope.reviewer(), jurisdiction, s, unit, page, size)
+                : projects.search(scope.jurisdictions(), scope.units(), scope.filedBy(), jurisdiction, s, unit, page, size);
+        ProjectDisclosure disclosure = new ProjectDisclosure(actor, scope);
+        return Map.of("items", result.items().stream().map(p -> disclosure.view(p, null)).toList(),
                 "total", result.total(), "page", result.page(), "size", result.size());
-    }
-
-    /** A project as the API shows it; {@code history} only on a single project. */
-    public record ProjectView(Project project, String stageLabel, List<ProjectEvent> history) {
-        static ProjectView of(Project p, List<ProjectEvent> history) {
-            return new ProjectView(p, p.stage().label(), history);
-        }
     }
 }

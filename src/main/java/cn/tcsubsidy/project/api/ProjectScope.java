@@ -3,30 +3,37 @@ package cn.tcsubsidy.project.api;
 import cn.tcsubsidy.engine.Tenants;
 import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.domain.ProjectEvent;
+import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators, process owners and
- * experts: every project of their jurisdictions. Town officers: their own unit's projects. Enterprises: the projects
- * they filed. Nobody else: none.
+ * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators and process owners:
+ * every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions awaiting
+ * expert review and those they recorded a review on. Town officers: their own unit's projects. Enterprises: the
+ * projects they filed. Nobody else: none. A user with several roles reads by the first of them in this order.
  *
- * @param units        "jurisdiction:unit" pairs, or null for no restriction by unit
- * @param filedBy      the filing user, or null for no restriction by filer
+ * @param units    "jurisdiction:unit" pairs, or null for no restriction by unit
+ * @param filedBy  the filing user, or null for no restriction by filer
+ * @param reviewer the expert whose reviews limit the scope, or null for no restriction by review
  */
-public record ProjectScope(List<String> jurisdictions, List<String> units, String filedBy) {
+public record ProjectScope(List<String> jurisdictions, List<String> units, String filedBy, String reviewer) {
 
     public static ProjectScope of(Actor actor) {
         if (actor.isAdmin()) {
-            return new ProjectScope(Tenants.ALL, null, null);
+            return new ProjectScope(Tenants.ALL, null, null, null);
         }
         List<String> wide = new ArrayList<>();
+        List<String> reviewing = new ArrayList<>();
         List<String> units = new ArrayList<>();
         boolean enterprise = false;
         for (String tenant : actor.tenants()) {
             for (String group : actor.groups()) {
-                if (Roles.jurisdictionWide(tenant).contains(group)) {
+                if (group.equals(Roles.experts(tenant))) {
+                    reviewing.add(tenant);
+                } else if (Roles.jurisdictionWide(tenant).contains(group)) {
                     wide.add(tenant);
                 } else if (group.startsWith(Roles.townPrefix(tenant))) {
                     units.add(tenant + ":" + group.substring(Roles.townPrefix(tenant).length()));
@@ -36,20 +43,32 @@ public record ProjectScope(List<String> jurisdictions, List<String> units, Strin
             }
         }
         if (!wide.isEmpty()) {
-            return new ProjectScope(wide.stream().distinct().toList(), null, null);
+            return new ProjectScope(wide.stream().distinct().toList(), null, null, null);
+        }
+        if (!reviewing.isEmpty()) {
+            return new ProjectScope(reviewing.stream().distinct().toList(), null, null, actor.userId());
         }
         if (!units.isEmpty()) {
-            return new ProjectScope(units.stream().map(u -> u.substring(0, u.indexOf(':'))).distinct().toList(), units, null);
+            return new ProjectScope(units.stream().map(u -> u.substring(0, u.indexOf(':'))).distinct().toList(), units,
+                    null, null);
         }
         if (enterprise) {
-            return new ProjectScope(actor.tenants(), null, actor.userId());
+            return new ProjectScope(actor.tenants(), null, actor.userId(), null);
         }
-        return new ProjectScope(List.of(), null, null);
+        return new ProjectScope(List.of(), null, null, null);
     }
 
-    public boolean allows(Project p) {
+    /** Whether the reader is an expert, shown only what their own review needs. */
+    public boolean isReviewer() {
+        return reviewer != null;
+    }
+
+    /** @param history the project's history, which tells whether the reader reviewed it */
+    public boolean allows(Project p, List<ProjectEvent> history) {
         return jurisdictions.contains(p.jurisdiction())
                 && (units == null || units.contains(p.jurisdiction() + ":" + p.unitCode()))
-                && (filedBy == null || filedBy.equals(p.filedBy()));
+                && (filedBy == null || filedBy.equals(p.filedBy()))
+                && (reviewer == null || p.stage() == Stage.EXPERT_REVIEW
+                        || history.stream().anyMatch(e -> reviewer.equals(e.actor())));
     }
 }

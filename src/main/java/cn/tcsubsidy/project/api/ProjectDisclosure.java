@@ -1,0 +1,75 @@
+package cn.tcsubsidy.project.api;
+
+import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.domain.ProjectEvent;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.Actor;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a reader is shown of a project within their {@link ProjectScope}.
+ *
+ * <p>An expert sees the material under review (filing, progress and completion, the town's recommendation) and their
+ * own reviews, never anyone else's name, score or opinion, before the panel closes or after: the rest of the history
+ * (other reviews, the review's close, quotes and ranking by score, decisions) is left out, and so are the aggregated
+ * expert score and the rejection reason (a failed review's reason quotes its score and opinion).
+ *
+ * <p>Payment and recovery details (payee, account, voucher numbers) are for the jurisdiction's bureau and finance and
+ * for administrators; anyone else reads that the money was paid or recovered, and the amount on the project.
+ */
+public final class ProjectDisclosure {
+
+    /** History of these stages is what an expert reviews; from the review on it derives from the reviewers' work. */
+    private static final Set<Stage> REVIEW_MATERIAL = EnumSet.of(Stage.IN_PROGRESS, Stage.COMPLETED, Stage.RECOMMENDATION);
+
+    /** History actions whose summary carries payee, account or voucher (PaymentService, FollowUpService). */
+    private static final String PAID = "PAID";
+    private static final String RECOVERED = "RECOVERED";
+
+    private final Actor actor;
+    private final ProjectScope scope;
+
+    ProjectDisclosure(Actor actor, ProjectScope scope) {
+        this.actor = actor;
+        this.scope = scope;
+    }
+
+    /** @param history the project's whole history, or null for a list item (shown without history) */
+    ProjectView view(Project p, List<ProjectEvent> history) {
+        if (scope.isReviewer()) {
+            return new ReviewerView(p, p.stage().label(), history == null ? null : history.stream()
+                    .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || scope.reviewer().equals(e.actor())).toList());
+        }
+        return new FullView(p, p.stage().label(), history == null || seesPaymentDetails(p) ? history
+                : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList());
+    }
+
+    private boolean seesPaymentDetails(Project p) {
+        return actor.isAdmin() || actor.inGroup(Roles.bureau(p.jurisdiction())) || actor.inGroup(Roles.finance(p.jurisdiction()));
+    }
+
+    private static ProjectEvent withoutPaymentDetails(ProjectEvent e) {
+        String summary = switch (e.action()) {
+            case PAID -> "奖补资金已拨付(收款账号、拨付凭证号仅工信局、财政局可见)";
+            case RECOVERED -> "奖补资金已追回(缴回凭证号仅工信局、财政局可见)";
+            default -> null;
+        };
+        return summary == null ? e : new ProjectEvent(e.id(), e.stage(), e.action(), e.actor(), summary, e.occurredAt());
+    }
+
+    /** A project as the API shows it; {@code history} only on a single project. */
+    public sealed interface ProjectView permits FullView, ReviewerView {
+    }
+
+    public record FullView(Project project, String stageLabel, List<ProjectEvent> history) implements ProjectView {
+    }
+
+    /** Leaves out the aggregated expert score and the rejection reason, which quotes a failed review. */
+    public record ReviewerView(@JsonIgnoreProperties({"expertScore", "rejectionReason"}) Project project,
+                               String stageLabel, List<ProjectEvent> history) implements ProjectView {
+    }
+}

@@ -1,0 +1,47 @@
+package cn.tcsubsidy.project.domain;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The projects an expert reviews: those awaiting expert review in the expert's jurisdictions, and those they reviewed. */
+@Repository
+public class ProjectReviewers {
+
+    private static final String REVIEWED_OR_UNDER_REVIEW = """
+             from project where jurisdiction_code in (:allowed)
+              and (stage = :underReview
+                   or exists (select 1 from project_event e where e.project_id = project.id and e.actor = :reviewer))
+              and (cast(:j as varchar) is null or jurisdiction_code = :j)
+              and (cast(:stage as varchar) is null or stage = :stage)
+              and (cast(:unit as varchar) is null or unit_code = :unit)
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ProjectReviewers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@link ProjectRepository#search} for an expert: the same filters, newest first, within what the expert reviews. */
+    public ProjectRepository.Page search(List<String> jurisdictions, String reviewer,
+                                         String jurisdiction, Stage stage, String unit, int page, int size) {
+        if (jurisdictions.isEmpty()) {
+            return new ProjectRepository.Page(List.of(), 0, page, size);
+        }
+        long total = bind(jdbc.sql("select count(*)" + REVIEWED_OR_UNDER_REVIEW), jurisdictions, reviewer, jurisdiction, stage, unit)
+                .query(Long.class).single();
+        List<Project> items = bind(jdbc.sql("select *" + REVIEWED_OR_UNDER_REVIEW + " order by id desc limit :limit offset :offset"),
+                jurisdictions, reviewer, jurisdiction, stage, unit)
+                .param("limit", size).param("offset", (long) page * size)
+                .query(ProjectRepository::map).list();
+        return new ProjectRepository.Page(items, total, page, size);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, List<String> jurisdictions, String reviewer,
+                                                 String jurisdiction, Stage stage, String unit) {
+        return sql.param("allowed", jurisdictions).param("underReview", Stage.EXPERT_REVIEW.name())
+                .param("reviewer", reviewer).param("j", jurisdiction)
+                .param("stage", stage == null ? null : stage.name()).param("unit", unit);
+    }
+}

@@ -1,0 +1,123 @@
+package cn.tcsubsidy.project.api;
+
+import static cn.tcsubsidy.project.api.ProjectScopeTest.event;
+import static cn.tcsubsidy.project.api.ProjectScopeTest.expert;
+import static cn.tcsubsidy.project.api.ProjectScopeTest.project;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tcsubsidy.project.api.ProjectDisclosure.FullView;
+import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
+import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.project.domain.ProjectEvent;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.Actor;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProjectDisclosureTest {
+
+    /** As application.yml configures the app's mapper: nulls left out. */
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    static final String OTHER_OPINION = "技术先进,投资真实,效益明显";
+    static final String OWN_OPINION = "方案可行,建议支持";
+    static final String VOUCHER = "JIYUAN-2022-001";
+    static final String RECOVERY_VOUCHER = "JY-HJ-2024-007";
+
+    /** A project reviewed by two experts and run to the end, clawback included. */
+    static final Project PROJECT = project("jiyuan", "huling", "jiyuan-ent-1", Stage.CLOSED, new BigDecimal("85.75"),
+            "专家评审未通过(得分 60):" + OTHER_OPINION);
+    static final List<ProjectEvent> HISTORY = List.of(
+            event(Stage.IN_PROGRESS, "FILED", "jiyuan-ent-1", "企业备案"),
+            event(Stage.COMPLETED, "COMPLETION_REPORTED", "jiyuan-ent-1", "竣工,实际总投资 25000000.00 元"),
+            event(Stage.RECOMMENDATION, "RECOMMENDED", "jiyuan-town-huling", "同意推荐"),
+            event(Stage.EXPERT_REVIEW, "REVIEW_PASSED", "jiyuan-expert-1", "专家评审通过,得分 91.5:" + OTHER_OPINION),
+            event(Stage.EXPERT_REVIEW, "REVIEW_PASSED", "jiyuan-expert-2", "专家评审通过,得分 80:" + OWN_OPINION),
+            event(Stage.AWARD_DECISION, "REVIEW_CLOSED", Actor.SYSTEM, "评审汇总完成,平均得分 85.75"),
+            event(Stage.AWARD_DECISION, "BUDGET_RANKED", Actor.SYSTEM, "预算排序第 1 名"),
+            event(Stage.PAYMENT, "PAID", "jiyuan-finance", "拨付 100.00 元 至 示范企业(企业),凭证号 " + VOUCHER + ",拨付日期 2023-01-05"),
+            event(Stage.CLAWBACK, "RECOVERED", "jiyuan-finance", "追回 50.00 元,缴回凭证号 " + RECOVERY_VOUCHER));
+
+    static JsonNode shown(Actor actor, Project p, List<ProjectEvent> history) {
+        ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(p, history);
+        return JSON.valueToTree(view);
+    }
+
+    static List<String> actions(JsonNode view) {
+        return view.get("history").findValuesAsText("action");
+    }
+
+    @Test
+    void shouldShowExpertTheMaterialUnderReviewAndOnlyTheirOwnReview() throws JsonProcessingException {
+        JsonNode view = shown(expert("jiyuan-expert-2", "jiyuan"), PROJECT, HISTORY);
+        assertThat(actions(view)).containsExactly("FILED", "COMPLETION_REPORTED", "RECOMMENDED", "REVIEW_PASSED");
+        assertThat(view.get("history").get(3).get("actor").asText()).isEqualTo("jiyuan-expert-2");
+        assertThat(view.get("history").get(3).get("summary").asText()).contains(OWN_OPINION);
+        String text = JSON.writeValueAsString(view);
+        assertThat(text).doesNotContain("jiyuan-expert-1").doesNotContain(OTHER_OPINION).doesNotContain("91.5")
+                .doesNotContain("85.75").doesNotContain("得分 60");
+        assertThat(view.get("project").has("expertScore")).isFalse();
+        assertThat(view.get("project").has("rejectionReason")).isFalse();
+        assertThat(view.at("/project/stage").asText()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void shouldHideTheAggregatedScoreFromExpertsInListsToo() throws JsonProcessingException {
+        JsonNode item = shown(expert("jiyuan-expert-1", "jiyuan"), PROJECT, null);
+        assertThat(item.has("history")).isFalse();
+        assertThat(item.get("project").has("expertScore")).isFalse();
+        assertThat(JSON.writeValueAsString(item)).doesNotContain("85.75").doesNotContain(OTHER_OPINION);
+        assertThat(item.at("/project/projectName").asText()).isEqualTo("项目");
+    }
+
+    @Test
+    void shouldShowBureauFinanceAndAdministratorEverything() {
+        for (Actor actor : List.of(new Actor("jiyuan-bureau", List.of("jiyuan-bureau"), List.of("jiyuan")),
+                new Actor("jiyuan-finance", List.of("jiyuan-finance"), List.of("jiyuan")),
+                new Actor("admin", List.of("camunda-admin"), List.of()))) {
+            ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(PROJECT, HISTORY);
+            assertThat(view).as(actor.userId()).isEqualTo(new FullView(PROJECT, PROJECT.stage().label(), HISTORY));
+        }
+    }
+
+    @Test
+    void shouldKeepPaymentDetailsFromEveryoneElse() throws JsonProcessingException {
+        for (Actor actor : List.of(new Actor("jiyuan-ent-1", List.of("jiyuan-enterprise"), List.of("jiyuan")),
+                new Actor("jiyuan-town-huling", List.of("jiyuan-town-huling"), List.of("jiyuan")),
+                new Actor("jiyuan-owner", List.of("jiyuan-owner"), List.of("jiyuan")),
+                new Actor("jiyuan-rules", List.of("jiyuan-rules"), List.of("jiyuan")),
+                new Actor("jiyuan-expert-1", List.of("jiyuan-experts", "jiyuan-finance-observer"), List.of("jiyuan")))) {
+            JsonNode view = shown(actor, PROJECT, HISTORY);
+            String text = JSON.writeValueAsString(view);
+            assertThat(text).as(actor.userId()).doesNotContain(VOUCHER).doesNotContain(RECOVERY_VOUCHER).doesNotContain("凭证号 ");
+        }
+    }
+
+    @Test
+    void shouldLeaveOtherRolesTheRestOfTheHistoryAsItIs() {
+        Actor enterprise = new Actor("jiyuan-ent-1", List.of("jiyuan-enterprise"), List.of("jiyuan"));
+        JsonNode view = shown(enterprise, PROJECT, HISTORY);
+        assertThat(actions(view)).containsExactly("FILED", "COMPLETION_REPORTED", "RECOMMENDED", "REVIEW_PASSED",
+                "REVIEW_PASSED", "REVIEW_CLOSED", "BUDGET_RANKED", "PAID", "RECOVERED");
+        assertThat(view.get("history").findValuesAsText("actor")).containsExactly("jiyuan-ent-1", "jiyuan-ent-1",
+                "jiyuan-town-huling", "jiyuan-expert-1", "jiyuan-expert-2", Actor.SYSTEM, Actor.SYSTEM, "jiyuan-finance",
+                "jiyuan-finance");
+        assertThat(view.get("history").get(3).get("summary").asText()).contains(OTHER_OPINION);
+        assertThat(view.get("history").get(7).get("summary").asText()).isEqualTo("奖补资金已拨付(收款账号、拨付凭证号仅工信局、财政局可见)");
+        assertThat(view.get("history").get(8).get("summary").asText()).isEqualTo("奖补资金已追回(缴回凭证号仅工信局、财政局可见)");
+        assertThat(view.at("/project/expertScore").decimalValue()).isEqualByComparingTo("85.75");
+    }
+
+    @Test
+    void shouldNotLetAnotherJurisdictionsFinanceRoleUnlockPaymentDetails() throws JsonProcessingException {
+        Actor actor = new Actor("x", List.of("jiyuan-owner", "hekou-finance"), List.of("jiyuan", "hekou"));
+        assertThat(JSON.writeValueAsString(shown(actor, PROJECT, HISTORY))).doesNotContain(VOUCHER);
+    }
+}
