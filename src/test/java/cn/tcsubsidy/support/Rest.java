@@ -40,6 +40,39 @@ public class Rest {
         }
     }
 
+    public Response put(String user, String path, Object body) {
+        try {
+            return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response delete(String user, String path) {
+        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** A deployment as Camunda Modeler sends it: multipart, one file. */
+    public Response deploy(String user, String tenant, String fileName, String content) {
+        String boundary = "----tc" + System.nanoTime();
+        StringBuilder body = new StringBuilder(part(boundary, "deployment-name", "test-" + fileName));
+        if (tenant != null) {
+            body.append(part(boundary, "tenant-id", tenant));
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/xml\r\n\r\n").append(content)
+                .append("\r\n--").append(boundary).append("--\r\n");
+        return send(user, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    private static String part(String boundary, String name, String value) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
     /** Variables as Tasklist submits them: untyped JSON values. */
     public static Map<String, Object> variables(Object... keyValues) {
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -56,7 +89,12 @@ public class Rest {
         }
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            JsonNode body;
+            try {
+                body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            } catch (IOException notJson) {
+                body = null;
+            }
             return new Response(r.statusCode(), body, r.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,25 @@
+package cn.tcsubsidy.security;
+
+import cn.tcsubsidy.support.Postgres;
+import cn.tcsubsidy.support.RequiresPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same matrix on PostgreSQL, in a database the test creates. */
+@RequiresPostgres
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tc.demo.identities=true",
+    "tc.demo.projects=true",
+    "camunda.bpm.job-execution.enabled=false"})
+class SecurityMatrixPostgresTest extends SecurityMatrixScenario {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_security_test"));
+        registry.add("spring.datasource.username", () -> Postgres.USER);
+        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+    }
+}

@@ -1,0 +1,299 @@
+package cn.tcsubsidy.security;
+
+import static cn.tcsubsidy.support.Rest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The role × action matrix: every business role, signed in over HTTP with the demo logins, tries each sensitive
+ * action against the demo projects. Each refusal is asserted with its status (never a 500) and with the record —
+ * the app's tables and the engine's runtime state — unchanged; the administrator's counterpart is asserted to work
+ * where it is harmless. The matrix of statuses is printed at the end.
+ */
+abstract class SecurityMatrixScenario {
+
+    static final String ADMIN = "admin";
+    static final String FILER = "hekou-ent-1";
+    static final String OTHER_ENTERPRISE = "hekou-ent-2";
+    static final String EXPERT = "hekou-expert-2";
+    static final String BUREAU = "hekou-bureau";
+    static final String FINANCE = "hekou-finance";
+    static final String RULES = "hekou-rules";
+    static final String OWNER = "hekou-owner";
+    static final String OTHER_TENANT = "liaocheng-bureau";
+    static final Set<Integer> REFUSED = Set.of(403, 404);
+
+    static final Map<String, Map<String, Integer>> MATRIX = new LinkedHashMap<>();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Rest rest;
+
+    /** The demo project being built in Hekou (filed by hekou-ent-1), its instance and completion-report task. */
+    long building;
+    String buildingPi;
+    String completionTask;
+    String town;
+    /** Hekou's paid project, waiting for its performance evaluation; Liaocheng's rejected one. */
+    String paidPi;
+    long rejectedLiaocheng;
+    String rejectedLiaochengPi;
+    String awaitingRoundPi;
+
+    @BeforeEach
+    void findDemoProjects() {
+        rest = new Rest(port);
+        Map<String, Object> b = jdbc.sql("select id, process_instance_id, unit_code from project where jurisdiction_code = 'hekou'"
+                + " and stage = 'IN_PROGRESS' and filed_by = :f order by id").param("f", FILER).query().listOfRows().get(0);
+        building = ((Number) b.get("id")).longValue();
+        buildingPi = (String) b.get("process_instance_id");
+        town = "hekou-town-" + b.get("unit_code");
+        completionTask = jdbc.sql("select id_ from act_ru_task where proc_inst_id_ = :p and task_def_key_ = 'Task_ReportCompletion'")
+                .param("p", buildingPi).query(String.class).single();
+        paidPi = jdbc.sql("select process_instance_id from project where jurisdiction_code = 'hekou' and stage = 'FOLLOW_UP'")
+                .query(String.class).list().get(0);
+        awaitingRoundPi = jdbc.sql("select process_instance_id from project where jurisdiction_code = 'hekou' and stage = 'COMPLETED'")
+                .query(String.class).list().get(0);
+        Map<String, Object> r = jdbc.sql("select id, process_instance_id from project where jurisdiction_code = 'liaocheng'"
+                + " and stage = 'REJECTED' order by id").query().listOfRows().get(0);
+        rejectedLiaocheng = ((Number) r.get("id")).longValue();
+        rejectedLiaochengPi = (String) r.get("process_instance_id");
+    }
+
+    /** Every business role of Hekou, and another jurisdiction's bureau. */
+    List<String> businessRoles() {
+        return List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, BUREAU, FINANCE, RULES, OWNER, OTHER_TENANT);
+    }
+
+    /**
+     * What a refusal must leave as it was: the app's records (projects, awards, payments, history, rounds) and the
+     * engine's runtime state (where each instance stands, its variables, its jobs, its tasks, deployments).
+     */
+    String snapshot() {
+        StringBuilder s = new StringBuilder();
+        for (String sql : List.of(
+                "select * from project order by id",
+                "select * from award order by id",
+                "select * from payment order by id",
+                "select count(*) from project_event",
+                "select * from review_round order by id",
+                "select proc_inst_id_, act_id_, is_active_ from act_ru_execution order by id_",
+                "select name_, execution_id_, task_id_, text_, long_, double_ from act_ru_variable order by id_",
+                "select id_, duedate_, retries_ from act_ru_job order by id_",
+                "select id_, name_, assignee_, task_def_key_ from act_ru_task order by id_",
+                "select count(*) from act_re_deployment",
+                "select count(*) from act_ru_authorization")) {
+            s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** Each role in turn tries the attack; a refusal must answer one of {@code refused} and change nothing. */
+    void refusedForAll(String action, List<String> roles, Set<Integer> refused, Function<String, Response> attack) {
+        for (String role : roles) {
+            String before = snapshot();
+            Response r = attack.apply(role);
+            MATRIX.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(action, r.status());
+            assertThat(refused).as(action + " as " + role + ": " + r.text()).contains(r.status());
+            assertThat(snapshot()).as(action + " as " + role + " left the record unchanged").isEqualTo(before);
+        }
+    }
+
+    void allowed(String action, String role, int status, Function<String, Response> act) {
+        Response r = act.apply(role);
+        MATRIX.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(action, r.status());
+        assertThat(r.status()).as(action + " as " + role + ": " + r.text()).isEqualTo(status);
+    }
+
+    static Map<String, Object> filing(String jurisdiction, String unit) {
+        Map<String, Object> vars = new LinkedHashMap<>(variables(
+                "jurisdiction", jurisdiction, "unitCode", unit, "enterpriseName", "东营市河口区示例化工有限公司",
+                "creditCode", "91350100M000100Y43", "projectName", "矩阵测试项目", "category", "DIRECT_SUBSIDY",
+                "plannedTotalInvestment", 9_000_000, "plannedEquipmentInvestment", 7_000_000,
+                "plannedStartDate", "2025-01-01", "plannedEndDate", "2025-10-01"));
+        return vars;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> with(Map<String, Object> body, String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        Map<String, Object> vars = new LinkedHashMap<>((Map<String, Object>) copy.get("variables"));
+        vars.put(name, Map.of("value", value));
+        copy.put("variables", vars);
+        return copy;
+    }
+
+    @Test
+    void shouldRefuseStartingTcProjectInTheMiddle() {
+        Map<String, Object> attack = with(with(filing("liaocheng", "dongchangfu"), "projectId", rejectedLiaocheng),
+                "jurisdiction", "liaocheng");
+        attack.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ReturnToPool")));
+        attack.put("skipCustomListeners", true);
+        refusedForAll("从中间节点启动", businessRoles(), REFUSED,
+                u -> rest.post(u, "/engine-rest/process-definition/key/tc-project/start", attack));
+        assertThat(jdbc.sql("select stage from project where id = :id").param("id", rejectedLiaocheng)
+                .query(String.class).single()).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void shouldRefuseSystemVariablesAndAnotherJurisdictionInAFiling() {
+        String before = snapshot();
+        Response forged = rest.post(FILER, "/engine-rest/process-definition/key/tc-project/start",
+                with(filing("hekou", "yihe"), "projectId", rejectedLiaocheng));
+        MATRIX.computeIfAbsent(FILER, k -> new LinkedHashMap<>()).put("启动时带系统变量", forged.status());
+        assertThat(forged.status()).as(forged.text()).isEqualTo(400);
+        assertThat(forged.body().get("message").asText()).contains("projectId");
+        Response filedBy = rest.post(FILER, "/engine-rest/process-definition/key/tc-project/start",
+                with(filing("hekou", "yihe"), "filedBy", OTHER_ENTERPRISE));
+        assertThat(filedBy.status()).as(filedBy.text()).isEqualTo(400);
+        Response otherTenant = rest.post(FILER, "/engine-rest/process-definition/key/tc-project/start",
+                filing("liaocheng", "dongchangfu"));
+        MATRIX.get(FILER).put("备案到其他辖区", otherTenant.status());
+        assertThat(otherTenant.status()).as(otherTenant.text()).isEqualTo(400);
+        assertThat(snapshot()).isEqualTo(before);
+
+        allowed("正常备案", FILER, 200, u -> rest.post(u, "/engine-rest/process-definition/key/tc-project/start",
+                filing("hekou", "yihe")));
+    }
+
+    @Test
+    void shouldRefuseCompletingAnotherRolesTaskOrAimingItAtAnotherProject() {
+        Map<String, Object> completion = variables("completionDate", "2025-06-30", "actualTotalInvestment", 1,
+                "actualEquipmentInvestment", 1, "completionNote", "攻击");
+        List<String> notCandidates = businessRoles().stream().filter(r -> !r.equals(FILER) && !r.equals(town)).toList();
+        refusedForAll("办理他人任务", notCandidates, REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + completionTask + "/complete", completion));
+        refusedForAll("提交系统变量", List.of(FILER, town, ADMIN), Set.of(400),
+                u -> rest.post(u, "/engine-rest/task/" + completionTask + "/submit-form",
+                        with(completion, "projectId", rejectedLiaocheng)));
+        refusedForAll("提交对象变量", List.of(FILER), Set.of(400), u -> rest.post(u,
+                "/engine-rest/task/" + completionTask + "/complete", Map.of("variables", Map.of("completionNote",
+                        Map.of("type", "Object", "value", "rO0ABXQAAA==", "valueInfo",
+                                Map.of("objectTypeName", "java.net.URL", "serializationDataFormat",
+                                        "application/x-java-serialized-object"))))));
+    }
+
+    @Test
+    void shouldRefuseTaskVariablesRenamesBpmnErrorsAndEscalationsToCandidates() {
+        List<String> roles = new ArrayList<>(businessRoles());
+        refusedForAll("写任务变量", roles, REFUSED, u -> rest.put(u,
+                "/engine-rest/task/" + completionTask + "/variables/projectId", Map.of("value", 5, "type", "Long")));
+        refusedForAll("修改任务", roles, REFUSED, u -> rest.put(u, "/engine-rest/task/" + completionTask,
+                Map.of("name", "改名", "assignee", u)));
+        refusedForAll("抛出BPMN错误", roles, REFUSED, u -> rest.post(u, "/engine-rest/task/" + completionTask + "/bpmnError",
+                Map.of("errorCode", "any", "variables", Map.of("projectId", Map.of("value", 5)))));
+        refusedForAll("抛出升级事件", roles, REFUSED, u -> rest.post(u, "/engine-rest/task/" + completionTask
+                + "/bpmnEscalation", Map.of("escalationCode", "any")));
+    }
+
+    @Test
+    void shouldLeaveJobsToTheEngineAndTheAdministrator() {
+        String job = jdbc.sql("select id_ from act_ru_job where process_instance_id_ = :p").param("p", buildingPi)
+                .query(String.class).single();
+        refusedForAll("执行作业", businessRoles(), REFUSED, u -> rest.post(u, "/engine-rest/job/" + job + "/execute", Map.of()));
+        refusedForAll("修改作业到期", businessRoles(), REFUSED, u -> rest.put(u, "/engine-rest/job/" + job + "/duedate",
+                Map.of("duedate", "2020-01-01T00:00:00.000+0800")));
+        refusedForAll("删除作业", businessRoles(), REFUSED, u -> rest.delete(u, "/engine-rest/job/" + job));
+        allowed("执行作业", ADMIN, 204, u -> rest.post(u, "/engine-rest/job/" + job + "/execute", Map.of()));
+    }
+
+    @Test
+    void shouldRefuseModificationMessagesAndVariableWrites() {
+        refusedForAll("修改流程实例", businessRoles(), REFUSED, u -> rest.post(u,
+                "/engine-rest/process-instance/" + paidPi + "/modification", Map.of("skipCustomListeners", true,
+                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PayAward")))));
+        refusedForAll("发送消息", businessRoles(), REFUSED, u -> rest.post(u, "/engine-rest/message",
+                Map.of("messageName", "RecommendationOpened", "processInstanceId", awaitingRoundPi)));
+        refusedForAll("写流程变量", businessRoles(), REFUSED, u -> rest.put(u,
+                "/engine-rest/process-instance/" + paidPi + "/variables/payeeAccount",
+                Map.of("value", "6222000000000000", "type", "String")));
+        refusedForAll("删除流程实例", businessRoles(), REFUSED, u -> rest.delete(u, "/engine-rest/process-instance/" + paidPi));
+        allowed("写流程变量", ADMIN, 204, u -> rest.put(u, "/engine-rest/process-instance/" + paidPi + "/variables/adminNote",
+                Map.of("value", "管理员备注", "type", "String")));
+    }
+
+    @Test
+    void shouldKeepRuleTablesFeelOnlyInTheirOwnTenantAndUndeleted() throws Exception {
+        String table = Files.readString(Path.of("dmn/hekou/hekou-pipeline.dmn"));
+        String juel = table.replaceFirst("<outputEntry id=\"([^\"]+)\"><text>", "<outputEntry id=\"$1\" expressionLanguage=\"juel\"><text>\\${identityService.getClass().getName()}");
+        assertThat(juel).contains("juel");
+        refusedForAll("部署JUEL规则表", List.of(RULES, ADMIN), Set.of(400), u -> rest.deploy(u, "hekou", "hekou-pipeline.dmn", juel));
+        refusedForAll("部署规则表", businessRoles().stream().filter(r -> !r.equals(RULES)).toList(), REFUSED,
+                u -> rest.deploy(u, "hekou", "hekou-pipeline.dmn", table));
+        refusedForAll("为其他辖区部署", List.of(RULES), REFUSED, u -> rest.deploy(u, "yanzhou", "yanzhou-pipeline.dmn",
+                table));
+        refusedForAll("部署未知决策", List.of(RULES), REFUSED, u -> rest.deploy(u, "hekou", "other.dmn",
+                table.replace("id=\"tc-pool-entry\"", "id=\"tc-something-else\"")));
+        String deployment = jdbc.sql("select id_ from act_re_deployment where name_ = 'tc-models-hekou'").query(String.class).list().get(0);
+        refusedForAll("删除部署", businessRoles(), REFUSED, u -> rest.delete(u, "/engine-rest/deployment/" + deployment + "?cascade=true"));
+        allowed("部署规则表", RULES, 200, u -> rest.deploy(u, "hekou", "hekou-pipeline.dmn",
+                table.replace("name=\"tc-pool-entry\"", "name=\"tc-pool-entry\"")));
+    }
+
+    @Test
+    void shouldShowNothingOfAnotherJurisdiction() {
+        for (String u : businessRoles().stream().filter(r -> !r.equals(OTHER_TENANT)).toList()) {
+            Response instances = rest.get(u, "/engine-rest/process-instance?processInstanceIds=" + rejectedLiaochengPi);
+            Response history = rest.get(u, "/engine-rest/history/process-instance?processInstanceId=" + rejectedLiaochengPi);
+            Response project = rest.get(u, "/api/projects/" + rejectedLiaocheng);
+            MATRIX.computeIfAbsent(u, k -> new LinkedHashMap<>()).put("读其他辖区", project.status());
+            assertThat(instances.status()).isEqualTo(200);
+            assertThat(instances.body()).as(u).isEmpty();
+            assertThat(history.body()).as(u).isEmpty();
+            assertThat(project.status()).as(u).isEqualTo(404);
+        }
+        assertThat(rest.get(ADMIN, "/api/projects/" + rejectedLiaocheng).status()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldKeepSensitiveValuesOutOfTheEngineHistory() {
+        assertThat(jdbc.sql("select count(*) from payment where payee_account is not null").query(Long.class).single())
+                .as("the app keeps the payee account").isPositive();
+        for (String name : List.of("payeeAccount", "paymentVoucherNo")) {
+            assertThat(jdbc.sql("select count(*) from act_hi_varinst where name_ = :n").param("n", name).query(Long.class).single())
+                    .as(name + " in ACT_HI_VARINST").isZero();
+            assertThat(jdbc.sql("select count(*) from act_hi_detail where name_ = :n").param("n", name).query(Long.class).single())
+                    .as(name + " in ACT_HI_DETAIL").isZero();
+            assertThat(jdbc.sql("select count(*) from act_ru_variable where name_ = :n").param("n", name).query(Long.class).single())
+                    .as(name + " in ACT_RU_VARIABLE").isZero();
+            List<String> roles = new ArrayList<>(businessRoles());
+            roles.add(ADMIN);
+            for (String u : roles) {
+                Response r = rest.get(u, "/engine-rest/history/variable-instance?variableName=" + name);
+                MATRIX.computeIfAbsent(u, k -> new LinkedHashMap<>()).put("历史中读敏感值", r.body() == null ? r.status() : r.body().size());
+                assertThat(r.status()).isEqualTo(200);
+                assertThat(r.body()).as(u).isEmpty();
+                JsonNode details = rest.get(u, "/engine-rest/history/detail?processInstanceId=" + paidPi).body();
+                for (JsonNode d : details) {
+                    assertThat(d.path("variableName").asText()).as(u).isNotEqualTo(name);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void printMatrix() {
+        StringBuilder out = new StringBuilder("\nRole × action (HTTP status; history column: values readable)\n");
+        MATRIX.forEach((role, cells) -> out.append(String.format("%-22s %s%n", role, cells)));
+        System.out.println(out);
+    }
+}
