@@ -41,6 +41,6 @@ public final class Roles {
 
     /** Groups that read and act across their whole jurisdiction. */
     public static java.util.List<String> jurisdictionWide(String j) {
-        return java.util.List.of(bureau(j), finance(j), rules(j), owner(j), experts(j));
+        return java.util.List.of(bureau(j), finance(j), rules(j), owner(j));
     }
 }
