@@ -66,6 +66,20 @@ public class IdentitySetup {
             setUpJurisdiction(j);
         }
         setUpFilters();
+        grantRuleEvaluator();
+    }
+
+    /** The quote's identity: reads and evaluates decision tables (every tenant's; the quote names the one). */
+    private void grantRuleEvaluator() {
+        String user = cn.tcsubsidy.award.quote.CamundaAwardRules.RULE_EVALUATOR;
+        Authorization existing = authorizations.createAuthorizationQuery().userIdIn(user)
+                .resourceType(Resources.DECISION_DEFINITION).resourceId("*").singleResult();
+        Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        a.setUserId(user);
+        a.setResource(Resources.DECISION_DEFINITION);
+        a.setResourceId("*");
+        a.setPermissions(new Permission[] {Permissions.READ, Permissions.CREATE_INSTANCE});
+        authorizations.saveAuthorization(a);
     }
 
     private void setUpJurisdiction(Jurisdiction j) {

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CamundaAwardRules implements AwardRules {
 
+    /** Not a user one can sign in as: only authorizations name it (IdentitySetup grants it decision read and evaluate). */
+    public static final String RULE_EVALUATOR = "tc-rule-evaluator";
+
     private final DecisionService decisions;
     private final RepositoryService repository;
     private final IdentityService identity;
@@ -38,14 +41,17 @@ public class CamundaAwardRules implements AwardRules {
     public AwardTerms decide(QuoteRequest r) {
         // A quote reads public policy and writes nothing: any signed-in user may ask about any jurisdiction, while
         // the engine would demand CREATE_INSTANCE on the decision and membership of its tenant. The tables are
-        // therefore evaluated without the caller's authentication, which is restored afterwards.
+        // therefore evaluated as the rule evaluator, an identity that may read and evaluate decision tables and
+        // nothing else, in the one jurisdiction asked about; the caller's authentication is restored afterwards.
         Authentication caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
+        identity.setAuthentication(RULE_EVALUATOR, List.of(), List.of(r.jurisdiction()));
         try {
             return evaluate(r);
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);
+            } else {
+                identity.clearAuthentication();
             }
         }
     }
