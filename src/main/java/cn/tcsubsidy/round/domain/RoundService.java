@@ -165,7 +165,8 @@ public class RoundService {
 
     /** After the award quotes: ranks the projects awaiting the award decision against the budget. */
     public Map<Long, String> rankAgainstBudget(long roundId) {
-        return awards.rank(require(roundId, "按预算排序", RoundStatus.LIST_DECISION).year(), projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
+        int year = require(roundId, "按预算排序", RoundStatus.LIST_DECISION).year();
+        return awards.rank(year, projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
     }
 
     /** The list can be decided only when every passed project has its award decision. */
