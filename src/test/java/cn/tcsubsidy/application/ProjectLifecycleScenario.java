@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,11 @@ abstract class ProjectLifecycleScenario {
     @BeforeEach
     void client() {
         rest = new Rest(port);
+    }
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
     }
 
     static Map<String, Object> filing() {
@@ -187,12 +194,40 @@ abstract class ProjectLifecycleScenario {
         assertThat(java.time.LocalDate.parse(notice.get("last").asText()))
                 .isAfterOrEqualTo(java.time.LocalDate.parse(notice.get("first").asText()).plusDays(4));
 
-        // The notice period's end is a timer; the administrator runs it now instead of waiting five working days.
+        // The notice period's end is a timer, due when the last working day is over. Fired before, by anyone, it fails:
+        // retried, it becomes an incident, and the project stays in notice.
+        java.time.Instant noticeEnds = java.time.LocalDate.parse(notice.get("last").asText()).plusDays(1)
+                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         Response jobs = rest.get("admin", "/engine-rest/job?processInstanceId=" + roundPi + "&activityId=Event_NoticePeriodOver");
         assertThat(jobs.body()).hasSize(1);
-        assertThat(rest.post("admin", "/engine-rest/job/" + jobs.body().get(0).get("id").asText() + "/execute", Map.of())
-                .status()).isEqualTo(204);
+        String noticeJob = jobs.body().get(0).get("id").asText();
+        assertThat(java.time.OffsetDateTime.parse(jobs.body().get(0).get("dueDate").asText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant()).isEqualTo(noticeEnds);
+        for (int attempt = 3; attempt > 0; attempt--) {
+            Response early = rest.post("admin", "/engine-rest/job/" + noticeJob + "/execute", Map.of());
+            assertThat(early.status()).as(early.text()).isEqualTo(500);
+            assertThat(early.body().get("message").asText()).contains("不能提前结束公示", notice.get("last").asText());
+        }
+        assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");
+        assertThat(roundStatus(roundPi)).isEqualTo("NOTICE");
+        assertThat(rest.get("admin", "/engine-rest/job/" + noticeJob).body().get("retries").asInt()).isZero();
+        Response incidents = rest.get("admin", "/engine-rest/incident?processInstanceId=" + roundPi);
+        assertThat(incidents.body()).hasSize(1);
+        assertThat(incidents.body().get(0).get("incidentType").asText()).isEqualTo("failedJob");
+
+        // A demo skips the wait by moving the engine's clock, which is the app's, to the end of the notice: the timer
+        // is due, and run now it closes the notice (the job executor would run it by itself).
+        ClockUtil.setCurrentTime(java.util.Date.from(noticeEnds));
+        try {
+            assertThat(rest.post("admin", "/engine-rest/job/" + noticeJob + "/execute", Map.of()).status()).isEqualTo(204);
+        } finally {
+            ClockUtil.reset();
+        }
         assertThat(stage(id)).isEqualTo("NOTICE_OUTCOME");
+        assertThat(roundStatus(roundPi)).isEqualTo("CLOSED");
+        assertThat(rest.get("admin", "/engine-rest/incident?processInstanceId=" + roundPi).body()).isEmpty();
+        // No demo clock outside the demo profile.
+        assertThat(rest.post("admin", "/api/demo/clock", Map.of("advanceWorkingDays", 6)).status()).isEqualTo(404);
 
         String confirm = taskOf(BUREAU, pi, "Task_ConfirmNoticeOutcome");
         assertThat(complete(BUREAU, confirm, "objectionReceived", false, "objectionUpheld", true).text()).contains("不能认定异议成立");
@@ -255,6 +290,11 @@ abstract class ProjectLifecycleScenario {
         List<String> ids = new ArrayList<>();
         list.body().forEach(t -> ids.add(t.get("processInstanceId").asText()));
         return ids;
+    }
+
+    String roundStatus(String roundProcessInstanceId) {
+        return jdbc.sql("select status from review_round where process_instance_id = :p").param("p", roundProcessInstanceId)
+                .query(String.class).single();
     }
 
     String stage(long id) {

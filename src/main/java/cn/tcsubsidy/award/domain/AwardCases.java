@@ -2,6 +2,7 @@ package cn.tcsubsidy.award.domain;
 
 import cn.tcsubsidy.award.ledger.AwardClaim;
 import cn.tcsubsidy.award.ledger.AwardLedger;
+import cn.tcsubsidy.award.ledger.AwardStatus;
 import cn.tcsubsidy.award.ledger.Candidate;
 import cn.tcsubsidy.award.ledger.ProposedList;
 import cn.tcsubsidy.award.ledger.RankedProject;
@@ -12,8 +13,8 @@ import cn.tcsubsidy.award.quote.Figure;
 import cn.tcsubsidy.award.quote.QuoteRequest;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.ValidationException;
@@ -41,24 +42,30 @@ public class AwardCases {
 
     private final AwardQuoteService quotes;
     private final AwardLedger ledger;
-    private final ProjectRepository projects;
+    private final StageGuard guard;
     private final ProjectHistory history;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public AwardCases(AwardQuoteService quotes, AwardLedger ledger, ProjectRepository projects, ProjectHistory history,
+    public AwardCases(AwardQuoteService quotes, AwardLedger ledger, StageGuard guard, ProjectHistory history,
                       JdbcClient jdbc, Clock clock) {
         this.quotes = quotes;
         this.ledger = ledger;
-        this.projects = projects;
+        this.guard = guard;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    /** Quotes the award of a reviewed project, records the quote in its history and returns it as the bureau reads it. */
+    /**
+     * Quotes the award of a reviewed project once, on its way to the award decision; records the quote in its history
+     * and returns it as the bureau reads it.
+     */
     public String quote(long projectId) {
-        Project p = projects.get(projectId);
+        Project p = guard.require(projectId, "按奖补规则测算", Stage.AWARD_DECISION);
+        if (quoteOf(projectId).isPresent()) {
+            throw new IllegalStateException("项目 " + projectId + " 已按奖补规则测算,不能重新测算");
+        }
         AwardQuote q = quotes.quote(request(p));
         String note = (q.eligible()
                 ? "按规则测算奖补金额 " + Money.format(q.amount())
@@ -66,7 +73,6 @@ public class AwardCases {
                 + (q.reasons().isEmpty() ? "" : ";" + String.join(";", q.reasons()))
                 + (q.basis() == null ? "" : "(依据:" + q.basis() + ")");
         String decision = q.decision().key() + " v" + q.decision().version() + " " + q.decision().tenant();
-        jdbc.sql("delete from project_award where project_id = :p").param("p", projectId).update();
         jdbc.sql("""
                 insert into project_award (project_id, eligible, quoted_amount, enterprise_cap, pool_level, quote_note,
                   decision_ref, quoted_at)
@@ -127,6 +133,16 @@ public class AwardCases {
 
     public void paid(long projectId, BigDecimal amount, Actor actor) {
         ledger.markPaid(awardId(projectId), amount, actor);
+    }
+
+    /** Refuses {@code step} unless the ledger records the project's award as paid. */
+    public void requirePaid(long projectId, String step) {
+        AwardStatus status = quoteOf(projectId).map(QuoteRow::awardId).map(id -> ledger.get(id).status()).orElse(null);
+        if (status != AwardStatus.PAID) {
+            throw new IllegalStateException("项目 " + projectId + " 的奖补资金在台账中"
+                    + (status == null ? "没有记录" : "为「" + status.label() + "」(" + status + ")")
+                    + ",尚未拨付,不能" + step);
+        }
     }
 
     public void cancel(long projectId, String reason, Actor actor) {

@@ -31,12 +31,15 @@ public class NoticeService {
     }
 
     public void opened(long projectId, LocalDate firstDay, LocalDate lastDay) {
+        guard.require(projectId, "发布公示", Stage.AWAITING_NOTICE);
         projects.setStage(projectId, Stage.PUBLIC_NOTICE);
         history.record(projectId, Stage.PUBLIC_NOTICE, "NOTICE_OPENED", Actor.SYSTEM,
                 "拟扶持名单公示:" + firstDay + " 至 " + lastDay);
     }
 
+    /** The round's notice period is over (the round checks the date): the bureau confirms the outcome. */
     public void closed(long projectId) {
+        guard.require(projectId, "结束公示", Stage.PUBLIC_NOTICE);
         projects.setStage(projectId, Stage.NOTICE_OUTCOME);
         history.record(projectId, Stage.NOTICE_OUTCOME, "NOTICE_CLOSED", Actor.SYSTEM, "公示期满");
     }

@@ -91,8 +91,10 @@ public class PaymentService {
                         + "),凭证号 " + voucher + ",拨付日期 " + date);
     }
 
-    /** Money paid: the project leaves the pool (退库) and enters performance follow-up. */
+    /** Money paid, as the ledger records it: the project leaves the pool (退库) and enters performance follow-up. */
     public void exitPool(long projectId) {
+        guard.require(projectId, "资金到位,项目退库", Stage.PAYMENT);
+        awards.requirePaid(projectId, "项目退库");
         projects.setStage(projectId, Stage.FOLLOW_UP);
         history.record(projectId, Stage.FOLLOW_UP, "EXITED_POOL", Actor.SYSTEM, "资金拨付到位,项目退库,进入绩效跟踪评价");
     }

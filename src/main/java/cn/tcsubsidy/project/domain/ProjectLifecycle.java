@@ -7,19 +7,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectLifecycle {
 
-    private final ProjectRepository projects;
+    static final String CLOSED_REJECTED = "CLOSED_REJECTED";
+
+    private final StageGuard guard;
     private final ProjectHistory history;
 
-    public ProjectLifecycle(ProjectRepository projects, ProjectHistory history) {
-        this.projects = projects;
+    public ProjectLifecycle(StageGuard guard, ProjectHistory history) {
+        this.guard = guard;
         this.history = history;
     }
 
     public void closeRejected(long projectId) {
-        Project p = projects.get(projectId);
-        if (p.stage() != Stage.REJECTED) {
-            throw new IllegalStateException("project " + projectId + " is " + p.stage() + ", not rejected");
+        Project p = guard.require(projectId, "终止项目并记录原因", Stage.REJECTED);
+        if (history.of(projectId).stream().anyMatch(e -> CLOSED_REJECTED.equals(e.action()))) {
+            throw new IllegalStateException("项目 " + projectId + " 已经终止,不能再次终止");
         }
-        history.record(projectId, Stage.REJECTED, "CLOSED_REJECTED", Actor.SYSTEM, "项目终止,原因:" + p.rejectionReason());
+        history.record(projectId, Stage.REJECTED, CLOSED_REJECTED, Actor.SYSTEM, "项目终止,原因:" + p.rejectionReason());
     }
 }

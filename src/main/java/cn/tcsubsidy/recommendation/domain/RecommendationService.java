@@ -1,5 +1,6 @@
 package cn.tcsubsidy.recommendation.domain;
 
+import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
@@ -8,6 +9,7 @@ import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,14 +22,19 @@ public class RecommendationService {
     public static final String RECOMMEND = "RECOMMEND";
     public static final String REJECT = "REJECT";
 
+    /** review_round.status while towns may still recommend (round/domain's RoundStatus.RECOMMENDATION). */
+    private static final String RECOMMENDATION_OPEN = "RECOMMENDATION";
+
     private final StageGuard guard;
     private final ProjectRepository projects;
     private final ProjectHistory history;
+    private final JdbcClient jdbc;
 
-    public RecommendationService(StageGuard guard, ProjectRepository projects, ProjectHistory history) {
+    public RecommendationService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
+        this.jdbc = jdbc;
     }
 
     public void recommend(long projectId, Map<String, Object> values, Actor actor) {
@@ -58,16 +65,26 @@ public class RecommendationService {
         }
     }
 
-    /** The round opened recommendation for this project. */
+    /** The round opened recommendation for this project, completed and in the pool. */
     public void opened(long projectId, long roundId, int roundYear) {
+        guard.require(projectId, "启动年度推荐", Stage.COMPLETED);
         projects.setRound(projectId, roundId);
         projects.setStage(projectId, Stage.RECOMMENDATION);
         history.record(projectId, Stage.RECOMMENDATION, "RECOMMENDATION_OPENED", Actor.SYSTEM,
                 roundYear + " 年度推荐启动,待镇街审核推荐");
     }
 
-    /** Recommendation closed before the town acted: the project stays in the pool for the next round. */
+    /**
+     * Recommendation closed before the town acted: the project stays in the pool for the next round. Only once its
+     * round has closed recommendation: before, the town still has time.
+     */
     public void notRecommendedInTime(long projectId) {
+        Project p = guard.require(projectId, "本轮未推荐,留库待下轮", Stage.RECOMMENDATION);
+        String roundStatus = p.roundId() == null ? null : jdbc.sql("select status from review_round where id = :r")
+                .param("r", p.roundId()).query(String.class).optional().orElse(null);
+        if (roundStatus == null || RECOMMENDATION_OPEN.equals(roundStatus)) {
+            throw new IllegalStateException("项目 " + projectId + " 所在评审轮次 " + p.roundId() + " 尚未截止推荐,不能留库待下轮");
+        }
         projects.setRound(projectId, null);
         projects.setStage(projectId, Stage.COMPLETED);
         history.record(projectId, Stage.COMPLETED, "NOT_RECOMMENDED_IN_TIME", Actor.SYSTEM,

@@ -49,6 +49,7 @@ public class ReviewService {
 
     /** The bureau closed the round's review: the project goes to the award decision. */
     public void reviewClosed(long projectId) {
+        guard.require(projectId, "评审汇总,进入拟扶持审定", Stage.REVIEWED);
         projects.setStage(projectId, Stage.AWARD_DECISION);
         history.record(projectId, Stage.AWARD_DECISION, "REVIEW_CLOSED", Actor.SYSTEM, "评审汇总完成,进入拟扶持审定");
     }

@@ -9,10 +9,13 @@ import cn.tcsubsidy.recommendation.domain.RecommendationService;
 import cn.tcsubsidy.review.domain.ReviewService;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,16 +89,52 @@ public class RoundService {
     }
 
     public Round get(long roundId) {
-        return jdbc.sql("select * from review_round where id = :id").param("id", roundId)
+        return find(roundId, "");
+    }
+
+    /** Locks the round's row for the rest of the transaction, so two steps of one round cannot interleave. */
+    private Round lock(long roundId) {
+        return find(roundId, " for update");
+    }
+
+    private Round find(long roundId, String lock) {
+        return jdbc.sql("select * from review_round where id = :id" + lock).param("id", roundId)
                 .query((rs, i) -> new Round(rs.getLong("id"), rs.getString("jurisdiction_code"), rs.getInt("round_year"),
                         rs.getObject("recommendation_deadline", LocalDate.class),
                         rs.getObject("completed_before", LocalDate.class), RoundStatus.valueOf(rs.getString("status")),
                         rs.getObject("notice_starts_on", LocalDate.class), rs.getObject("notice_ends_on", LocalDate.class)))
-                .single();
+                .optional().orElseThrow(() -> new NotFoundException("评审轮次不存在:" + roundId));
+    }
+
+    /**
+     * A round's system step: locks the round and fails when it does not stand where the step belongs (whatever
+     * started the step is not the round's own process), so nothing moves.
+     */
+    private Round require(long roundId, String step, RoundStatus expected) {
+        Round r = lock(roundId);
+        if (r.status() != expected) {
+            throw new IllegalStateException(describe(r) + "当前处于「" + r.status().label() + "」(" + r.status()
+                    + "),不能执行「" + step + "」:该步骤要求轮次处于「" + expected.label() + "」(" + expected + ")");
+        }
+        return r;
+    }
+
+    /** A user's decision on a round: refused, like any bad input, when the round is elsewhere. */
+    private void enter(long roundId, Actor actor, RoundStatus expected) {
+        Round r = lock(roundId);
+        actor.requireJurisdiction(r.jurisdiction());
+        if (r.status() != expected) {
+            throw new ValidationException("stage", "评审轮次当前处于「" + r.status().label() + "」阶段,不能办理此事项");
+        }
+    }
+
+    private static String describe(Round r) {
+        return "评审轮次 " + r.id() + "(" + r.jurisdiction() + " " + r.year() + " 年度)";
     }
 
     /** Projects still waiting for their town when recommendation closes; their processes return them to the pool. */
     public List<Project> closeRecommendation(long roundId) {
+        require(roundId, "关闭推荐,未推荐项目留库", RoundStatus.RECOMMENDATION);
         setStatus(roundId, RoundStatus.REVIEW);
         return projects.findByRoundAndStage(roundId, Stage.RECOMMENDATION);
     }
@@ -108,7 +147,7 @@ public class RoundService {
     /** The bureau may close the review only when every recommended project has its score. */
     public void checkReviewComplete(long roundId, Map<String, Object> values, Actor actor) {
         requireNote(values, "reviewSummary", "评审汇总说明");
-        actor.requireJurisdiction(get(roundId).jurisdiction());
+        enter(roundId, actor, RoundStatus.REVIEW);
         List<Project> pending = projects.findByRoundAndStage(roundId, Stage.EXPERT_REVIEW);
         if (!pending.isEmpty()) {
             throw new ValidationException("reviewSummary", "尚有 " + pending.size() + " 个项目未完成专家评审:" + names(pending));
@@ -117,6 +156,7 @@ public class RoundService {
 
     /** Review closed: every project that passed goes to the award decision. */
     public List<Project> concludeReview(long roundId) {
+        require(roundId, "评审结束,进入拟扶持审定", RoundStatus.REVIEW);
         setStatus(roundId, RoundStatus.LIST_DECISION);
         List<Project> passed = projects.findByRoundAndStage(roundId, Stage.REVIEWED);
         passed.forEach(p -> review.reviewClosed(p.id()));
@@ -125,13 +165,14 @@ public class RoundService {
 
     /** After the award quotes: ranks the projects awaiting the award decision against the budget. */
     public Map<Long, String> rankAgainstBudget(long roundId) {
-        return awards.rank(get(roundId).year(), projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
+        int year = require(roundId, "按预算排序", RoundStatus.LIST_DECISION).year();
+        return awards.rank(year, projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
     }
 
     /** The list can be decided only when every passed project has its award decision. */
     public void checkListComplete(long roundId, Map<String, Object> values, Actor actor) {
         requireNote(values, "listNote", "名单说明");
-        actor.requireJurisdiction(get(roundId).jurisdiction());
+        enter(roundId, actor, RoundStatus.LIST_DECISION);
         List<Project> pending = projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION);
         if (!pending.isEmpty()) {
             throw new ValidationException("listNote", "尚有 " + pending.size() + " 个项目未审定拟扶持金额:" + names(pending));
@@ -140,7 +181,7 @@ public class RoundService {
 
     public void checkCloseRecommendation(long roundId, Map<String, Object> values, Actor actor) {
         requireNote(values, "closeNote", "说明");
-        actor.requireJurisdiction(get(roundId).jurisdiction());
+        enter(roundId, actor, RoundStatus.RECOMMENDATION);
     }
 
     public record NoticePeriod(LocalDate firstDay, LocalDate lastDay, List<Project> projects) {
@@ -148,6 +189,7 @@ public class RoundService {
 
     /** Publishes the list: the notice runs {@code workingDays} working days from the first working day from today. */
     public NoticePeriod openNotice(long roundId, int noticeWorkingDays) {
+        require(roundId, "发布公示", RoundStatus.LIST_DECISION);
         LocalDate first = workingDays.onOrAfter(LocalDate.now(clock));
         LocalDate last = workingDays.lastOf(first, noticeWorkingDays);
         jdbc.sql("update review_round set status = :s, notice_starts_on = :first, notice_ends_on = :last where id = :id")
@@ -158,7 +200,18 @@ public class RoundService {
         return new NoticePeriod(first, last, listed);
     }
 
+    /**
+     * Ends the notice once its last working day is over (the notice ends at the start of the next day, Beijing time),
+     * by the app's clock, whoever fires the timer: an early close fails, and the timer's job becomes an incident.
+     */
     public List<Project> closeNotice(long roundId) {
+        Round r = require(roundId, "结束公示", RoundStatus.NOTICE);
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        if (!now.toLocalDate().isAfter(r.noticeEndsOn())) {
+            throw new IllegalStateException(describe(r) + "的公示期至 " + r.noticeEndsOn() + " 止,"
+                    + r.noticeEndsOn().plusDays(1) + " 00:00(北京时间)期满;现在是 "
+                    + now.truncatedTo(ChronoUnit.SECONDS).toLocalDateTime() + ",不能提前结束公示");
+        }
         setStatus(roundId, RoundStatus.CLOSED);
         List<Project> listed = projects.findByRoundAndStage(roundId, Stage.PUBLIC_NOTICE);
         listed.forEach(p -> notice.closed(p.id()));
