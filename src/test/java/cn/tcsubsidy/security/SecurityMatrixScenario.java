@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -288,6 +289,33 @@ abstract class SecurityMatrixScenario {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldRefuseTheSameAttacksThroughTheWebappsEngineApi() {
+        WebappSession filer = WebappSession.signIn(port, FILER);
+        WebappSession bureau = WebappSession.signIn(port, BUREAU);
+        String job = jdbc.sql("select id_ from act_ru_job where process_instance_id_ = :p").param("p", buildingPi)
+                .query(String.class).single();
+        String before = snapshot();
+        Response aimed = filer.post("/task/" + completionTask + "/submit-form", with(variables("completionDate",
+                "2025-06-30", "actualTotalInvestment", 1, "actualEquipmentInvestment", 1), "projectId", rejectedLiaocheng));
+        assertThat(aimed.status()).as(aimed.text()).isEqualTo(400);
+        assertThat(aimed.body().get("message").asText()).contains("projectId");
+        Map<String, Response> refused = new LinkedHashMap<>();
+        refused.put("抛出BPMN错误", filer.post("/task/" + completionTask + "/bpmnError", Map.of("errorCode", "any")));
+        refused.put("执行作业", bureau.post("/job/" + job + "/execute", Map.of()));
+        refused.put("修改流程实例", bureau.post("/process-instance/" + paidPi + "/modification", Map.of("instructions",
+                List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PayAward")))));
+        refused.put("发送消息", bureau.post("/message", Map.of("messageName", "RecommendationOpened",
+                "processInstanceId", awaitingRoundPi)));
+        refused.put("写流程变量", bureau.put("/process-instance/" + paidPi + "/variables/payeeAccount",
+                Map.of("value", "6222000000000000", "type", "String")));
+        refused.forEach((action, r) -> {
+            assertThat(r.status()).as(action + " through the webapps: " + r.text()).isEqualTo(403);
+            assertThat(r.body().get("message").asText()).as("refused by the command guard, not by CSRF").contains("只有系统管理员");
+        });
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @AfterAll
