@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -54,7 +55,7 @@ public class SecurityLog {
                     .param("user", cut(userId, MAX_ID)).param("source", cut(source, MAX_ID))
                     .param("detail", cut(detail, MAX_DETAIL))
                     .update());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             LOG.error("security log entry not stored: {} user={} source={} {}", kind, userId, source, detail, e);
         }
     }

@@ -82,7 +82,9 @@ class LoginThrottleApplicationTest {
         List<Entry> attempts = logOf(attacker);
         assertThat(attempts).filteredOn(e -> e.kind() == Kind.SIGN_IN_FAILED).hasSize(10)
                 .allSatisfy(e -> assertThat(e.userId()).isEqualTo("admin"));
-        assertThat(attempts.get(attempts.size() - 10).detail()).contains("HTTP Basic /api", "锁定至");
+        // Newest first: the refusal of the eleventh, then the tenth failure, which started the lock.
+        assertThat(attempts.get(0).kind()).isEqualTo(Kind.REFUSED);
+        assertThat(attempts.get(1).detail()).contains("HTTP Basic /api", "锁定至");
         assertThat(attempts).filteredOn(e -> e.kind() == Kind.REFUSED).hasSize(1);
         assertThat(logOf(office)).filteredOn(e -> e.kind() == Kind.SIGN_IN).extracting(Entry::userId)
                 .containsExactlyInAnyOrder("admin", "hekou-bureau");
