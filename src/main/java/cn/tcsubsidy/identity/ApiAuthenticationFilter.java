@@ -46,7 +46,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
     }
 
-    private static String[] basicCredentials(String header) {
+    /** User name and password of an HTTP Basic Authorization header, or null. */
+    static String[] basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The lifecycle on the embedded H2 database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tc-lifecycle;DB_CLOSE_DELAY=-1",
+    "tc.demo.identities=true",
     "tc.demo.projects=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ProjectLifecycleH2Test extends ProjectLifecycleScenario {

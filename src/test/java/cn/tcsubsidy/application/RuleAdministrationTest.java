@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** A rule administrator changes a table over REST, without redeploying the app; the next evaluation uses it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tc-lifecycle;DB_CLOSE_DELAY=-1",
+    "tc.demo.identities=true",
     "tc.demo.projects=false",
     "camunda.bpm.job-execution.enabled=false"})
 class RuleAdministrationTest {

@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:tc-award;DB_CLOSE_DELAY=-1",
+        "tc.demo.identities=true",
         "tc.demo.projects=false",
         "camunda.bpm.job-execution.enabled=false"})
 public abstract class AwardEngineSupport {
