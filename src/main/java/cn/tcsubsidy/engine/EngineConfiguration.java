@@ -51,7 +51,7 @@ public class EngineConfiguration {
                 configuration.setDmnEngineConfiguration(feelOnlyDmnEngine());
                 List<CommandInterceptor> pre = configuration.getCustomPreCommandInterceptorsTxRequired() == null
                         ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
-                pre.add(0, new CommandGuard(configuration, FormFields.fromClasspath(), RefusalLog.SERVER_LOG));
+                pre.add(0, new CommandGuard(configuration, FormFields.fromClasspath(), securityLog(context)));
                 configuration.setCustomPreCommandInterceptorsTxRequired(pre);
                 // A task's candidates work it (claim, complete); they do not rename, reassign or rewrite it.
                 configuration.setDefaultUserPermissionForTask(Permissions.TASK_WORK);
@@ -76,6 +76,26 @@ public class EngineConfiguration {
             @Override
             public void postProcessEngineBuild(ProcessEngine engine) {
                 new ModelDeployer().deployAll(engine);
+            }
+        };
+    }
+
+    /**
+     * The application's security log once the context has it (the engine is built first); the server log before.
+     * Every refusal goes to the server log as well.
+     */
+    static RefusalLog securityLog(ApplicationContext context) {
+        return new RefusalLog() {
+            @Override
+            public void refused(String userId, String what) {
+                RefusalLog.SERVER_LOG.refused(userId, what);
+                context.getBeanProvider(RefusalLog.class).ifAvailable(log -> log.refused(userId, what));
+            }
+
+            @Override
+            public void administrativeAction(String userId, String what) {
+                RefusalLog.SERVER_LOG.administrativeAction(userId, what);
+                context.getBeanProvider(RefusalLog.class).ifAvailable(log -> log.administrativeAction(userId, what));
             }
         };
     }
