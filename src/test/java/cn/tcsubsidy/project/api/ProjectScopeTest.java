@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ProjectScopeTest {
 
     static Project project(String jurisdiction, String unit, String filedBy) {
-        return new Project(1, jurisdiction, unit, "企业", null, "项目", "EQUIPMENT", null, null, null, null, null, null,
+        return new Project(1, jurisdiction, unit, "企业", null, null, "项目", "EQUIPMENT", null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, filedBy,
                 null, null);
     }
