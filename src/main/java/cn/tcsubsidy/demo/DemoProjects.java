@@ -158,6 +158,7 @@ public class DemoProjects {
         f.put("unitCode", unit.code());
         f.put("enterpriseName", unit.name() + "示范企业" + serial + "有限公司");
         f.put("creditCode", CreditCode.withCheckCharacter("9137050" + String.format("%010d", 1000 + serial)));
+        f.put("projectCode", String.format("%d-370503-34-03-%06d", year, serial));
         f.put("projectName", name);
         f.put("category", category);
         f.put("plannedTotalInvestment", total);

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
@@ -8,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,13 +19,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The engine wraps every exception of a task listener or delegate (ENGINE-03051 …) and its REST layer answers 500
- * "Cannot submit task form …". When the cause is our refusal of bad input ({@link Refusals}), this filter answers
- * what it is: 400 with the refusal's own Chinese message, for /engine-rest and for the webapps' engine API (Tasklist).
+ * The engine's REST layer answers 500 for much that is the caller's doing, with the engine's own words in the body.
+ * This filter, on /engine-rest and on the webapps' engine API (Tasklist), answers what each is:
+ * <ul>
+ * <li>our refusal of bad input ({@link Refusals}, wrapped by the engine as ENGINE-03051 …): 400 with the refusal's
+ * own Chinese message;</li>
+ * <li>a JSON {@code null} for a body, which the engine's resources dereference, and a body beyond Jackson's limits
+ * (nesting depth, length of a number or a string): 400;</li>
+ * <li>a task that does not exist, or (ENGINE-13034) belongs to a jurisdiction the user is not in: 404 with a Chinese
+ * message that does not tell the two apart, so another jurisdiction's ids cannot be probed;</li>
+ * <li>a 400 of the engine's that says nothing or quotes its JSON parser: 400 with a Chinese message;</li>
+ * <li>any other 500 whose message shows internals (SQL, JDBC, class names, stack traces): still 500, with a generic
+ * Chinese message; the original goes to the log for the administrator.</li>
+ * </ul>
  */
 public class RefusalResponseFilter extends OncePerRequestFilter {
 
+    static final String TASK_NOT_FOUND = "任务不存在或已办理完毕";
+    static final String NOT_FOUND = "记录不存在,或不属于您所在的辖区";
+    static final String EMPTY_BODY = "请求内容不能为空,应为 JSON 对象";
+    static final String OVERSIZED_BODY = "请求内容超出限制(JSON 嵌套过深或数值、文本过长)";
+    static final String INVALID_BODY = "请求内容无效:应为 JSON 对象,且各字段的类型和取值正确";
+    static final String SERVER_ERROR = "服务器内部错误,请联系管理员";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefusalResponseFilter.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The engine's REST resources dereference a request body of JSON {@code null}: their NullPointerException. */
+    private static final Pattern NULL_BODY = Pattern.compile("because \"dto\" is null");
+    /** Jackson's limits on a body (nesting depth, number and string length), which the engine REST answers with 500. */
+    private static final Pattern OVERSIZED_JSON = Pattern.compile("StreamReadConstraints|exceeds the maximum allowed");
+    private static final Pattern UNKNOWN_TASK = Pattern.compile("Cannot find task with id|task is null");
+    private static final Pattern OTHER_TENANT = Pattern.compile("ENGINE-13034|belongs to no authenticated tenant");
+    private static final Pattern INTERNALS = Pattern.compile("(?i)sql|jdbc|\\bh2\\b|postgres|mybatis|ibatis|exception"
+            + "|constraint|\\b[a-z]+\\.[a-z]+\\.[a-z.]*[A-Z]\\w+|\\tat |###");
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -30,41 +60,74 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, wrapper);
             if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-                rewriteRefusal(wrapper);
+                rewriteServerError(request, wrapper);
+            } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                rewriteBadRequest(wrapper);
             }
         } finally {
             wrapper.copyBodyToResponse();
         }
     }
 
-    private static void rewriteRefusal(ContentCachingResponseWrapper wrapper) throws IOException {
+    private static void rewriteServerError(HttpServletRequest request, ContentCachingResponseWrapper wrapper)
+            throws IOException {
         String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-        int start = body.indexOf(Refusals.PREFIX);
-        if (start < 0) {
-            return;
+        ObjectNode json = parse(body);
+        String message = json == null ? body : json.path("message").asText();
+        int refusal = message.indexOf(Refusals.PREFIX);
+        if (refusal >= 0) {
+            answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", refusal(message, refusal));
+        } else if (NULL_BODY.matcher(message).find()) {
+            answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", EMPTY_BODY);
+        } else if (OVERSIZED_JSON.matcher(message).find()) {
+            answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", OVERSIZED_BODY);
+        } else if (UNKNOWN_TASK.matcher(message).find()) {
+            answer(wrapper, HttpServletResponse.SC_NOT_FOUND, json, "InvalidRequestException", TASK_NOT_FOUND);
+        } else if (OTHER_TENANT.matcher(message).find()) {
+            answer(wrapper, HttpServletResponse.SC_NOT_FOUND, json, "InvalidRequestException",
+                    message.contains(" task ") ? TASK_NOT_FOUND : NOT_FOUND);
+        } else if (INTERNALS.matcher(message).find()) {
+            LOG.warn("500 on {} {} answered with a generic message; the engine said: {}", request.getMethod(),
+                    request.getRequestURI(), message);
+            answer(wrapper, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, json, "ServerError", SERVER_ERROR);
         }
-        ObjectNode json;
+    }
+
+    /** The engine's 400 for a body it cannot read says nothing, or quotes its JSON parser (class names included). */
+    private static void rewriteBadRequest(ContentCachingResponseWrapper wrapper) throws IOException {
+        String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+        ObjectNode json = parse(body);
+        String message = json == null ? body : json.path("message").asText();
+        if (message.isBlank() || INTERNALS.matcher(message).find()) {
+            answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", INVALID_BODY);
+        }
+    }
+
+    private static ObjectNode parse(String body) {
         try {
-            json = (ObjectNode) JSON.readTree(body);
-        } catch (IOException | ClassCastException e) {
-            return;
+            JsonNode node = JSON.readTree(body);
+            return node instanceof ObjectNode o ? o : null;
+        } catch (IOException e) {
+            return null;
         }
-        String message = json.path("message").asText();
-        int from = message.indexOf(Refusals.PREFIX);
-        if (from < 0) {
-            return;
-        }
+    }
+
+    /** The refusal without the engine's wrapping: 'Exception while invoking TaskListener: 提交被拒绝:…' */
+    private static String refusal(String message, int from) {
         String clean = message.substring(from);
-        // The engine quotes the listener's message: 'Exception while invoking TaskListener: …'
-        if (clean.endsWith("'")) {
-            clean = clean.substring(0, clean.length() - 1);
-        }
-        json.put("type", "InvalidRequestException");
-        json.put("message", clean);
+        return clean.endsWith("'") ? clean.substring(0, clean.length() - 1) : clean;
+    }
+
+    /** Keeps the engine's JSON shape ({type, message, code}) that Tasklist reads, with our status and message. */
+    private static void answer(ContentCachingResponseWrapper wrapper, int status, ObjectNode json, String type,
+                               String message) throws IOException {
+        ObjectNode out = json == null ? JSON.createObjectNode() : json;
+        out.put("type", type);
+        out.put("message", message);
         wrapper.resetBuffer();
-        wrapper.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        wrapper.setStatus(status);
         wrapper.setContentType("application/json;charset=UTF-8");
-        wrapper.getOutputStream().write(JSON.writeValueAsBytes(json));
+        wrapper.getOutputStream().write(JSON.writeValueAsBytes(out));
     }
 
     @Configuration

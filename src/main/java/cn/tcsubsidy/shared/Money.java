@@ -7,6 +7,11 @@ import java.math.RoundingMode;
 public final class Money {
 
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /**
+     * The largest amount any form or request may carry: 999,999,999,999.99 yuan, far above any retrofit project and
+     * well inside the numeric(18, 2) columns, so an absurd figure is refused by name instead of overflowing a column.
+     */
+    public static final BigDecimal MAX = new BigDecimal("999999999999.99");
 
     private Money() {
     }

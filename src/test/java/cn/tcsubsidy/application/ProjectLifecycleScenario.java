@@ -56,6 +56,7 @@ abstract class ProjectLifecycleScenario {
         f.put("unitCode", "yihe");
         f.put("enterpriseName", "东营市河口区蓝海新材料有限公司");
         f.put("creditCode", "91370503MA3C5X7Q3G");
+        f.put("projectCode", "2020-370503-34-03-000101");
         f.put("projectName", "年产5万吨新材料生产线智能化改造");
         f.put("category", "LOAN_INTEREST");
         f.put("plannedTotalInvestment", 12_000_000);

@@ -53,4 +53,90 @@ class FormValuesTest {
         assertThat(f.wholeNumber("j", "人数", true, 0, 10)).isNull();
         assertThat(f.errors()).extracting(FieldError::message).containsExactly("得分应在 0 至 100 之间", "人数应为整数");
     }
+
+    @Test
+    void shouldRefuseAmountsAboveTheBoundWithoutExpandingThem() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("max", "999999999999.99");
+        v.put("over", "999999999999.995");
+        v.put("huge", "1e999999999");
+        v.put("double", 1e308);
+        v.put("integer", new java.math.BigInteger("9".repeat(400)));
+        FormValues f = new FormValues(v);
+        assertThat(f.money("max", "金额", true)).isEqualByComparingTo(Money.MAX);
+        assertThat(f.money("over", "超额", true)).isNull();
+        assertThat(f.money("huge", "巨额", true)).isNull();
+        assertThat(f.money("double", "双精度", true)).isNull();
+        assertThat(f.money("integer", "整数", true)).isNull();
+        assertThat(f.errors()).extracting(FieldError::message).containsExactly(
+                "超额数额过大(不能超过 999999999999.99 元)", "巨额数额过大(不能超过 999999999999.99 元)",
+                "双精度数额过大(不能超过 999999999999.99 元)", "整数数额过大(不能超过 999999999999.99 元)");
+    }
+
+    @Test
+    void shouldReadOnlyAsciiDigits() {
+        FormValues f = new FormValues(Map.of("arabic", "١٢٣", "fullWidth", "１２３", "devanagari", "१२३", "ascii", " 123.5 ",
+                "exponent", "1.5e3"));
+        assertThat(f.money("arabic", "A", true)).isNull();
+        assertThat(f.money("fullWidth", "B", true)).isNull();
+        assertThat(f.wholeNumber("devanagari", "C", true, 0, 1000)).isNull();
+        assertThat(f.money("ascii", "D", true)).isEqualByComparingTo("123.50");
+        assertThat(f.money("exponent", "E", true)).isEqualByComparingTo("1500.00");
+        assertThat(f.errors()).extracting(FieldError::message).containsExactly(
+                "A不是有效数字(只接受半角数字 0-9)", "B不是有效数字(只接受半角数字 0-9)", "C不是有效数字(只接受半角数字 0-9)");
+    }
+
+    @Test
+    void shouldTreatInvisibleTextAsEmptyAndRefuseControlCharacters() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("controls", "\u0000\u0007");
+        v.put("spaces", "\u3000\u00a0 ");
+        v.put("zeroWidth", "\u200b\ufeff");
+        v.put("bell", "企业\u0007");
+        v.put("override", "企业\u202e");
+        v.put("opinion", "第一行\n第二行\t完");
+        v.put("multiLineName", "第一行\n第二行");
+        v.put("punctuation", "……");
+        v.put("padded", "\u3000 河口区示例企业 ");
+        FormValues f = new FormValues(v);
+        assertThat(f.has("controls")).isFalse();
+        assertThat(f.text("controls", "甲", true, 10)).isNull();
+        assertThat(f.text("spaces", "乙", true, 10)).isNull();
+        assertThat(f.name("zeroWidth", "丙", true, 10)).isNull();
+        assertThat(f.name("bell", "丁", true, 10)).isNull();
+        assertThat(f.text("override", "戊", true, 10)).isNull();
+        assertThat(f.text("opinion", "意见", true, 100)).isEqualTo("第一行\n第二行\t完");
+        assertThat(f.name("multiLineName", "己", true, 100)).isNull();
+        assertThat(f.name("punctuation", "庚", true, 100)).isNull();
+        assertThat(f.name("padded", "名称", true, 100)).isEqualTo("河口区示例企业");
+        assertThat(f.errors()).extracting(FieldError::message).containsExactly("甲不能为空", "乙不能为空", "丙不能为空",
+                "丁含有控制字符或不可见字符,请删除后重新填写", "戊含有控制字符或不可见字符,请删除后重新填写",
+                "己含有控制字符或不可见字符,请删除后重新填写", "庚应包含文字或数字");
+    }
+
+    @Test
+    void shouldRefuseDatesOutsideTheCenturyAndImpossibleTimes() {
+        Map<String, Object> v = new HashMap<>();
+        v.put("first", "2000-01-01");
+        v.put("last", "2100-12-31T23:59:59");
+        v.put("before", "1999-12-31");
+        v.put("after", "2101-01-01");
+        v.put("legacy", new java.util.Date(0));
+        v.put("noSuchDay", "2025-02-30");
+        v.put("noSuchHour", "2025-01-01T25:00:00");
+        v.put("zoned", "2025-01-01T00:00:00+08:00");
+        FormValues f = new FormValues(v);
+        assertThat(f.date("first", "A", true)).isEqualTo(FormValues.EARLIEST);
+        assertThat(f.date("last", "B", true)).isEqualTo(FormValues.LATEST);
+        assertThat(f.date("before", "C", true)).isNull();
+        assertThat(f.date("after", "D", true)).isNull();
+        assertThat(f.date("legacy", "E", true)).isNull();
+        assertThat(f.date("noSuchDay", "F", true)).isNull();
+        assertThat(f.date("noSuchHour", "G", true)).isNull();
+        assertThat(f.date("zoned", "H", true)).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(f.errors()).extracting(FieldError::message).containsExactly(
+                "C应在 2000-01-01 至 2100-12-31 之间", "D应在 2000-01-01 至 2100-12-31 之间",
+                "E应在 2000-01-01 至 2100-12-31 之间", "F不是有效日期(应为 yyyy-MM-dd):2025-02-30",
+                "G不是有效日期(应为 yyyy-MM-dd):2025-01-01T25:00:00");
+    }
 }

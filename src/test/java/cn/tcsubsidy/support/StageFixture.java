@@ -59,7 +59,7 @@ public final class StageFixture {
         int n = SERIAL.incrementAndGet();
         String enterprise = "聊城市测试机械" + n + "有限公司";
         long id = projects.insert(new NewProject(JURISDICTION, "chiping", enterprise,
-                CreditCode.withCheckCharacter(String.format("9137150%010d", n)), "设备更新" + n, "EQUIPMENT",
+                CreditCode.withCheckCharacter(String.format("9137150%010d", n)), String.format("2025-371500-34-03-%06d", n), "设备更新" + n, "EQUIPMENT",
                 new BigDecimal("6000000"), new BigDecimal("4000000"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 9, 30)), Stage.IN_PROGRESS, "liaocheng-ent-1");
         if (stage != Stage.IN_PROGRESS) {

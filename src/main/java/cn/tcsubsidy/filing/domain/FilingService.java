@@ -6,7 +6,10 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.ValidationException;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /** Files a project into the pool (备案入库): validates, stores, and starts its history. */
@@ -26,12 +29,27 @@ public class FilingService {
     public long file(Map<String, Object> values, Actor actor, String processInstanceId) {
         NewProject p = validator.validate(values);
         actor.requireJurisdiction(p.jurisdiction());
-        long id = projects.insert(p, Stage.IN_PROGRESS, actor.userId());
+        long id = insert(p, actor);
         projects.setProcessInstance(id, processInstanceId);
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
                 "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,计划总投资 "
                         + Money.format(p.plannedTotalInvestment()));
         return id;
+    }
+
+    /**
+     * The validator saw the code free, but a filing of the same code may have been stored since: the database's
+     * unique constraint decides, and its refusal is the field's refusal, not a server error.
+     */
+    private long insert(NewProject p, Actor actor) {
+        try {
+            return projects.insert(p, Stage.IN_PROGRESS, actor.userId());
+        } catch (DuplicateKeyException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(ProjectRepository.LIVE_CODE_CONSTRAINT)) {
+                throw new ValidationException(FilingFields.PROJECT_CODE, ProjectCode.taken(p.projectCode()));
+            }
+            throw e;
+        }
     }
 
     /** Records the pool level the jurisdiction's table chose (黄冈: 市级库 / 县市区库). */

@@ -3,10 +3,12 @@ package cn.tcsubsidy.filing.domain;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.NewProject;
+import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class FilingValidator {
 
     private final JurisdictionDirectory directory;
+    private final ProjectRepository projects;
 
-    public FilingValidator(JurisdictionDirectory directory) {
+    public FilingValidator(JurisdictionDirectory directory, ProjectRepository projects) {
         this.directory = directory;
+        this.projects = projects;
     }
 
     public NewProject validate(Map<String, Object> values) {
@@ -33,15 +37,26 @@ public class FilingValidator {
         if (jurisdiction != null && unit != null && directory.unit(jurisdiction, unit).isEmpty()) {
             f.reject(FilingFields.UNIT_CODE, "推荐单位不属于所选辖区:" + unit);
         }
-        String enterprise = f.text(FilingFields.ENTERPRISE_NAME, "企业名称", true, 200);
+        String enterprise = f.name(FilingFields.ENTERPRISE_NAME, "企业名称", true, 200);
         String creditCode = f.text(FilingFields.CREDIT_CODE, "统一社会信用代码", true, 18);
         if (creditCode != null) {
             creditCode = creditCode.toUpperCase();
             if (!CreditCode.isValid(creditCode)) {
-                f.reject(FilingFields.CREDIT_CODE, "统一社会信用代码无效(应为 18 位且校验位正确):" + creditCode);
+                f.reject(FilingFields.CREDIT_CODE, "统一社会信用代码无效(应为 18 位,含登记管理部门代码、行政区划码、"
+                        + "主体标识码且校验位正确):" + creditCode);
             }
         }
-        String name = f.text(FilingFields.PROJECT_NAME, "项目名称", true, 200);
+        String projectCode = f.text(FilingFields.PROJECT_CODE, "项目代码", true, 64);
+        if (projectCode != null) {
+            Optional<String> malformed = ProjectCode.problem(projectCode);
+            if (malformed.isPresent()) {
+                f.reject(FilingFields.PROJECT_CODE, malformed.get());
+            } else if (jurisdiction != null && projects.liveCodeTaken(jurisdiction, projectCode)) {
+                // Answers the common case early; two filings at once are kept apart by the database (FilingService).
+                f.reject(FilingFields.PROJECT_CODE, ProjectCode.taken(projectCode));
+            }
+        }
+        String name = f.name(FilingFields.PROJECT_NAME, "项目名称", true, 200);
         String category = f.text(FilingFields.CATEGORY, "奖补类别", true, 40);
         if (jurisdiction != null && category != null && !AwardCategories.isValid(jurisdiction, category)) {
             f.reject(FilingFields.CATEGORY, "奖补类别不适用于该辖区:" + category);
@@ -51,7 +66,7 @@ public class FilingValidator {
         BigDecimal software = f.money(FilingFields.PLANNED_SOFTWARE, "其中软件及工艺包投资", false);
         BigDecimal rd = f.money(FilingFields.PLANNED_RD, "计划研发投入", false);
         BigDecimal loan = f.money(FilingFields.LOAN_AMOUNT, "项目贷款金额", false);
-        String bank = f.text(FilingFields.LOAN_BANK, "贷款银行", false, 200);
+        String bank = f.name(FilingFields.LOAN_BANK, "贷款银行", false, 200);
         LocalDate start = f.date(FilingFields.PLANNED_START, "计划开工日期", true);
         LocalDate end = f.date(FilingFields.PLANNED_END, "计划竣工日期", true);
 
@@ -77,7 +92,7 @@ public class FilingValidator {
             f.reject(FilingFields.PLANNED_END, "计划竣工日期不能早于计划开工日期");
         }
         f.throwIfInvalid();
-        return new NewProject(jurisdiction, unit, enterprise, creditCode, name, category,
+        return new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
                 total, equipment, software, rd, loan, bank, start, end);
     }
 }

@@ -9,6 +9,7 @@ public record NewProject(
         String unitCode,
         String enterpriseName,
         String creditCode,
+        String projectCode,
         String projectName,
         String category,
         BigDecimal plannedTotalInvestment,

@@ -11,6 +11,7 @@ public record Project(
         String unitCode,
         String enterpriseName,
         String creditCode,
+        String projectCode,
         String projectName,
         String category,
         BigDecimal plannedTotalInvestment,

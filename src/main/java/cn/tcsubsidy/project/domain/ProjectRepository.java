@@ -19,6 +19,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ProjectRepository {
 
+    /** The unique constraint on (jurisdiction, live project code): one live project per 备案 code and jurisdiction. */
+    public static final String LIVE_CODE_CONSTRAINT = "project_code_live_once";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -27,18 +30,24 @@ public class ProjectRepository {
         this.clock = clock;
     }
 
+    /**
+     * Stores a new project. A live project code another live project of the jurisdiction holds makes the database
+     * refuse it with a {@link org.springframework.dao.DuplicateKeyException} naming {@link #LIVE_CODE_CONSTRAINT}.
+     */
     public long insert(NewProject p, Stage stage, String filedBy) {
         LocalDateTime now = LocalDateTime.now(clock);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into project (jurisdiction_code, unit_code, enterprise_name, credit_code, project_name, category,
+                insert into project (jurisdiction_code, unit_code, enterprise_name, credit_code, project_code,
+                  live_project_code, project_name, category,
                   planned_total_investment, planned_equipment_investment, planned_software_investment, planned_rd_investment,
                   loan_amount, loan_bank, planned_start_date, planned_end_date, stage, filed_by, filed_at, updated_at)
-                values (:jurisdiction, :unit, :enterprise, :credit, :name, :category, :total, :equipment, :software, :rd,
-                  :loan, :bank, :start, :end, :stage, :filedBy, :now, :now)
+                values (:jurisdiction, :unit, :enterprise, :credit, :code, :liveCode, :name, :category, :total, :equipment,
+                  :software, :rd, :loan, :bank, :start, :end, :stage, :filedBy, :now, :now)
                 """)
                 .param("jurisdiction", p.jurisdiction()).param("unit", p.unitCode())
                 .param("enterprise", p.enterpriseName()).param("credit", p.creditCode())
+                .param("code", p.projectCode()).param("liveCode", stage == Stage.REJECTED ? null : p.projectCode())
                 .param("name", p.projectName()).param("category", p.category())
                 .param("total", p.plannedTotalInvestment()).param("equipment", p.plannedEquipmentInvestment())
                 .param("software", p.plannedSoftwareInvestment()).param("rd", p.plannedRdInvestment())
@@ -47,6 +56,12 @@ public class ProjectRepository {
                 .param("stage", stage.name()).param("filedBy", filedBy).param("now", now)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Whether a live (not rejected) project of the jurisdiction holds this 备案 code. */
+    public boolean liveCodeTaken(String jurisdiction, String projectCode) {
+        return jdbc.sql("select count(*) from project where jurisdiction_code = :j and live_project_code = :c")
+                .param("j", jurisdiction).param("c", projectCode).query(Long.class).single() > 0;
     }
 
     public Project get(long id) {
@@ -96,8 +111,9 @@ public class ProjectRepository {
         update(id, "round_id = :v", roundId);
     }
 
+    /** Rejects the project; its 备案 code is free to be filed again from now on. */
     public void reject(long id, String reason) {
-        update(id, "stage = '" + Stage.REJECTED.name() + "', rejection_reason = :v", reason);
+        update(id, "stage = '" + Stage.REJECTED.name() + "', live_project_code = null, rejection_reason = :v", reason);
     }
 
     public void recordCompletion(long id, LocalDate completionDate, BigDecimal total, BigDecimal equipment,
@@ -191,6 +207,7 @@ public class ProjectRepository {
                 rs.getString("unit_code"),
                 rs.getString("enterprise_name"),
                 rs.getString("credit_code"),
+                rs.getString("project_code"),
                 rs.getString("project_name"),
                 rs.getString("category"),
                 rs.getBigDecimal("planned_total_investment"),

@@ -43,6 +43,7 @@ class AwardCasesTest {
     @Autowired JdbcClient jdbc;
 
     long round;
+    int filed;
 
     long project(String enterprise, long total, long equipment) {
         if (round == 0) {
@@ -54,7 +55,8 @@ class AwardCasesTest {
                     ? jdbc.sql("select id from review_round where jurisdiction_code = 'liaocheng' and round_year = 2026")
                             .query(Long.class).single() : 0;
         }
-        long id = projects.insert(new NewProject("liaocheng", "chiping", enterprise, CREDIT, "设备更新", "EQUIPMENT",
+        long id = projects.insert(new NewProject("liaocheng", "chiping", enterprise, CREDIT,
+                String.format("2025-371523-34-03-%06d", ++filed), "设备更新", "EQUIPMENT",
                 BigDecimal.valueOf(total), BigDecimal.valueOf(equipment), BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, null, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 9, 30)), Stage.IN_PROGRESS, "liaocheng-ent-1");
         projects.recordCompletion(id, LocalDate.of(2025, 9, 30), BigDecimal.valueOf(total), BigDecimal.valueOf(equipment),

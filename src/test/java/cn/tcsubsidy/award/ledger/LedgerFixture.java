@@ -46,7 +46,7 @@ final class LedgerFixture {
     TestProject project(Enterprise e) {
         long n = SEQUENCE.incrementAndGet();
         long id = projects.insert(new NewProject(e.jurisdiction(), UNIT.get(e.jurisdiction()), "测试企业" + e.creditCode(),
-                e.creditCode(), "技改项目" + n, "EQUIPMENT", new BigDecimal("9000000"), new BigDecimal("7000000"),
+                e.creditCode(), String.format("2020-370503-34-03-%06d", n), "技改项目" + n, "EQUIPMENT", new BigDecimal("9000000"), new BigDecimal("7000000"),
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, LocalDate.of(2020, 3, 1),
                 LocalDate.of(2020, 12, 31)), Stage.AWARD_DECISION, "test");
         return new TestProject(id, e.jurisdiction(), e.creditCode());

@@ -21,6 +21,16 @@ class CreditCodeTest {
     }
 
     @Test
+    void shouldRefuseCodesNoAuthorityIssuesEvenWithAMatchingCheckCharacter() {
+        assertThat(CreditCode.isValid("000000000000000000")).as("all zeros").isFalse();
+        assertThat(CreditCode.isValid(CreditCode.withCheckCharacter("91000000MA3C5X7Q3"))).as("no division").isFalse();
+        assertThat(CreditCode.isValid(CreditCode.withCheckCharacter("9137050300000000" + "0"))).as("no entity").isFalse();
+        assertThat(CreditCode.isValid(CreditCode.withCheckCharacter("B1370503MA3C5X7Q3"))).as("no such authority").isFalse();
+        assertThat(CreditCode.isValid(CreditCode.withCheckCharacter("9137A503MA3C5X7Q3"))).as("division not digits").isFalse();
+        assertThat(CreditCode.isValid(CreditCode.withCheckCharacter("91370503MA3C5X7Q3"))).isTrue();
+    }
+
+    @Test
     void shouldCompleteCodeWithItsCheckCharacter() {
         assertThat(CreditCode.withCheckCharacter("91350100M000100Y4")).isEqualTo("91350100M000100Y43");
     }

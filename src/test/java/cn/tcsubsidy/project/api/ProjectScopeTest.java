@@ -19,7 +19,7 @@ class ProjectScopeTest {
 
     static Project project(String jurisdiction, String unit, String filedBy, Stage stage, BigDecimal expertScore,
                            String rejectionReason) {
-        return new Project(1, jurisdiction, unit, "企业", null, "项目", "EQUIPMENT", null, null, null, null, null, null,
+        return new Project(1, jurisdiction, unit, "企业", null, null, "项目", "EQUIPMENT", null, null, null, null, null, null,
                 null, null, null, stage, null, null, null, null, null, null, expertScore, null, null, null, rejectionReason,
                 null, filedBy, null, null);
     }

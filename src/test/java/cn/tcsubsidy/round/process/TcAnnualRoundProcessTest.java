@@ -218,7 +218,7 @@ class TcAnnualRoundProcessTest {
     }
 
     static Project project(long id) {
-        return new Project(id, TENANT, "yihe", "企业" + id, null, "项目" + id, "DIRECT_SUBSIDY", null, null, null, null,
+        return new Project(id, TENANT, "yihe", "企业" + id, null, null, "项目" + id, "DIRECT_SUBSIDY", null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, ROUND_ID, null, null, null, null, null,
                 "pi-" + id, "hekou-ent-1", null, null);
     }

@@ -1,0 +1,228 @@
+package cn.tcsubsidy.application;
+
+import static cn.tcsubsidy.support.Rest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import java.math.BigInteger;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Input an attacker or a careless client sends — numbers too large for any column, digits of other scripts, names of
+ * invisible characters, dates out of any sensible range, bodies that are not JSON objects, tasks that do not exist or
+ * belong to another jurisdiction — is refused with a 4xx and a Chinese message naming the problem, never a 500, never
+ * internals, and nothing is stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:tc-bad-input;DB_CLOSE_DELAY=-1",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class BadInputTest {
+
+    private static final String ENTERPRISE = ProjectLifecycleScenario.ENTERPRISE;
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    /** What a refusal must never show: SQL, JDBC, engine codes, class and package names, stack traces. */
+    private static final String INTERNALS = "(?is).*(sql|jdbc|h2|postgres|exception|java\\.|org\\.|ENGINE-|select |insert |numeric|\\bat ).*";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Rest rest;
+
+    @BeforeEach
+    void client() {
+        rest = new Rest(port);
+    }
+
+    /** A valid filing with a project code of its own. */
+    static Map<String, Object> filing() {
+        Map<String, Object> f = ProjectLifecycleScenario.filing();
+        f.put("projectCode", String.format("2020-370503-34-03-%06d", 900_000 + SERIAL.incrementAndGet()));
+        return f;
+    }
+
+    long projectCount() {
+        return jdbc.sql("select count(*) from project").query(Long.class).single();
+    }
+
+    /** Files with one field replaced; asserts the 400 names that field with a message containing {@code reason}. */
+    private void assertFilingRefused(String field, Object value, String reason) {
+        long before = projectCount();
+        Map<String, Object> f = filing();
+        f.put(field, value);
+        Response r = rest.post(ENTERPRISE, "/api/projects", f);
+        assertThat(r.status()).as("%s = %s: %s", field, value, r.text()).isEqualTo(400);
+        assertThat(r.body().at("/errors/" + field).asText()).as(r.text()).contains(reason);
+        assertClean(r);
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    /** A Chinese message and no internals; {@code type} is the engine REST's documented error kind, not a leak. */
+    private static void assertClean(Response r) {
+        JsonNode shown = r.body().deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) shown).remove("type");
+        assertThat(shown.toString()).as("no internals: %s", r.text()).doesNotMatch(INTERNALS);
+        assertThat(r.body().path("message").asText()).as(r.text()).matches("(?s).*[\\u4e00-\\u9fff].*");
+    }
+
+    @Test
+    void shouldRefuseAmountsTooLargeForAnyColumn() {
+        String tooLarge = "不能超过 999999999999.99 元";
+        assertFilingRefused("plannedTotalInvestment", 1e308, tooLarge);
+        assertFilingRefused("plannedTotalInvestment", BigInteger.TEN.pow(40), tooLarge);
+        assertFilingRefused("plannedTotalInvestment", "1e400", tooLarge);
+        assertFilingRefused("plannedTotalInvestment", new BigInteger("9".repeat(400)), tooLarge);
+        assertFilingRefused("plannedTotalInvestment", new RawValue("1e999999999"), tooLarge);
+        assertFilingRefused("plannedEquipmentInvestment", "1000000000000", tooLarge);
+        assertFilingRefused("loanAmount", 1e13, tooLarge);
+        // The largest amount allowed is filed.
+        Map<String, Object> f = filing();
+        f.put("plannedTotalInvestment", "999999999999.99");
+        Response filed = rest.post(ENTERPRISE, "/api/projects", f);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        assertThat(jdbc.sql("select planned_total_investment from project where id = :id")
+                .param("id", filed.body().get("projectId").asLong()).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("999999999999.99");
+    }
+
+    @Test
+    void shouldRefuseDigitsOtherThanAscii() {
+        assertFilingRefused("plannedTotalInvestment", "١٢٣٠٠٠٠", "0-9");
+        assertFilingRefused("plannedTotalInvestment", "９０００００００", "0-9");
+        assertFilingRefused("plannedEquipmentInvestment", "७०००", "0-9");
+    }
+
+    @Test
+    void shouldRefuseNamesOfInvisibleOrControlCharacters() {
+        assertFilingRefused("enterpriseName", "\u0000\u0001\u0007", "不能为空");
+        assertFilingRefused("enterpriseName", " \u3000\u00a0\t\n", "不能为空");
+        assertFilingRefused("enterpriseName", "\u200b\u200d\ufeff", "不能为空");
+        assertFilingRefused("projectName", "智能化\u0007改造", "控制字符");
+        assertFilingRefused("projectName", "智能化\n改造", "控制字符");
+        assertFilingRefused("enterpriseName", "蓝海\u202e司公限有", "控制字符");
+        assertFilingRefused("loanBank", "工商银行\u0000", "控制字符");
+        assertFilingRefused("projectName", new RawValue("\"智能\\ud800改造\""), "控制字符");
+    }
+
+    @Test
+    void shouldRefuseDatesOutsideTheCenturyAndImpossibleDates() {
+        assertFilingRefused("plannedStartDate", "1999-12-31", "2000-01-01 至 2100-12-31");
+        assertFilingRefused("plannedEndDate", "2101-01-01", "2000-01-01 至 2100-12-31");
+        assertFilingRefused("plannedEndDate", "+999999999-12-31", "2000-01-01 至 2100-12-31");
+        assertFilingRefused("plannedStartDate", "2025-02-30", "不是有效日期");
+        assertFilingRefused("plannedStartDate", "2025-01-01T25:61:00", "不是有效日期");
+        assertFilingRefused("plannedStartDate", "٢٠٢٥-٠١-٠١", "不是有效日期");
+    }
+
+    @Test
+    void shouldRefuseAnAllZeroCreditCode() {
+        assertFilingRefused("creditCode", "000000000000000000", "统一社会信用代码无效");
+    }
+
+    @Test
+    void shouldRefuseBodiesThatAreNotJsonObjects() {
+        long before = projectCount();
+        for (Object body : new Object[] {null, new RawValue("[".repeat(1001) + "]".repeat(1001)),
+            new RawValue("{\"a\":".repeat(1001) + "1" + "}".repeat(1001)), new RawValue("{\"jurisdiction\":"),
+            new RawValue("[1,2]"), new RawValue("\"hekou\"")}) {
+            for (String path : new String[] {"/api/projects", "/api/award-quotes"}) {
+                Response r = rest.post(ENTERPRISE, path, body);
+                assertThat(r.status()).as("%s %s: %s", path, body, r.text()).isEqualTo(400);
+                assertClean(r);
+            }
+        }
+        assertThat(projectCount()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldRefuseEngineRequestBodiesThatAreNotJson() {
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String task = completionTask(filed.body().get("processInstanceId").asText());
+        for (Object body : new Object[] {null, new RawValue("{\"a\":".repeat(1001) + "1" + "}".repeat(1001)),
+            new RawValue("{\"variables\":"), new RawValue("[1,2]"),
+            new RawValue("{\"variables\":{\"actualTotalInvestment\":{\"value\":\"1e400\",\"type\":\"Double\"}}}"),
+            new RawValue("{\"variables\":{\"actualTotalInvestment\":{\"value\":" + "9".repeat(400) + ",\"type\":\"Long\"}}}")}) {
+            Response r = rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/complete", body);
+            assertThat(r.status()).as("%s: %s", body, r.text()).isBetween(400, 499);
+            assertClean(r);
+        }
+        assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
+    }
+
+    @Test
+    void shouldRefuseOversizedAmountsOnTaskForms() {
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long id = filed.body().get("projectId").asLong();
+        String task = completionTask(filed.body().get("processInstanceId").asText());
+        for (Object amount : new Object[] {1e308, BigInteger.TEN.pow(40), "1e400", "١٢٣"}) {
+            for (String action : new String[] {"complete", "submit-form"}) {
+                Response r = rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/" + action, variables(
+                        "completionDate", "2020-09-28", "actualTotalInvestment", amount,
+                        "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工"));
+                assertThat(r.status()).as("%s %s: %s", action, amount, r.text()).isEqualTo(400);
+                assertThat(r.body().get("message").asText()).startsWith("提交被拒绝:").contains("实际总投资");
+                assertClean(r);
+            }
+        }
+        Response impossible = rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/complete", variables(
+                "completionDate", "2020-09-28T24:30:00", "actualTotalInvestment", 11_000_000,
+                "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工"));
+        assertThat(impossible.status()).as(impossible.text()).isEqualTo(400);
+        assertThat(impossible.body().get("message").asText()).contains("竣工日期不是有效日期");
+        assertThat(jdbc.sql("select stage || ':' || coalesce(cast(actual_total_investment as varchar), '-') from project"
+                + " where id = :id").param("id", id).query(String.class).single()).isEqualTo("IN_PROGRESS:-");
+        assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnUnknownTask() {
+        for (String action : new String[] {"complete", "submit-form", "resolve"}) {
+            Response r = rest.post(ENTERPRISE, "/engine-rest/task/does-not-exist/" + action, variables("x", 1));
+            assertThat(r.status()).as("%s: %s", action, r.text()).isEqualTo(404);
+            assertThat(r.body().get("message").asText()).isEqualTo("任务不存在或已办理完毕");
+            assertClean(r);
+        }
+        Response admin = rest.post("admin", "/engine-rest/task/does-not-exist/complete", variables("x", 1));
+        assertThat(admin.status()).as(admin.text()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldAnswerNotFoundForAnotherJurisdictionsTask() {
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long id = filed.body().get("projectId").asLong();
+        String task = completionTask(filed.body().get("processInstanceId").asText());
+        for (String action : new String[] {"complete", "submit-form"}) {
+            Response r = rest.post("yanzhou-ent-1", "/engine-rest/task/" + task + "/" + action, variables(
+                    "completionDate", "2020-09-28", "actualTotalInvestment", 11_000_000,
+                    "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工"));
+            assertThat(r.status()).as("%s: %s", action, r.text()).isIn(403, 404);
+            assertClean(r);
+        }
+        assertThat(jdbc.sql("select stage from project where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("IN_PROGRESS");
+        assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
+    }
+
+    private String completionTask(String processInstanceId) {
+        Response r = rest.get(ENTERPRISE, "/engine-rest/task?processInstanceId=" + processInstanceId
+                + "&taskDefinitionKey=Task_ReportCompletion");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body()).hasSize(1);
+        JsonNode t = r.body().get(0);
+        return t.get("id").asText();
+    }
+}

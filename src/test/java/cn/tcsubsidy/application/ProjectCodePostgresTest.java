@@ -1,0 +1,24 @@
+package cn.tcsubsidy.application;
+
+import cn.tcsubsidy.support.Postgres;
+import cn.tcsubsidy.support.RequiresPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Project codes on PostgreSQL, in a database the test creates. */
+@RequiresPostgres
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class ProjectCodePostgresTest extends ProjectCodeScenario {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_project_code_test"));
+        registry.add("spring.datasource.username", () -> Postgres.USER);
+        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+    }
+}
