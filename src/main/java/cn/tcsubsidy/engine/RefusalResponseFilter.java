@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.tcsubsidy.shared.StepRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -77,6 +78,9 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
         int refusal = message.indexOf(Refusals.PREFIX);
         if (refusal >= 0) {
             answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", refusal(message, refusal));
+        } else if (message.contains(StepRefusedException.PREFIX)) {
+            answer(wrapper, HttpServletResponse.SC_CONFLICT, json, "StepRefusedException",
+                    refusal(message, message.indexOf(StepRefusedException.PREFIX)));
         } else if (NULL_BODY.matcher(message).find()) {
             answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", EMPTY_BODY);
         } else if (OVERSIZED_JSON.matcher(message).find()) {

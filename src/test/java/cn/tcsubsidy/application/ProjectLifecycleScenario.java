@@ -206,7 +206,7 @@ abstract class ProjectLifecycleScenario {
                 java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant()).isEqualTo(noticeEnds);
         for (int attempt = 3; attempt > 0; attempt--) {
             Response early = rest.post("admin", "/engine-rest/job/" + noticeJob + "/execute", Map.of());
-            assertThat(early.status()).as(early.text()).isEqualTo(500);
+            assertThat(early.status()).as(early.text()).isEqualTo(409);
             assertThat(early.body().get("message").asText()).contains("不能提前结束公示", notice.get("last").asText());
         }
         assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");

@@ -17,6 +17,7 @@ import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -64,7 +65,7 @@ public class AwardCases {
     public String quote(long projectId) {
         Project p = guard.require(projectId, "按奖补规则测算", Stage.AWARD_DECISION);
         if (quoteOf(projectId).isPresent()) {
-            throw new IllegalStateException("项目 " + projectId + " 已按奖补规则测算,不能重新测算");
+            throw new StepRefusedException("项目 " + projectId + " 已按奖补规则测算,不能重新测算");
         }
         AwardQuote q = quotes.quote(request(p));
         String note = (q.eligible()
@@ -139,7 +140,7 @@ public class AwardCases {
     public void requirePaid(long projectId, String step) {
         AwardStatus status = quoteOf(projectId).map(QuoteRow::awardId).map(id -> ledger.get(id).status()).orElse(null);
         if (status != AwardStatus.PAID) {
-            throw new IllegalStateException("项目 " + projectId + " 的奖补资金在台账中"
+            throw new StepRefusedException("项目 " + projectId + " 的奖补资金在台账中"
                     + (status == null ? "没有记录" : "为「" + status.label() + "」(" + status + ")")
                     + ",尚未拨付,不能" + step);
         }

@@ -1,6 +1,7 @@
 package cn.tcsubsidy.project.domain;
 
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.StepRefusedException;
 import org.springframework.stereotype.Service;
 
 /** Closing a project that did not pass a stage: the stage's decision recorded the reason; this ends the file. */
@@ -20,7 +21,7 @@ public class ProjectLifecycle {
     public void closeRejected(long projectId) {
         Project p = guard.require(projectId, "终止项目并记录原因", Stage.REJECTED);
         if (history.of(projectId).stream().anyMatch(e -> CLOSED_REJECTED.equals(e.action()))) {
-            throw new IllegalStateException("项目 " + projectId + " 已经终止,不能再次终止");
+            throw new StepRefusedException("项目 " + projectId + " 已经终止,不能再次终止");
         }
         history.record(projectId, Stage.REJECTED, CLOSED_REJECTED, Actor.SYSTEM, "项目终止,原因:" + p.rejectionReason());
     }

@@ -1,6 +1,7 @@
 package cn.tcsubsidy.project.domain;
 
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -34,7 +35,7 @@ public class StageGuard {
     public Project require(long projectId, String step, Stage... expected) {
         Project p = projects.lock(projectId);
         if (!isIn(p, expected)) {
-            throw new IllegalStateException("项目 " + projectId + " 当前处于「" + p.stage().label() + "」(" + p.stage()
+            throw new StepRefusedException("项目 " + projectId + " 当前处于「" + p.stage().label() + "」(" + p.stage()
                     + "),不能执行「" + step + "」:该步骤要求项目处于" + Arrays.stream(expected)
                     .map(s -> "「" + s.label() + "」(" + s + ")").collect(Collectors.joining("或")));
         }

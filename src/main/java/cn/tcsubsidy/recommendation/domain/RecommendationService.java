@@ -7,6 +7,7 @@ import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.StepRefusedException;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -83,7 +84,7 @@ public class RecommendationService {
         String roundStatus = p.roundId() == null ? null : jdbc.sql("select status from review_round where id = :r")
                 .param("r", p.roundId()).query(String.class).optional().orElse(null);
         if (roundStatus == null || RECOMMENDATION_OPEN.equals(roundStatus)) {
-            throw new IllegalStateException("项目 " + projectId + " 所在评审轮次 " + p.roundId() + " 尚未截止推荐,不能留库待下轮");
+            throw new StepRefusedException("项目 " + projectId + " 所在评审轮次 " + p.roundId() + " 尚未截止推荐,不能留库待下轮");
         }
         projects.setRound(projectId, null);
         projects.setStage(projectId, Stage.COMPLETED);

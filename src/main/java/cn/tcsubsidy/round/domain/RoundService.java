@@ -10,6 +10,7 @@ import cn.tcsubsidy.review.domain.ReviewService;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -113,7 +114,7 @@ public class RoundService {
     private Round require(long roundId, String step, RoundStatus expected) {
         Round r = lock(roundId);
         if (r.status() != expected) {
-            throw new IllegalStateException(describe(r) + "当前处于「" + r.status().label() + "」(" + r.status()
+            throw new StepRefusedException(describe(r) + "当前处于「" + r.status().label() + "」(" + r.status()
                     + "),不能执行「" + step + "」:该步骤要求轮次处于「" + expected.label() + "」(" + expected + ")");
         }
         return r;
@@ -208,7 +209,7 @@ public class RoundService {
         Round r = require(roundId, "结束公示", RoundStatus.NOTICE);
         ZonedDateTime now = ZonedDateTime.now(clock);
         if (!now.toLocalDate().isAfter(r.noticeEndsOn())) {
-            throw new IllegalStateException(describe(r) + "的公示期至 " + r.noticeEndsOn() + " 止,"
+            throw new StepRefusedException(describe(r) + "的公示期至 " + r.noticeEndsOn() + " 止,"
                     + r.noticeEndsOn().plusDays(1) + " 00:00(北京时间)期满;现在是 "
                     + now.truncatedTo(ChronoUnit.SECONDS).toLocalDateTime() + ",不能提前结束公示");
         }

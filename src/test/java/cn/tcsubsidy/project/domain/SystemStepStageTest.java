@@ -10,8 +10,9 @@ import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
 import cn.tcsubsidy.review.domain.ReviewService;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.support.StageFixture;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.support.StageFixture.Snapshot;
+import cn.tcsubsidy.support.StageFixture;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class SystemStepStageTest {
     /** The step fails naming the project, where it stands and where the step belongs; nothing of it changed. */
     void assertRefused(long projectId, ThrowingCallable step, String... messageParts) {
         Snapshot before = fixture.snapshot(projectId);
-        assertThatThrownBy(step).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(step).isInstanceOf(StepRefusedException.class)
                 .hasMessageContaining("项目 " + projectId).hasMessageContainingAll(messageParts);
         assertThat(fixture.snapshot(projectId)).isEqualTo(before);
     }

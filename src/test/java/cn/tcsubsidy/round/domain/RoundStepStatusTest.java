@@ -8,9 +8,10 @@ import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
-import cn.tcsubsidy.support.StageFixture;
 import cn.tcsubsidy.support.StageFixture.Snapshot;
+import cn.tcsubsidy.support.StageFixture;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,7 +68,7 @@ class RoundStepStatusTest {
     void assertRefused(long roundId, long projectId, ThrowingCallable step, String... messageParts) {
         Map<String, Object> round = fixture.roundRow(roundId);
         Snapshot project = fixture.snapshot(projectId);
-        assertThatThrownBy(step).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(step).isInstanceOf(StepRefusedException.class)
                 .hasMessageContaining("评审轮次 " + roundId).hasMessageContainingAll(messageParts);
         assertThat(fixture.roundRow(roundId)).isEqualTo(round);
         assertThat(fixture.snapshot(projectId)).isEqualTo(project);
