@@ -157,6 +157,7 @@ class BadInputTest {
             new RawValue("{\"variables\":{\"actualTotalInvestment\":{\"value\":" + "9".repeat(400) + ",\"type\":\"Long\"}}}")}) {
             Response r = rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/complete", body);
             assertThat(r.status()).as("%s: %s", body, r.text()).isBetween(400, 499);
+            assertThat(r.body()).as("%s: %s", body, r.text()).isNotNull();
             assertClean(r);
         }
         assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
@@ -190,7 +191,8 @@ class BadInputTest {
 
     @Test
     void shouldAnswerNotFoundForAnUnknownTask() {
-        for (String action : new String[] {"complete", "submit-form", "resolve"}) {
+        // (resolve, the end of a delegation, is the administrator's alone: the command guard answers 403 first)
+        for (String action : new String[] {"complete", "submit-form"}) {
             Response r = rest.post(ENTERPRISE, "/engine-rest/task/does-not-exist/" + action, variables("x", 1));
             assertThat(r.status()).as("%s: %s", action, r.text()).isEqualTo(404);
             assertThat(r.body().get("message").asText()).isEqualTo("任务不存在或已办理完毕");

@@ -94,7 +94,7 @@ public class CommandGuard extends CommandInterceptor {
             if (key != null && submitted != null && !submitted.isEmpty()) {
                 VariableMap allowed = onlyInput(forms.ofStart(key), submitted, caller);
                 submitted.clear();
-                submitted.putAll(allowed);
+                allowed.keySet().forEach(name -> builder.setVariable(name, allowed.getValueTyped(name)));
             }
         } else if (command instanceof SubmitStartFormCmd) {
             String key = processKey((String) read(command, "processDefinitionId"));
@@ -110,7 +110,9 @@ public class CommandGuard extends CommandInterceptor {
         List<String> foreign = new ArrayList<>();
         List<String> objects = new ArrayList<>();
         VariableMap allowed = Variables.createVariables();
-        submitted.forEach((name, value) -> {
+        for (String name : submitted.keySet()) {
+            // Typed, never unpacked: unpacking a serialized object would deserialize it.
+            Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
             if (form.input().contains(name)) {
                 if (isPlain(value)) {
                     if (value instanceof TypedValue typed) {
@@ -124,7 +126,7 @@ public class CommandGuard extends CommandInterceptor {
             } else if (!form.shown().contains(name)) {
                 foreign.add(name);
             }
-        });
+        }
         if (!foreign.isEmpty() || !objects.isEmpty()) {
             List<String> reasons = new ArrayList<>();
             if (!foreign.isEmpty()) {
