@@ -102,7 +102,8 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
         String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
         ObjectNode json = parse(body);
         String message = json == null ? body : json.path("message").asText();
-        if (message.isBlank() || INTERNALS.matcher(message).find()) {
+        // Not JSON at all (the parser's own text answer), empty, or quoting internals: the Chinese message instead.
+        if (json == null || message.isBlank() || INTERNALS.matcher(message).find()) {
             answer(wrapper, HttpServletResponse.SC_BAD_REQUEST, json, "InvalidRequestException", INVALID_BODY);
         }
     }
