@@ -73,6 +73,17 @@ public class Rest {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }
 
+    /** The status and the body, read as JSON where it is JSON. */
+    static Response response(HttpResponse<String> r) {
+        JsonNode body;
+        try {
+            body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+        } catch (IOException notJson) {
+            body = null;
+        }
+        return new Response(r.statusCode(), body, r.body());
+    }
+
     /** Variables as Tasklist submits them: untyped JSON values. */
     public static Map<String, Object> variables(Object... keyValues) {
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -88,14 +99,7 @@ public class Rest {
             request.header("Authorization", "Basic " + token);
         }
         try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode body;
-            try {
-                body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
-            } catch (IOException notJson) {
-                body = null;
-            }
-            return new Response(r.statusCode(), body, r.body());
+            return response(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

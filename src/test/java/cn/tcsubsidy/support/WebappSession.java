@@ -1,7 +1,6 @@
 package cn.tcsubsidy.support;
 
 import cn.tcsubsidy.support.Rest.Response;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -78,13 +77,7 @@ public final class WebappSession {
                     csrf = c.getValue();
                 }
             }
-            JsonNode body;
-            try {
-                body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
-            } catch (IOException notJson) {
-                body = null;
-            }
-            return new Response(r.statusCode(), body, r.body());
+            return Rest.response(r);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
