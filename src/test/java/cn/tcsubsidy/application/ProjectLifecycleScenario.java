@@ -33,6 +33,8 @@ abstract class ProjectLifecycleScenario {
     static final String BUREAU = "hekou-bureau";
     static final String FINANCE = "hekou-finance";
     static final String BANK = "中国工商银行东营河口支行";
+    static final String BANK_ACCOUNT = "1614001234567890";
+    static final String AGREEMENT = "WTZF-2020-017";
 
     @LocalServerPort
     int port;
@@ -63,6 +65,8 @@ abstract class ProjectLifecycleScenario {
         f.put("plannedEquipmentInvestment", 8_000_000.50);
         f.put("loanAmount", 8_000_000);
         f.put("loanBank", BANK);
+        f.put("loanBankAccount", BANK_ACCOUNT);
+        f.put("entrustedAgreementNo", AGREEMENT);
         f.put("plannedStartDate", "2020-01-10");
         f.put("plannedEndDate", "2020-09-30");
         return f;

@@ -128,8 +128,9 @@ abstract class SecurityMatrixScenario {
     static Map<String, Object> filing(String jurisdiction, String unit) {
         Map<String, Object> vars = new LinkedHashMap<>(variables(
                 "jurisdiction", jurisdiction, "unitCode", unit, "enterpriseName", "东营市河口区示例化工有限公司",
-                "creditCode", "91350100M000100Y43", "projectName", "矩阵测试项目", "category", "DIRECT_SUBSIDY",
+                "creditCode", "91350100M000100Y43", "projectCode", "2025-370503-34-03-990001", "projectName", "矩阵测试项目", "category", "DIRECT_SUBSIDY",
                 "plannedTotalInvestment", 9_000_000, "plannedEquipmentInvestment", 7_000_000,
+                "bankName", "中国银行东营分行", "bankAccount", "219800012345678",
                 "plannedStartDate", "2025-01-01", "plannedEndDate", "2025-10-01"));
         return vars;
     }
