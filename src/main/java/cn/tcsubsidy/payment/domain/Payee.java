@@ -26,25 +26,31 @@ public record Payee(PayeeType type, String name, String bank, String account, St
      */
     public static Payee read(FormValues f, boolean loanInterest, String enterpriseName, String loanBank) {
         if (loanInterest) {
-            for (String key : new String[] {PayeeFields.BANK_NAME, PayeeFields.BANK_ACCOUNT}) {
-                if (f.has(key)) {
-                    f.reject(key, "贷款贴息资金按委托支付协议拨付给贷款银行,不填写企业的开户银行和银行账号");
-                }
-            }
+            boolean foreign = refused(f, "贷款贴息资金按委托支付协议拨付给贷款银行,不填写企业的开户银行和银行账号",
+                    PayeeFields.BANK_NAME, PayeeFields.BANK_ACCOUNT);
             String account = account(f, PayeeFields.LOAN_BANK_ACCOUNT, "贷款银行收款账号");
             String agreement = f.name(PayeeFields.AGREEMENT_NO, "委托支付协议编号", true, 64);
-            return loanBank == null || account == null || agreement == null ? null
+            return foreign || loanBank == null || account == null || agreement == null ? null
                     : new Payee(PayeeType.BANK, loanBank, loanBank, account, agreement);
         }
-        for (String key : new String[] {PayeeFields.LOAN_BANK_ACCOUNT, PayeeFields.AGREEMENT_NO}) {
-            if (f.has(key)) {
-                f.reject(key, "只有贷款贴息项目按委托支付协议拨付给贷款银行;本项目的奖补资金拨付至企业账户");
-            }
-        }
+        boolean foreign = refused(f, "只有贷款贴息项目按委托支付协议拨付给贷款银行;本项目的奖补资金拨付至企业账户",
+                PayeeFields.LOAN_BANK_ACCOUNT, PayeeFields.AGREEMENT_NO);
         String bank = f.name(PayeeFields.BANK_NAME, "开户银行", true, 200);
         String account = account(f, PayeeFields.BANK_ACCOUNT, "银行账号");
-        return enterpriseName == null || bank == null || account == null ? null
+        return foreign || enterpriseName == null || bank == null || account == null ? null
                 : new Payee(PayeeType.ENTERPRISE, enterpriseName, bank, account, null);
+    }
+
+    /** Rejects each of {@code keys} the submission fills in: fields of the other kind of payee. */
+    private static boolean refused(FormValues f, String reason, String... keys) {
+        boolean any = false;
+        for (String key : keys) {
+            if (f.has(key)) {
+                f.reject(key, reason);
+                any = true;
+            }
+        }
+        return any;
     }
 
     /** The number is not echoed in the refusal: it is as sensitive as the account itself. */
