@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tc-bad-input;DB_CLOSE_DELAY=-1",
+    "tc.demo.identities=true",
     "tc.demo.projects=false",
     "camunda.bpm.job-execution.enabled=false"})
 class BadInputTest {
@@ -101,6 +102,8 @@ class BadInputTest {
         assertFilingRefused("plannedTotalInvestment", "١٢٣٠٠٠٠", "0-9");
         assertFilingRefused("plannedTotalInvestment", "９０００００００", "0-9");
         assertFilingRefused("plannedEquipmentInvestment", "७०००", "0-9");
+        assertFilingRefused("loanBankAccount", "١٦١٤٠٠١٢٣٤٥٦٧٨", "8 至 32 位半角数字");
+        assertFilingRefused("loanBankAccount", "１６１４００１２３４５６７８", "8 至 32 位半角数字");
     }
 
     @Test

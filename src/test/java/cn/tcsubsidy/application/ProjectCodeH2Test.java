@@ -5,6 +5,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** Project codes on the embedded H2 database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tc-project-code;DB_CLOSE_DELAY=-1",
+    "tc.demo.identities=true",
     "tc.demo.projects=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ProjectCodeH2Test extends ProjectCodeScenario {

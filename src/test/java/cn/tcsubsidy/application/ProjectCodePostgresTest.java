@@ -11,6 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RequiresPostgres
 @ActiveProfiles("postgres")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tc.demo.identities=true",
     "tc.demo.projects=false",
     "camunda.bpm.job-execution.enabled=false"})
 class ProjectCodePostgresTest extends ProjectCodeScenario {
