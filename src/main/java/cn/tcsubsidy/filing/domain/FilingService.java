@@ -22,7 +22,8 @@ public class FilingService {
     private final ProjectHistory history;
     private final PayeeService payees;
 
-    public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history, PayeeService payees) {
+    public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history,
+                         PayeeService payees) {
         this.validator = validator;
         this.projects = projects;
         this.history = history;
@@ -38,7 +39,8 @@ public class FilingService {
         payees.recordAtFiling(id, filing.payee(), actor);
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
                 "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,计划总投资 "
-                        + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked() + ",待工信局核实");
+                        + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked()
+                        + ",待工信局核实");
         return id;
     }
 

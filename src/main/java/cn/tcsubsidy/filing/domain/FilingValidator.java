@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a filing (备案) field by field, the payee (收款账户) included. The REST API and the process's registration step both call it,
- * so a form submitted in Tasklist is checked exactly like a JSON request.
+ * Checks a filing (备案) field by field, the payee (收款账户) included. The REST API and the process's registration
+ * step both call it, so a form submitted in Tasklist is checked exactly like a JSON request.
  */
 @Component
 public class FilingValidator {

@@ -37,7 +37,10 @@ public class PayeeController {
         this.payees = payees;
     }
 
-    /** Body: {@code bankName}, {@code bankAccount} (loan interest: {@code loanBank}, {@code loanBankAccount}, {@code entrustedAgreementNo}) and {@code reason}. */
+    /**
+     * Body: {@code bankName} and {@code bankAccount} (loan interest: {@code loanBank}, {@code loanBankAccount} and
+     * {@code entrustedAgreementNo}), and {@code reason}.
+     */
     @PutMapping
     public PayeeAccount.Masked change(@PathVariable long id, @RequestBody Map<String, Object> body,
                                       @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {

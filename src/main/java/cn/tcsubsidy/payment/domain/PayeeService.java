@@ -121,7 +121,7 @@ public class PayeeService {
         return confirmed;
     }
 
-    /** The payee a payment of the project goes to: its live payee, confirmed by the bureau; else the payment is refused. */
+    /** The payee a payment of the project goes to: its live payee, confirmed by the bureau; else payment is refused. */
     public PayeeAccount confirmedPayee(Project p) {
         PayeeAccount live = accounts.live(p.id()).orElseThrow(() -> new ValidationException(PayeeFields.PAYEE_SUMMARY,
                 "项目尚未登记收款账户,不能拨付:请备案企业或工信局登记收款账户,经工信局核实后拨付"));
@@ -130,7 +130,8 @@ public class PayeeService {
                     + live.payee().masked());
         }
         if (live.payee().type() != PayeeType.forLoanInterest(p.isLoanInterest())) {
-            throw new IllegalStateException("payee_account " + live.id() + " does not fit the category of project " + p.id());
+            throw new IllegalStateException("payee_account " + live.id() + " does not fit the category of project "
+                    + p.id());
         }
         return live;
     }
