@@ -9,16 +9,18 @@ import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
+import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import cn.tcsubsidy.shared.Actor;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,7 +39,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo projects so Tasklist and Cockpit show something on first start: per jurisdiction, the 2022 round (projects
  * completed in 2021, when every jurisdiction's policy was in force) run to the end, with one project awarded what the
- * tables quote, paid and in follow-up, and one not recommended;
+ * tables quote, its payee confirmed by the bureau, paid and in follow-up, and one not recommended;
  * two projects completed last year waiting for this year's round, and one still being built. Everything goes
  * through the processes as the demo users, exactly as people would do it in Tasklist.
  */
@@ -57,11 +59,12 @@ public class DemoProjects {
     private final ManagementService management;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PayeeService payees;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
-                        Clock clock) {
+                        Clock clock, PayeeService payees) {
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -70,6 +73,7 @@ public class DemoProjects {
         this.management = management;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.payees = payees;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -94,7 +98,7 @@ public class DemoProjects {
         // The previous round, for projects completed two years ago.
         String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
         String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
-        String round = as(Roles.bureau(t), () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+        String round = as(Roles.bureau(t), bureau -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
         complete(units.get(0).groupId(), paid, Elements.RECOMMEND, Map.of(
                 "recommendationDecision", "RECOMMEND", "recommendationOpinion", "项目真实,手续完整,同意推荐",
@@ -107,19 +111,20 @@ public class DemoProjects {
         complete(t + "-expert-1", paid, Elements.REVIEW, Map.of("expertScore", 91.5, "reviewConclusion", "PASS",
                 "reviewOpinion", "技术先进,投资真实,效益明显"));
         complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
-        BigDecimal quoted = jdbc.sql("select quoted_amount from project_award where project_id = "
-                        + "(select id from project where process_instance_id = :pi)").param("pi", paid)
-                .query(BigDecimal.class).single();
+        BigDecimal quoted = jdbc.sql("select quoted_amount from project_award where project_id = :p")
+                .param("p", projectId(paid)).query(BigDecimal.class).single();
         complete(Roles.bureau(t), paid, Elements.DECIDE_AWARD, Map.of("awardDecision", "PROPOSE",
                 "proposedAmount", quoted.toPlainString(), "awardOpinion", "按专家评审结果和奖补规则测算列入拟扶持名单"));
         complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         closeNoticeWhenDue(round);
         complete(Roles.bureau(t), paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
-        boolean loan = "LOAN_INTEREST".equals(category);
+        // The bureau confirms (核实) the payee recorded at filing; the payment goes to that record.
+        long paidId = projectId(paid);
+        as(Roles.bureau(t), bureau -> payees.confirm(paidId,
+                Map.of("payeeId", payees.current(paidId).orElseThrow().id()), bureau));
         complete(Roles.finance(t), paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
-                "payeeType", loan ? "BANK" : "ENTERPRISE", "payeeName", loan ? bank(t) : enterprise(t, paid),
-                "payeeAccount", "6222020" + String.format("%08d", serial), "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
+                "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
                 "paymentDate", LocalDate.now(clock).toString()));
 
         // Completed last year, waiting for this year's round.
@@ -167,10 +172,15 @@ public class DemoProjects {
         if ("LOAN_INTEREST".equals(category)) {
             f.put("loanAmount", total / 2);
             f.put("loanBank", bank(t));
+            f.put("loanBankAccount", "1614" + String.format("%012d", serial));
+            f.put("entrustedAgreementNo", "WTZF-" + year + "-" + String.format("%03d", serial));
+        } else {
+            f.put("bankName", "中国银行" + unit.name() + "支行");
+            f.put("bankAccount", "6222020" + String.format("%09d", serial));
         }
         f.put("plannedStartDate", year + "-01-15");
         f.put("plannedEndDate", year + "-10-31");
-        String pi = as(t + "-ent-1", () -> projects.file(f).processInstanceId());
+        String pi = as(t + "-ent-1", enterprise -> projects.file(f).processInstanceId());
         if (completedIn != 0) {
             complete(t + "-ent-1", pi, Elements.REPORT_COMPLETION, Map.of("completionDate", completedIn + "-10-20",
                     "actualTotalInvestment", total, "actualEquipmentInvestment", total * 6 / 10,
@@ -179,8 +189,9 @@ public class DemoProjects {
         return pi;
     }
 
-    private String enterprise(String t, String processInstanceId) {
-        return (String) runtime.getVariable(processInstanceId, "enterpriseName");
+    private long projectId(String processInstanceId) {
+        return jdbc.sql("select id from project where process_instance_id = :pi").param("pi", processInstanceId)
+                .query(Long.class).single();
     }
 
     private static String bank(String t) {
@@ -188,17 +199,17 @@ public class DemoProjects {
     }
 
     private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
-        as(user, () -> {
+        as(user, actor -> {
             Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
             tasks.complete(task.getId(), values);
             return null;
         });
     }
 
-    private <T> T as(String user, Supplier<T> action) {
-        SignIn.as(identity, user);
+    private <T> T as(String user, Function<Actor, T> action) {
+        Actor actor = SignIn.as(identity, user);
         try {
-            return action.get();
+            return action.apply(actor);
         } finally {
             identity.clearAuthentication();
         }

@@ -102,6 +102,8 @@ class BadInputTest {
         assertFilingRefused("plannedTotalInvestment", "١٢٣٠٠٠٠", "0-9");
         assertFilingRefused("plannedTotalInvestment", "９０００００００", "0-9");
         assertFilingRefused("plannedEquipmentInvestment", "७०००", "0-9");
+        assertFilingRefused("loanBankAccount", "١٦١٤٠٠١٢٣٤٥٦٧٨", "8 至 32 位半角数字");
+        assertFilingRefused("loanBankAccount", "１６１４００１２３４５６７８", "8 至 32 位半角数字");
     }
 
     @Test

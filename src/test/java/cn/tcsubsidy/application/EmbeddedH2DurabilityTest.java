@@ -58,6 +58,8 @@ class EmbeddedH2DurabilityTest {
         f.put("category", "DIRECT_SUBSIDY");
         f.put("plannedTotalInvestment", 9_000_000);
         f.put("plannedEquipmentInvestment", 7_000_000);
+        f.put("bankName", "中国银行东营分行");
+        f.put("bankAccount", "2198000" + String.format("%08d", i));
         f.put("plannedStartDate", "2025-01-01");
         f.put("plannedEndDate", "2025-10-01");
         return f;

@@ -58,6 +58,8 @@ abstract class ProjectCodeScenario {
         f.put("category", "EQUIPMENT");
         f.put("plannedTotalInvestment", 6_000_000);
         f.put("plannedEquipmentInvestment", 5_000_000);
+        f.put("bankName", "中国建设银行聊城分行");
+        f.put("bankAccount", "37050166710800000001");
         f.put("plannedStartDate", "2020-02-01");
         f.put("plannedEndDate", "2020-10-31");
         return f;

@@ -33,6 +33,8 @@ abstract class ProjectLifecycleScenario {
     static final String BUREAU = "hekou-bureau";
     static final String FINANCE = "hekou-finance";
     static final String BANK = "中国工商银行东营河口支行";
+    static final String BANK_ACCOUNT = "1614001234567890";
+    static final String AGREEMENT = "WTZF-2020-017";
 
     @LocalServerPort
     int port;
@@ -63,6 +65,8 @@ abstract class ProjectLifecycleScenario {
         f.put("plannedEquipmentInvestment", 8_000_000.50);
         f.put("loanAmount", 8_000_000);
         f.put("loanBank", BANK);
+        f.put("loanBankAccount", BANK_ACCOUNT);
+        f.put("entrustedAgreementNo", AGREEMENT);
         f.put("plannedStartDate", "2020-01-10");
         f.put("plannedEndDate", "2020-09-30");
         return f;
@@ -236,21 +240,36 @@ abstract class ProjectLifecycleScenario {
                 "objectionSummary", "收到实名异议一件,经核查不成立").status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("PAYMENT");
 
-        // A loan-interest subsidy goes to the lending bank, never to the enterprise.
+        // A loan-interest subsidy goes to the lending bank under the agreement recorded at filing, never to the
+        // enterprise, and never to a payee the submission names: the form has no payee field, the guard refuses one.
         String pay = taskOf(FINANCE, pi, "Task_PayAward");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "ENTERPRISE", "payeeName", filing().get("enterpriseName"),
-                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
-                .contains("贷款银行");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_001, "payeeType", "BANK", "payeeName", BANK,
-                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
-                .contains("不超过公示的拟扶持金额");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "BANK", "payeeName", BANK,
-                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05").text())
-                .contains("拨付日期不能早于公示结果确认日期");
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "BANK", "payeeName", " " + BANK + " ",
-                "payeeAccount", "1614001234", "paymentVoucherNo", "HK2026-001", "paymentDate", today).status())
-                .isEqualTo(204);
+        String masked = BANK + "(贷款银行,委托支付协议 " + AGREEMENT + ") · 账号尾号 7890";
+        assertThat(payeeSummary(pay)).isEqualTo(masked + "(待工信局核实,核实后方可拨付)");
+        Response planted = complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "ENTERPRISE",
+                "payeeAccount", "6222000000000000", "paymentVoucherNo", "HK2026-001", "paymentDate", today);
+        assertThat(planted.status()).isEqualTo(400);
+        assertThat(planted.body().get("message").asText()).contains("不含字段 payeeAccount、payeeType");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+                .text()).contains("收款账户尚未经工信局核实,不能拨付");
+        long payee = rest.get(BUREAU, "/api/projects/" + id).body().at("/payee/id").asLong();
+        assertThat(rest.post(FINANCE, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee)).status())
+                .as("only the bureau confirms").isEqualTo(403);
+        Response confirmed = rest.post(BUREAU, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee));
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(payeeSummary(pay)).as("the waiting task shows the confirmation").isEqualTo(masked + "(工信局已核实)");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_001, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
+                .text()).contains("不超过公示的拟扶持金额");
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
+                .text()).contains("拨付日期不能早于公示结果确认日期");
+        assertThat(jdbc.sql("select count(*) from payment where project_id = :p").param("p", id).query(Long.class).single())
+                .isZero();
+        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+                .status()).isEqualTo(204);
+        assertThat(jdbc.sql("select payee_type || ':' || payee_name || ':' || payee_account || ':' || payee_account_id"
+                + " from payment where project_id = :p").param("p", id).query(String.class).single())
+                .isEqualTo("BANK:" + BANK + ":" + BANK_ACCOUNT + ":" + payee);
         assertThat(stage(id)).isEqualTo("FOLLOW_UP");
 
         assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_EvaluatePerformance"), "investmentCompletionRate", 98.33,
@@ -266,8 +285,10 @@ abstract class ProjectLifecycleScenario {
         project.body().get("history").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
                 "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
-                "NOTICE_PASSED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
-        assertThat(project.body().get("history").get(13).get("actor").asText()).isEqualTo(FINANCE);
+                "NOTICE_PASSED", "PAYEE_CONFIRMED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
+        assertThat(project.body().get("history").get(14).get("actor").asText()).isEqualTo(FINANCE);
+        assertThat(project.body().at("/payee/accountTail").asText()).as("the enterprise sees its payee masked").isEqualTo("7890");
+        assertThat(project.text()).doesNotContain(BANK_ACCOUNT);
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + pi).body().get("state").asText())
                 .isEqualTo("COMPLETED");
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + roundPi).body().get("state").asText())
@@ -291,6 +312,13 @@ abstract class ProjectLifecycleScenario {
         List<String> ids = new ArrayList<>();
         list.body().forEach(t -> ids.add(t.get("processInstanceId").asText()));
         return ids;
+    }
+
+    /** The masked payee that finance's payment form shows, as Tasklist loads it. */
+    String payeeSummary(String payTask) {
+        Response r = rest.get(FINANCE, "/engine-rest/task/" + payTask + "/form-variables?variableNames=payeeSummary");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.body().at("/payeeSummary/value").asText();
     }
 
     String roundStatus(String roundProcessInstanceId) {

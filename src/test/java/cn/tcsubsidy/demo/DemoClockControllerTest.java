@@ -116,6 +116,7 @@ class DemoClockControllerTest {
                 Map.entry("enterpriseName", "东营市河口区蓝海新材料有限公司"), Map.entry("creditCode", "91370503MA3C5X7Q3G"), Map.entry("projectCode", "2025-370503-34-03-900001"),
                 Map.entry("projectName", "智能化改造项目"), Map.entry("category", "DIRECT_SUBSIDY"),
                 Map.entry("plannedTotalInvestment", 9_000_000), Map.entry("plannedEquipmentInvestment", 7_000_000),
+                Map.entry("bankName", "中国银行东营分行"), Map.entry("bankAccount", "219800012345678"),
                 Map.entry("plannedStartDate", "2026-01-01"), Map.entry("plannedEndDate", "2026-12-31")));
         assertThat(filed.status()).as(filed.text()).isEqualTo(201);
         String pi = filed.body().get("processInstanceId").asText();

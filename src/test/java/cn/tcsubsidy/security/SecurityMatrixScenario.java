@@ -95,6 +95,7 @@ abstract class SecurityMatrixScenario {
                 "select * from project order by id",
                 "select * from award order by id",
                 "select * from payment order by id",
+                "select * from payee_account order by id",
                 "select count(*) from project_event",
                 "select * from review_round order by id",
                 "select proc_inst_id_, act_id_, is_active_ from act_ru_execution order by id_",
@@ -128,9 +129,10 @@ abstract class SecurityMatrixScenario {
     static Map<String, Object> filing(String jurisdiction, String unit) {
         Map<String, Object> vars = new LinkedHashMap<>(variables(
                 "jurisdiction", jurisdiction, "unitCode", unit, "enterpriseName", "东营市河口区示例化工有限公司",
-                "creditCode", "91350100M000100Y43", "projectCode", "2025-370503-34-03-" + String.format("%06d", (System.nanoTime() / 1000) % 1_000_000),
+                "creditCode", "91350100M000100Y43", "projectCode", "2025-370503-34-03-990001",
                 "projectName", "矩阵测试项目", "category", "DIRECT_SUBSIDY",
                 "plannedTotalInvestment", 9_000_000, "plannedEquipmentInvestment", 7_000_000,
+                "bankName", "中国银行东营分行", "bankAccount", "219800012345678",
                 "plannedStartDate", "2025-01-01", "plannedEndDate", "2025-10-01"));
         return vars;
     }
@@ -234,6 +236,20 @@ abstract class SecurityMatrixScenario {
     }
 
     @Test
+    void shouldLeaveThePayeeToTheFilerAndTheBureauAndItsConfirmationToTheBureau() {
+        String payee = "/api/projects/" + building + "/payee";
+        Map<String, Object> change = Map.of("bankName", "中国农业银行东营分行", "bankAccount", "6228480012349999",
+                "reason", "攻击:改为他人账户");
+        refusedForAll("变更收款账户", businessRoles().stream().filter(r -> !r.equals(FILER) && !r.equals(BUREAU)).toList(),
+                REFUSED, u -> rest.put(u, payee, change));
+        long live = jdbc.sql("select id from payee_account where live_project_id = :p").param("p", building)
+                .query(Long.class).single();
+        refusedForAll("核实收款账户", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), REFUSED,
+                u -> rest.post(u, payee + "/confirmation", Map.of("payeeId", live)));
+        allowed("核实收款账户", BUREAU, 200, u -> rest.post(u, payee + "/confirmation", Map.of("payeeId", live)));
+    }
+
+    @Test
     void shouldKeepRuleTablesFeelOnlyInTheirOwnTenantAndUndeleted() throws Exception {
         String table = Files.readString(Path.of("dmn/hekou/hekou-pipeline.dmn"));
         String juel = table.replaceFirst("<outputEntry id=\"([^\"]+)\"><text>", "<outputEntry id=\"$1\" expressionLanguage=\"juel\"><text>\\${identityService.getClass().getName()}");
@@ -270,7 +286,7 @@ abstract class SecurityMatrixScenario {
     void shouldKeepSensitiveValuesOutOfTheEngineHistory() {
         assertThat(jdbc.sql("select count(*) from payment where payee_account is not null").query(Long.class).single())
                 .as("the app keeps the payee account").isPositive();
-        for (String name : List.of("payeeAccount", "paymentVoucherNo")) {
+        for (String name : List.of("payeeAccount", "bankAccount", "loanBankAccount", "paymentVoucherNo")) {
             assertThat(jdbc.sql("select count(*) from act_hi_varinst where name_ = :n").param("n", name).query(Long.class).single())
                     .as(name + " in ACT_HI_VARINST").isZero();
             assertThat(jdbc.sql("select count(*) from act_hi_detail where name_ = :n").param("n", name).query(Long.class).single())

@@ -14,9 +14,9 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
  */
 public final class SensitiveVariables implements HistoryEventHandler {
 
-    /** 收款账号, 拨付凭证号, 追回凭证号, 异议人身份证号. */
-    public static final Set<String> NAMES = Set.of("payeeAccount", "paymentVoucherNo", "recoveryVoucherNo",
-            "objectorIdNumber");
+    /** 收款账号, 企业银行账号, 贷款银行收款账号, 拨付凭证号, 追回凭证号, 异议人身份证号. */
+    public static final Set<String> NAMES = Set.of("payeeAccount", "bankAccount", "loanBankAccount", "paymentVoucherNo",
+            "recoveryVoucherNo", "objectorIdNumber");
 
     private final HistoryEventHandler next;
 

@@ -1,5 +1,7 @@
 package cn.tcsubsidy.filing.domain;
 
+import cn.tcsubsidy.payment.domain.PayeeFields;
+
 /** Field keys of a filing: JSON properties of POST /api/projects and variables of the filing start form alike. */
 public final class FilingFields {
 
@@ -15,12 +17,18 @@ public final class FilingFields {
     public static final String PLANNED_SOFTWARE = "plannedSoftwareInvestment";
     public static final String PLANNED_RD = "plannedRdInvestment";
     public static final String LOAN_AMOUNT = "loanAmount";
-    public static final String LOAN_BANK = "loanBank";
+    public static final String LOAN_BANK = PayeeFields.LOAN_BANK;
     public static final String PLANNED_START = "plannedStartDate";
     public static final String PLANNED_END = "plannedEndDate";
+    /** The payee (收款账户): the enterprise's account, or for a loan-interest project the entrusted-payment agreement. */
+    public static final String BANK_NAME = PayeeFields.BANK_NAME;
+    public static final String BANK_ACCOUNT = PayeeFields.BANK_ACCOUNT;
+    public static final String LOAN_BANK_ACCOUNT = PayeeFields.LOAN_BANK_ACCOUNT;
+    public static final String AGREEMENT_NO = PayeeFields.AGREEMENT_NO;
 
     public static final String[] ALL = {JURISDICTION, UNIT_CODE, ENTERPRISE_NAME, CREDIT_CODE, PROJECT_CODE, PROJECT_NAME, CATEGORY,
-        PLANNED_TOTAL, PLANNED_EQUIPMENT, PLANNED_SOFTWARE, PLANNED_RD, LOAN_AMOUNT, LOAN_BANK, PLANNED_START, PLANNED_END};
+        PLANNED_TOTAL, PLANNED_EQUIPMENT, PLANNED_SOFTWARE, PLANNED_RD, LOAN_AMOUNT, LOAN_BANK, PLANNED_START, PLANNED_END,
+        BANK_NAME, BANK_ACCOUNT, LOAN_BANK_ACCOUNT, AGREEMENT_NO};
 
     private FilingFields() {
     }

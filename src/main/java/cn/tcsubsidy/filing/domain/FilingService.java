@@ -1,5 +1,6 @@
 package cn.tcsubsidy.filing.domain;
 
+import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -12,28 +13,34 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** Files a project into the pool (备案入库): validates, stores, and starts its history. */
+/** Files a project into the pool (备案入库): validates, stores it with its payee, and starts its history. */
 @Service
 public class FilingService {
 
     private final FilingValidator validator;
     private final ProjectRepository projects;
     private final ProjectHistory history;
+    private final PayeeService payees;
 
-    public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history) {
+    public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history,
+                         PayeeService payees) {
         this.validator = validator;
         this.projects = projects;
         this.history = history;
+        this.payees = payees;
     }
 
     public long file(Map<String, Object> values, Actor actor, String processInstanceId) {
-        NewProject p = validator.validate(values);
+        Filing filing = validator.validate(values);
+        NewProject p = filing.project();
         actor.requireJurisdiction(p.jurisdiction());
         long id = insert(p, actor);
         projects.setProcessInstance(id, processInstanceId);
+        payees.recordAtFiling(id, filing.payee(), actor);
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
                 "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,计划总投资 "
-                        + Money.format(p.plannedTotalInvestment()));
+                        + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked()
+                        + ",待工信局核实");
         return id;
     }
 

@@ -2,6 +2,7 @@ package cn.tcsubsidy.filing.domain;
 
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
+import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.FormValues;
@@ -12,8 +13,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a filing (备案) field by field. The REST API and the process's registration step both call it,
- * so a form submitted in Tasklist is checked exactly like a JSON request.
+ * Checks a filing (备案) field by field, the payee (收款账户) included. The REST API and the process's registration
+ * step both call it, so a form submitted in Tasklist is checked exactly like a JSON request.
  */
 @Component
 public class FilingValidator {
@@ -26,7 +27,7 @@ public class FilingValidator {
         this.projects = projects;
     }
 
-    public NewProject validate(Map<String, Object> values) {
+    public Filing validate(Map<String, Object> values) {
         FormValues f = new FormValues(values);
         String jurisdiction = f.text(FilingFields.JURISDICTION, "所属辖区", true, 32);
         if (jurisdiction != null && !directory.exists(jurisdiction)) {
@@ -82,17 +83,19 @@ public class FilingValidator {
         if (equipment != null && software != null && software.compareTo(equipment) > 0) {
             f.reject(FilingFields.PLANNED_SOFTWARE, "软件及工艺包投资计入设备投资,不能大于计划设备投资");
         }
-        if (loan != null && loan.signum() > 0 && bank == null) {
-            f.reject(FilingFields.LOAN_BANK, "有项目贷款时应填写贷款银行");
+        boolean loanInterest = "LOAN_INTEREST".equals(category);
+        if (bank == null && (loanInterest || loan != null && loan.signum() > 0)) {
+            f.reject(FilingFields.LOAN_BANK, loanInterest ? "贷款贴息项目应填写贷款银行(委托支付的收款银行)" : "有项目贷款时应填写贷款银行");
         }
-        if ("LOAN_INTEREST".equals(category) && loan != null && loan.signum() == 0) {
+        if (loanInterest && loan != null && loan.signum() == 0) {
             f.reject(FilingFields.LOAN_AMOUNT, "贷款贴息项目应填写项目贷款金额");
         }
         if (start != null && end != null && end.isBefore(start)) {
             f.reject(FilingFields.PLANNED_END, "计划竣工日期不能早于计划开工日期");
         }
+        Payee payee = Payee.read(f, loanInterest, enterprise, bank);
         f.throwIfInvalid();
-        return new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
-                total, equipment, software, rd, loan, bank, start, end);
+        return new Filing(new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
+                total, equipment, software, rd, loan, bank, start, end), payee);
     }
 }

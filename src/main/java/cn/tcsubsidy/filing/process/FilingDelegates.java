@@ -4,6 +4,7 @@ import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
 import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
 import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import cn.tcsubsidy.filing.domain.FilingFields;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class FilingDelegates {
 
-    /** Task_RegisterProject: validates the filing again on the server and stores the project. */
+    /** Task_RegisterProject: validates the filing again on the server and stores the project and its payee. */
     @Bean
     public JavaDelegate registerProjectDelegate(FilingService filing, Actors actors) {
         return execution -> {
@@ -38,6 +39,11 @@ public class FilingDelegates {
             long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
                     execution.getProcessInstanceId()));
             execution.setVariable(Vars.PROJECT_ID, id);
+            // Stored in payee_account now; account numbers never stay in the instance (nor reach its history:
+            // SensitiveVariables drops their events).
+            for (String account : SensitiveVariables.NAMES) {
+                execution.removeVariable(account);
+            }
             // The project id as business key: Cockpit lists and searches instances by it.
             execution.setProcessBusinessKey(String.valueOf(id));
             grantReadToFilerAndTown(execution);

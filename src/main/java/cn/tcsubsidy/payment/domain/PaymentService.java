@@ -15,19 +15,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Payment (兑现拨付). A loan-interest subsidy is paid to the lending bank under the entrusted-payment agreement
- * (委托支付协议), never to the enterprise; any other award to the enterprise itself. Once paid, the project exits the pool.
+ * Payment (兑现拨付) to the project's confirmed payee: for a loan-interest subsidy the lending bank under the
+ * entrusted-payment agreement (委托支付协议), never the enterprise; for any other award the enterprise's own account.
+ * Once paid, the project exits the pool.
  */
 @Service
 public class PaymentService {
-
-    public static final String ENTERPRISE = "ENTERPRISE";
-    public static final String BANK = "BANK";
 
     private final StageGuard guard;
     private final ProjectRepository projects;
@@ -35,23 +32,26 @@ public class PaymentService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AwardCases awards;
+    private final PayeeService payees;
 
     public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock,
-                          AwardCases awards) {
+                          AwardCases awards, PayeeService payees) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
         this.jdbc = jdbc;
         this.clock = clock;
         this.awards = awards;
+        this.payees = payees;
     }
 
+    /**
+     * Pays the award to the project's confirmed payee ({@link PayeeService}): the payee is never taken from the
+     * submission, which carries only the amount, the voucher and the date.
+     */
     public void pay(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
         BigDecimal amount = f.money("paidAmount", "拨付金额", true);
-        String payeeType = f.choice("payeeType", "收款方", Set.of(ENTERPRISE, BANK), true);
-        String payeeName = f.text("payeeName", "收款单位名称", true, 200);
-        String account = f.text("payeeAccount", "收款账号", true, 64);
         String voucher = f.text("paymentVoucherNo", "拨付凭证号", true, 64);
         LocalDate date = f.date("paymentDate", "拨付日期", true);
         if (date != null && date.isAfter(LocalDate.now(clock))) {
@@ -62,33 +62,26 @@ public class PaymentService {
         if (amount.signum() == 0 || amount.compareTo(p.proposedAmount()) > 0) {
             throw new ValidationException("paidAmount", "拨付金额应大于 0 且不超过公示的拟扶持金额 " + Money.format(p.proposedAmount()));
         }
-        String expectedPayee = p.isLoanInterest() ? BANK : ENTERPRISE;
-        String expectedName = p.isLoanInterest() ? p.loanBank() : p.enterpriseName();
-        if (!expectedPayee.equals(payeeType)) {
-            throw new ValidationException("payeeType", p.isLoanInterest()
-                    ? "贷款贴息资金按委托支付协议直接拨付给贷款银行,不拨付给企业"
-                    : "奖补资金应拨付给项目企业,不拨付给银行");
-        }
-        if (!payeeName.strip().equals(expectedName.strip())) {
-            throw new ValidationException("payeeName", "收款单位名称应为「" + expectedName + "」");
-        }
+        PayeeAccount payee = payees.confirmedPayee(p);
+        Payee to = payee.payee();
         LocalDate noticePassed = history.of(projectId).stream().filter(e -> "NOTICE_PASSED".equals(e.action()))
                 .map(e -> e.occurredAt().toLocalDate()).reduce((a, b) -> b).orElseThrow();
         if (date.isBefore(noticePassed)) {
             throw new ValidationException("paymentDate", "拨付日期不能早于公示结果确认日期 " + noticePassed);
         }
         jdbc.sql("""
-                insert into payment (project_id, amount, payee_type, payee_name, payee_account, voucher_no, paid_on, recorded_by, recorded_at)
-                values (:p, :amount, :type, :name, :account, :voucher, :date, :by, :at)
+                insert into payment (project_id, amount, payee_type, payee_name, payee_account, payee_account_id,
+                  voucher_no, paid_on, recorded_by, recorded_at)
+                values (:p, :amount, :type, :name, :account, :payeeAccount, :voucher, :date, :by, :at)
                 """)
-                .param("p", projectId).param("amount", amount).param("type", payeeType).param("name", payeeName)
-                .param("account", account).param("voucher", voucher).param("date", date)
-                .param("by", actor.userId()).param("at", LocalDateTime.now(clock)).update();
+                .param("p", projectId).param("amount", amount).param("type", to.type().name()).param("name", to.name())
+                .param("account", to.account()).param("payeeAccount", payee.id()).param("voucher", voucher)
+                .param("date", date).param("by", actor.userId()).param("at", LocalDateTime.now(clock)).update();
         projects.setPaidAmount(projectId, amount);
         awards.paid(projectId, amount, actor);
         history.record(projectId, Stage.PAYMENT, "PAID", actor.userId(),
-                "拨付 " + Money.format(amount) + " 至 " + payeeName + "(" + (BANK.equals(payeeType) ? "贷款银行" : "企业")
-                        + "),凭证号 " + voucher + ",拨付日期 " + date);
+                "拨付 " + Money.format(amount) + " 至 " + to.masked() + "(" + to.type().label() + "),凭证号 " + voucher
+                        + ",拨付日期 " + date);
     }
 
     /** Money paid, as the ledger records it: the project leaves the pool (退库) and enters performance follow-up. */

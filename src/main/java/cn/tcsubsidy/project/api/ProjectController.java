@@ -4,6 +4,7 @@ import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.filing.domain.FilingValidator;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
@@ -43,14 +44,16 @@ public class ProjectController {
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final ProjectReviewers reviewers;
+    private final PayeeService payees;
 
     public ProjectController(FilingValidator validator, ProjectProcessFacade process, ProjectRepository projects,
-                             ProjectHistory history, ProjectReviewers reviewers) {
+                             ProjectHistory history, ProjectReviewers reviewers, PayeeService payees) {
         this.validator = validator;
         this.process = process;
         this.projects = projects;
         this.history = history;
         this.reviewers = reviewers;
+        this.payees = payees;
     }
 
     @PostMapping
@@ -83,7 +86,7 @@ public class ProjectController {
         // Out of scope reads as absent, so a reader cannot even confirm the project exists.
         Project p = projects.find(id).filter(found -> scope.allows(found, events))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
-        return new ProjectDisclosure(actor, scope).view(p, events);
+        return new ProjectDisclosure(actor, scope).view(p, events, payees.current(id));
     }
 
     @GetMapping
@@ -109,7 +112,7 @@ public class ProjectController {
                 ? reviewers.search(scope.jurisdictions(), scope.reviewer(), jurisdiction, s, unit, page, size)
                 : projects.search(scope.jurisdictions(), scope.units(), scope.filedBy(), jurisdiction, s, unit, page, size);
         ProjectDisclosure disclosure = new ProjectDisclosure(actor, scope);
-        return Map.of("items", result.items().stream().map(p -> disclosure.view(p, null)).toList(),
+        return Map.of("items", result.items().stream().map(disclosure::view).toList(),
                 "total", result.total(), "page", result.page(), "size", result.size());
     }
 }

@@ -1,6 +1,7 @@
 package cn.tcsubsidy.project.api;
 
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.payment.domain.PayeeAccount;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.Stage;
@@ -8,6 +9,7 @@ import cn.tcsubsidy.shared.Actor;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +21,9 @@ import java.util.Set;
  * expert score and the rejection reason (a failed review's reason quotes its score and opinion).
  *
  * <p>Payment and recovery details (payee, account, voucher numbers) are for the jurisdiction's bureau and finance and
- * for administrators; anyone else reads that the money was paid or recovered, and the amount on the project.
+ * for administrators; anyone else reads that the money was paid or recovered, and the amount on the project. The
+ * same readers see the project's payee (收款账户) in full; the others, experts excepted, see it masked (the account's
+ * last digits only); experts do not see it.
  */
 public final class ProjectDisclosure {
 
@@ -38,14 +42,24 @@ public final class ProjectDisclosure {
         this.scope = scope;
     }
 
-    /** @param history the project's whole history, or null for a list item (shown without history) */
-    ProjectView view(Project p, List<ProjectEvent> history) {
+    /** A list item: shown without history and payee. */
+    ProjectView view(Project p) {
+        return view(p, null, Optional.empty());
+    }
+
+    /**
+     * @param history the project's whole history
+     * @param payee   the project's live payee, if it has one
+     */
+    ProjectView view(Project p, List<ProjectEvent> history, Optional<PayeeAccount> payee) {
         if (scope.isReviewer()) {
             return new ReviewerView(p, p.stage().label(), history == null ? null : history.stream()
                     .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || scope.reviewer().equals(e.actor())).toList());
         }
-        return new FullView(p, p.stage().label(), history == null || seesPaymentDetails(p) ? history
-                : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList());
+        boolean details = seesPaymentDetails(p);
+        return new FullView(p, p.stage().label(), history == null || details ? history
+                : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList(),
+                payee.map(a -> details ? a : a.masked()).orElse(null));
     }
 
     private boolean seesPaymentDetails(Project p) {
@@ -61,11 +75,13 @@ public final class ProjectDisclosure {
         return summary == null ? e : new ProjectEvent(e.id(), e.stage(), e.action(), e.actor(), summary, e.occurredAt());
     }
 
-    /** A project as the API shows it; {@code history} only on a single project. */
+    /** A project as the API shows it; {@code history} and {@code payee} only on a single project. */
     public sealed interface ProjectView permits FullView, ReviewerView {
     }
 
-    public record FullView(Project project, String stageLabel, List<ProjectEvent> history) implements ProjectView {
+    /** @param payee a {@link PayeeAccount} for the readers of payment details, else a {@link PayeeAccount.Masked} */
+    public record FullView(Project project, String stageLabel, List<ProjectEvent> history, Object payee)
+            implements ProjectView {
     }
 
     /** Leaves out the aggregated expert score and the rejection reason, which quotes a failed review. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.Payee;
+import cn.tcsubsidy.payment.domain.PayeeService;
+import cn.tcsubsidy.payment.domain.PayeeType;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -38,6 +41,7 @@ class AwardCasesTest {
     @Autowired AwardDecisionService decisions;
     @Autowired NoticeService notice;
     @Autowired PaymentService payment;
+    @Autowired PayeeService payees;
     @Autowired FollowUpService followUp;
     @Autowired ProjectRepository projects;
     @Autowired JdbcClient jdbc;
@@ -102,8 +106,10 @@ class AwardCasesTest {
         // The second is paid, misses its targets and repays part of the award.
         projects.setStage(second, Stage.NOTICE_OUTCOME);
         notice.confirmOutcome(second, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
-        payment.pay(second, Map.of("paidAmount", 1_600_000, "payeeType", "ENTERPRISE", "payeeName", "聊城市茌平区示例机械有限公司",
-                "payeeAccount", "6222000011", "paymentVoucherNo", "LC-1", "paymentDate",
+        payees.recordAtFiling(second, new Payee(PayeeType.ENTERPRISE, "聊城市茌平区示例机械有限公司", "中国银行聊城分行",
+                "6222000011", null), BUREAU);
+        payees.confirm(second, Map.of("payeeId", payees.current(second).orElseThrow().id()), BUREAU);
+        payment.pay(second, Map.of("paidAmount", 1_600_000, "paymentVoucherNo", "LC-1", "paymentDate",
                 LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
         assertThat(award(second)).startsWith("PAID:1600000.00");
         payment.exitPool(second);

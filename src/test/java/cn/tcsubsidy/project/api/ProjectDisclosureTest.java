@@ -5,6 +5,10 @@ import static cn.tcsubsidy.project.api.ProjectScopeTest.expert;
 import static cn.tcsubsidy.project.api.ProjectScopeTest.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.payment.domain.Payee;
+import cn.tcsubsidy.payment.domain.PayeeAccount;
+import cn.tcsubsidy.payment.domain.PayeeStatus;
+import cn.tcsubsidy.payment.domain.PayeeType;
 import cn.tcsubsidy.project.api.ProjectDisclosure.FullView;
 import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
 import cn.tcsubsidy.project.domain.Project;
@@ -17,7 +21,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProjectDisclosureTest {
@@ -45,9 +51,14 @@ class ProjectDisclosureTest {
             event(Stage.PAYMENT, "PAID", "jiyuan-finance", "拨付 100.00 元 至 示范企业(企业),凭证号 " + VOUCHER + ",拨付日期 2023-01-05"),
             event(Stage.CLAWBACK, "RECOVERED", "jiyuan-finance", "追回 50.00 元,缴回凭证号 " + RECOVERY_VOUCHER));
 
+    static final String ACCOUNT = "6222020012345678";
+    static final PayeeAccount PAYEE = new PayeeAccount(7, 1, new Payee(PayeeType.ENTERPRISE, "示范企业", "中国银行济源分行",
+            ACCOUNT, null), PayeeStatus.CONFIRMED, "jiyuan-ent-1", LocalDateTime.of(2021, 3, 1, 9, 0), null, "jiyuan-bureau",
+            LocalDateTime.of(2021, 3, 2, 9, 0), null);
+
     static JsonNode shown(Actor actor, Project p, List<ProjectEvent> history) {
-        ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(p, history);
-        return JSON.valueToTree(view);
+        ProjectDisclosure disclosure = new ProjectDisclosure(actor, ProjectScope.of(actor));
+        return JSON.valueToTree(history == null ? disclosure.view(p) : disclosure.view(p, history, Optional.of(PAYEE)));
     }
 
     static List<String> actions(JsonNode view) {
@@ -82,8 +93,9 @@ class ProjectDisclosureTest {
         for (Actor actor : List.of(new Actor("jiyuan-bureau", List.of("jiyuan-bureau"), List.of("jiyuan")),
                 new Actor("jiyuan-finance", List.of("jiyuan-finance"), List.of("jiyuan")),
                 new Actor("admin", List.of("camunda-admin"), List.of()))) {
-            ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(PROJECT, HISTORY);
-            assertThat(view).as(actor.userId()).isEqualTo(new FullView(PROJECT, PROJECT.stage().label(), HISTORY));
+            ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(PROJECT, HISTORY, Optional.of(PAYEE));
+            assertThat(view).as(actor.userId()).isEqualTo(new FullView(PROJECT, PROJECT.stage().label(), HISTORY, PAYEE));
+            assertThat(JSON.valueToTree(view).at("/payee/payee/account").asText()).isEqualTo(ACCOUNT);
         }
     }
 
@@ -96,7 +108,8 @@ class ProjectDisclosureTest {
                 new Actor("jiyuan-expert-1", List.of("jiyuan-experts", "jiyuan-finance-observer"), List.of("jiyuan")))) {
             JsonNode view = shown(actor, PROJECT, HISTORY);
             String text = JSON.writeValueAsString(view);
-            assertThat(text).as(actor.userId()).doesNotContain(VOUCHER).doesNotContain(RECOVERY_VOUCHER).doesNotContain("凭证号 ");
+            assertThat(text).as(actor.userId()).doesNotContain(VOUCHER).doesNotContain(RECOVERY_VOUCHER).doesNotContain("凭证号 ")
+                    .doesNotContain(ACCOUNT);
         }
     }
 
@@ -118,6 +131,25 @@ class ProjectDisclosureTest {
     @Test
     void shouldNotLetAnotherJurisdictionsFinanceRoleUnlockPaymentDetails() throws JsonProcessingException {
         Actor actor = new Actor("x", List.of("jiyuan-owner", "hekou-finance"), List.of("jiyuan", "hekou"));
-        assertThat(JSON.writeValueAsString(shown(actor, PROJECT, HISTORY))).doesNotContain(VOUCHER);
+        assertThat(JSON.writeValueAsString(shown(actor, PROJECT, HISTORY))).doesNotContain(VOUCHER).doesNotContain(ACCOUNT);
+    }
+
+    @Test
+    void shouldShowEveryoneElseThePayeeMaskedAndExpertsNotAtAll() throws JsonProcessingException {
+        for (Actor actor : List.of(new Actor("jiyuan-ent-1", List.of("jiyuan-enterprise"), List.of("jiyuan")),
+                new Actor("jiyuan-town-huling", List.of("jiyuan-town-huling"), List.of("jiyuan")),
+                new Actor("jiyuan-owner", List.of("jiyuan-owner"), List.of("jiyuan")),
+                new Actor("jiyuan-rules", List.of("jiyuan-rules"), List.of("jiyuan")))) {
+            JsonNode view = shown(actor, PROJECT, HISTORY);
+            assertThat(JSON.writeValueAsString(view)).as(actor.userId()).doesNotContain(ACCOUNT);
+            assertThat(view.at("/payee/accountTail").asText()).isEqualTo("5678");
+            assertThat(view.at("/payee/summary").asText()).isEqualTo("中国银行济源分行 · 示范企业 · 账号尾号 5678");
+            assertThat(view.at("/payee/status").asText()).isEqualTo("CONFIRMED");
+        }
+        JsonNode expert = shown(expert("jiyuan-expert-1", "jiyuan"), PROJECT, HISTORY);
+        assertThat(expert.has("payee")).isFalse();
+        assertThat(JSON.writeValueAsString(expert)).doesNotContain("5678");
+        assertThat(shown(new Actor("jiyuan-bureau", List.of("jiyuan-bureau"), List.of("jiyuan")), PROJECT, null).has("payee"))
+                .as("list items carry no payee").isFalse();
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.Payee;
+import cn.tcsubsidy.payment.domain.PayeeService;
+import cn.tcsubsidy.payment.domain.PayeeType;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
 import cn.tcsubsidy.review.domain.ReviewService;
@@ -44,6 +47,7 @@ class SystemStepStageTest {
     @Autowired AwardDecisionService decisions;
     @Autowired NoticeService notice;
     @Autowired PaymentService payment;
+    @Autowired PayeeService payees;
     @Autowired ProjectLifecycle lifecycle;
     @Autowired ProjectRepository projects;
     @Autowired ProjectHistory history;
@@ -149,8 +153,10 @@ class SystemStepStageTest {
         // Awaiting payment, the award only proposed in the ledger: no exit (the attack put such a project in follow-up).
         assertRefused(p, () -> payment.exitPool(p), "「已拟扶持」(PROPOSED)", "尚未拨付");
 
-        payment.pay(p, Map.of("paidAmount", 400_000, "payeeType", "ENTERPRISE", "payeeName", projects.get(p).enterpriseName(),
-                "payeeAccount", "6222000011", "paymentVoucherNo", "LC-T1",
+        payees.recordAtFiling(p, new Payee(PayeeType.ENTERPRISE, projects.get(p).enterpriseName(), "中国银行聊城分行",
+                "6222000011", null), BUREAU);
+        payees.confirm(p, Map.of("payeeId", payees.current(p).orElseThrow().id()), BUREAU);
+        payment.pay(p, Map.of("paidAmount", 400_000, "paymentVoucherNo", "LC-T1",
                 "paymentDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
         payment.exitPool(p);
         assertThat(projects.get(p).stage()).isEqualTo(Stage.FOLLOW_UP);

@@ -25,7 +25,9 @@ import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.filing.process.FilingDelegates;
 import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PaymentService;
+import cn.tcsubsidy.payment.process.PaymentTaskPayee;
 import cn.tcsubsidy.progress.domain.ProgressService;
 import cn.tcsubsidy.project.domain.ProjectLifecycle;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -61,6 +63,7 @@ class TcProjectProcessTest {
             .build();
 
     private static final long PROJECT_ID = 42L;
+    private static final String PAYEE_SUMMARY = "中国银行黄冈分行 · 测试企业 · 账号尾号 5678(工信局已核实)";
     private static final java.util.Date RECOMMENDATION_DUE = new java.util.Date(1_796_000_000_000L);
 
     ProcessEngine engine;
@@ -74,6 +77,7 @@ class TcProjectProcessTest {
     FollowUpService followUp = mock(FollowUpService.class);
     ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
     AwardCases awardCases = mock(AwardCases.class);
+    PayeeService payees = mock(PayeeService.class);
 
     @BeforeEach
     void wireDelegates() {
@@ -99,6 +103,8 @@ class TcProjectProcessTest {
         Mocks.register("exitPoolDelegate", stages.exitPoolDelegate(payment));
         Mocks.register("quoteAwardDelegate", stages.quoteAwardDelegate(awardCases));
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
+        when(payees.paymentFormSummary(PROJECT_ID)).thenReturn(PAYEE_SUMMARY);
+        Mocks.register("payeeSummaryListener", new PaymentTaskPayee().payeeSummaryListener(projects, payees));
         List<TaskSubmissionHandler> handlers = List.of(
                 stages.reportProgressHandler(tasks, progress), stages.reportCompletionHandler(tasks, progress),
                 stages.recommendProjectHandler(tasks, recommendation), stages.reviewProjectHandler(tasks, review),
@@ -121,6 +127,8 @@ class TcProjectProcessTest {
         filingForm.put("unitCode", unit);
         filingForm.put("enterpriseName", "测试企业");
         filingForm.put("plannedTotalInvestment", total);
+        filingForm.put("bankName", "中国银行黄冈分行");
+        filingForm.put("bankAccount", "6222000012345678");
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(TcProjectProcess.KEY, filingForm);
         engine.getIdentityService().clearAuthentication();
         return pi;
@@ -169,7 +177,8 @@ class TcProjectProcessTest {
         assertThat(pi).hasPassed(Elements.REGISTER, Elements.DETERMINE_POOL_ENTRY, Elements.ENTER_POOL)
                 .isWaitingAt(Elements.REPORT_COMPLETION)
                 .variables().containsEntry("projectId", PROJECT_ID).containsEntry("poolLevel", "CITY")
-                .containsEntry("progressCycle", "R/P1M").containsEntry("filedBy", "huanggang-ent-1");
+                .containsEntry("progressCycle", "R/P1M").containsEntry("filedBy", "huanggang-ent-1")
+                .containsEntry("bankName", "中国银行黄冈分行").doesNotContainKey("bankAccount");
         Assertions.assertThat(pi.getTenantId()).isEqualTo("huanggang");
         assertThat(task(Elements.REPORT_COMPLETION, pi)).hasCandidateUser("huanggang-ent-1")
                 .hasCandidateGroup("huanggang-town-huangzhou");
@@ -193,6 +202,8 @@ class TcProjectProcessTest {
         assertThat(task(Elements.CONFIRM_NOTICE_OUTCOME, pi)).hasCandidateGroup("huanggang-bureau");
         complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionUpheld", false));
         assertThat(task(Elements.PAY_AWARD, pi)).hasCandidateGroup("huanggang-finance");
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.PAY_AWARD, pi).getId(), "payeeSummary"))
+                .as("the payee from the app's records, masked").isEqualTo(PAYEE_SUMMARY);
         complete(task(Elements.PAY_AWARD, pi));
         assertThat(pi).hasPassed(Elements.EXIT_POOL);
         assertThat(task(Elements.EVALUATE_PERFORMANCE, pi)).hasCandidateGroup("huanggang-bureau");
