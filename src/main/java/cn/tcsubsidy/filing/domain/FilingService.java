@@ -5,8 +5,10 @@ import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.Locale;
 import java.util.Map;
@@ -17,17 +19,21 @@ import org.springframework.stereotype.Service;
 @Service
 public class FilingService {
 
+    static final String POOL_ENTERED = "POOL_ENTERED";
+
     private final FilingValidator validator;
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final PayeeService payees;
+    private final StageGuard guard;
 
     public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history,
-                         PayeeService payees) {
+                         PayeeService payees, StageGuard guard) {
         this.validator = validator;
         this.projects = projects;
         this.history = history;
         this.payees = payees;
+        this.guard = guard;
     }
 
     public long file(Map<String, Object> values, Actor actor, String processInstanceId) {
@@ -61,8 +67,13 @@ public class FilingService {
 
     /** Records the pool level the jurisdiction's table chose (黄冈: 市级库 / 县市区库). */
     public void enterPool(long projectId, String poolLevel, String actor) {
+        // Right after registration and once: a project being built, not yet in the pool.
+        guard.require(projectId, "纳入项目库", Stage.IN_PROGRESS);
+        if (history.of(projectId).stream().anyMatch(e -> POOL_ENTERED.equals(e.action()))) {
+            throw new StepRefusedException("项目 " + projectId + " 已纳入项目库,不能再次纳入或变更库级别");
+        }
         projects.setPoolLevel(projectId, poolLevel);
-        history.record(projectId, Stage.IN_PROGRESS, "POOL_ENTERED", actor, poolLevel == null
+        history.record(projectId, Stage.IN_PROGRESS, POOL_ENTERED, actor, poolLevel == null
                 ? "纳入技术改造项目库"
                 : "纳入技术改造项目库,库级别:" + ("CITY".equals(poolLevel) ? "市级库" : "县市区库"));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
+import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
@@ -41,6 +42,7 @@ class SystemStepStageTest {
     static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
     static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
 
+    @Autowired FilingService filing;
     @Autowired RecommendationService recommendation;
     @Autowired ReviewService review;
     @Autowired AwardCases awards;
@@ -66,6 +68,17 @@ class SystemStepStageTest {
         assertThatThrownBy(step).isInstanceOf(StepRefusedException.class)
                 .hasMessageContaining("项目 " + projectId).hasMessageContainingAll(messageParts);
         assertThat(fixture.snapshot(projectId)).isEqualTo(before);
+    }
+
+    @Test
+    void shouldEnterAProjectIntoThePoolOnlyOnceAndOnlyWhileItIsBeingBuilt() {
+        long completed = fixture.project(Stage.COMPLETED, null);
+        assertRefused(completed, () -> filing.enterPool(completed, "CITY", "attacker"),
+                "「纳入项目库」", "(IN_PROGRESS)");
+
+        long building = fixture.project(Stage.IN_PROGRESS, null);
+        filing.enterPool(building, null, Actor.SYSTEM);
+        assertRefused(building, () -> filing.enterPool(building, "CITY", "attacker"), "已纳入项目库");
     }
 
     @Test
