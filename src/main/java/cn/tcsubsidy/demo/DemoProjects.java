@@ -11,6 +11,7 @@ import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -57,11 +58,12 @@ public class DemoProjects {
     private final ManagementService management;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RoundJobs jobs;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
-                        Clock clock) {
+                        Clock clock, RoundJobs jobs) {
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -70,6 +72,7 @@ public class DemoProjects {
         this.management = management;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -96,6 +99,7 @@ public class DemoProjects {
         String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
         String round = as(Roles.bureau(t), () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
+        jobs.runDueWithoutFailures(t);
         complete(units.get(0).groupId(), paid, Elements.RECOMMEND, Map.of(
                 "recommendationDecision", "RECOMMEND", "recommendationOpinion", "项目真实,手续完整,同意推荐",
                 "investmentAssessment", "投资已全部到位", "technologyAssessment", "达到国内先进水平",
@@ -115,6 +119,7 @@ public class DemoProjects {
         complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST,
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         closeNoticeWhenDue(round);
+        jobs.runDueWithoutFailures(t);
         complete(Roles.bureau(t), paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
         boolean loan = "LOAN_INTEREST".equals(category);
         complete(Roles.finance(t), paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
@@ -188,11 +193,13 @@ public class DemoProjects {
     }
 
     private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
-        as(user, () -> {
+        String tenant = as(user, () -> {
             Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
             tasks.complete(task.getId(), values);
-            return null;
+            return task.getTenantId();
         });
+        // The round's steps and the projects' answers run as jobs: the demo waits for them, as the system.
+        jobs.runDueWithoutFailures(tenant);
     }
 
     private <T> T as(String user, Supplier<T> action) {
