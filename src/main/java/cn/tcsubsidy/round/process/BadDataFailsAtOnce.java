@@ -33,6 +33,15 @@ public class BadDataFailsAtOnce extends AbstractProcessEnginePlugin {
         return null;
     }
 
+    /** What the officer reads in Cockpit: the refusal's Chinese reasons, without the field keys. */
+    static String message(RuntimeException refusal) {
+        if (refusal instanceof ValidationException v) {
+            return "数据有误,未重试:" + v.errors().stream().map(cn.tcsubsidy.shared.FieldError::message)
+                    .collect(java.util.stream.Collectors.joining(";"));
+        }
+        return refusal.getMessage();
+    }
+
     static final class RetryUnlessBadData extends DefaultJobRetryCmd {
 
         RetryUnlessBadData(String jobId, Throwable exception) {
@@ -48,7 +57,7 @@ public class BadDataFailsAtOnce extends AbstractProcessEnginePlugin {
             }
             job.unlock();
             logException(job);
-            job.setExceptionMessage(refusal.getMessage());
+            job.setExceptionMessage(message(refusal));
             job.setRetries(0);
             notifyAcquisition(commandContext);
             return null;
