@@ -218,6 +218,8 @@ abstract class ProjectLifecycleScenario {
             Response early = rest.post("admin", "/engine-rest/job/" + noticeJob + "/execute", Map.of());
             assertThat(early.status()).as(early.text()).isEqualTo(409);
             assertThat(early.body().get("message").asText()).contains("不能提前结束公示", notice.get("last").asText());
+            assertThat(rest.get("admin", "/engine-rest/job/" + noticeJob).body().get("retries").asInt())
+                    .as("a refused step is not retried: an incident at once").isZero();
         }
         assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");
         assertThat(roundStatus(roundPi)).isEqualTo("NOTICE");

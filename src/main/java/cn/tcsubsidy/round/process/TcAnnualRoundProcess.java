@@ -63,7 +63,6 @@ public final class TcAnnualRoundProcess {
         public static final String PASSED_COUNT = "passedCount";
         public static final String PROPOSED_COUNT = "proposedCount";
         public static final String NOTICE_ENDS_AT = "noticeEndsAt";
-        public static final String PROCEED_REASON = "proceedReason";
 
         private Vars() {
         }
