@@ -190,7 +190,8 @@ public class RoundService {
         }
         if (reason == null) {
             throw new ValidationException("proceedReason", "尚有 " + pending.size() + " 个项目未完成奖补测算:"
-                    + names(pending.stream().map(projects::get).toList()) + ";如不等待这些项目,请填写原因");
+                    + names(pending.stream().limit(20).map(projects::get).toList()) + (pending.size() > 20 ? " 等" : "")
+                    + ";如不等待这些项目,请填写原因");
         }
         answers.skipPending(roundId, RoundStepAnswers.QUOTE_AWARD, reason);
     }
