@@ -35,6 +35,8 @@ abstract class ExpertReadScopeScenario {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.tcsubsidy.round.process.RoundJobs roundJobs;
 
     @Test
     void shouldScopeExpertsToTheirReviewsAndHideOtherReviewersWork() {
@@ -45,6 +47,8 @@ abstract class ExpertReadScopeScenario {
         Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/jiyuan/start",
                 variables("roundYear", LocalDate.now(ClockConfiguration.BEIJING).getYear()));
         assertThat(round.status()).as(round.text()).isEqualTo(200);
+        // The towns' tasks are created in each project's own job (the job executor is off in this test).
+        roundJobs.runDueWithoutFailures("jiyuan");
         long underReview = jdbc.sql("select min(id) from project where jurisdiction_code = 'jiyuan' and stage = 'RECOMMENDATION'")
                 .query(Long.class).single();
         String town = "jiyuan-town-" + column(underReview, "unit_code");

@@ -3,6 +3,7 @@ package cn.tcsubsidy.application;
 import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,8 @@ abstract class ProjectLifecycleScenario {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RoundJobs roundJobs;
     Rest rest;
 
     @BeforeEach
@@ -148,6 +151,7 @@ abstract class ProjectLifecycleScenario {
         assertThat(round.status()).as(round.text()).isEqualTo(200);
         String roundPi = round.body().get("id").asText();
         assertThat(stage(id)).isEqualTo("RECOMMENDATION");
+        roundJobs.runDueWithoutFailures("hekou");
 
         // Only the project's own town sees the recommendation task.
         assertThat(tasks(OTHER_TOWN, pi)).isEmpty();
@@ -164,6 +168,7 @@ abstract class ProjectLifecycleScenario {
         // The bureau closes recommendation; it cannot close the review before the experts have scored.
         assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止").status())
                 .isEqualTo(204);
+        roundJobs.runDueWithoutFailures("hekou");
         String closeReview = taskOf(BUREAU, roundPi, "Task_CloseReview");
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").text()).contains("未完成专家评审");
         Response outOfRange = complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 120,
@@ -172,7 +177,11 @@ abstract class ProjectLifecycleScenario {
         assertThat(complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 88.5,
                 "reviewConclusion", "PASS", "reviewOpinion", "技术先进,效益明显").status()).isEqualTo(204);
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").status()).isEqualTo(204);
+        assertThat(roundStatus(roundPi)).as("the click only stored the bureau's decision").isEqualTo("REVIEW");
+        roundJobs.runDueWithoutFailures("hekou");
         assertThat(stage(id)).isEqualTo("AWARD_DECISION");
+        assertThat(jdbc.sql("select status from round_step_answer where project_id = :p").param("p", id)
+                .query(String.class).single()).as("the project's answer to the round").isEqualTo("DONE");
 
         // The tables quoted the award: loan 8,000,000 × LPR 3.85 % in force on 2021-11-30 × 25 % = 77,000.
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/quoteNote").body().get("value").asText())
@@ -188,6 +197,7 @@ abstract class ProjectLifecycleScenario {
                 "proposedAmount", 77_000, "awardOpinion", "按LPR的25%贴息").status()).isEqualTo(204);
         assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_DecideProposedList"), "listNote", "2026年度拟扶持名单")
                 .status()).isEqualTo(204);
+        roundJobs.runDueWithoutFailures("hekou");
         assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");
         JsonNode notice = jdbc.sql("select notice_starts_on, notice_ends_on from review_round where process_instance_id = :p")
                 .param("p", roundPi).query((rs, i) -> {
@@ -212,6 +222,8 @@ abstract class ProjectLifecycleScenario {
             Response early = rest.post("admin", "/engine-rest/job/" + noticeJob + "/execute", Map.of());
             assertThat(early.status()).as(early.text()).isEqualTo(409);
             assertThat(early.body().get("message").asText()).contains("不能提前结束公示", notice.get("last").asText());
+            assertThat(rest.get("admin", "/engine-rest/job/" + noticeJob).body().get("retries").asInt())
+                    .as("a refused step is not retried: an incident at once").isZero();
         }
         assertThat(stage(id)).isEqualTo("PUBLIC_NOTICE");
         assertThat(roundStatus(roundPi)).isEqualTo("NOTICE");
@@ -228,6 +240,7 @@ abstract class ProjectLifecycleScenario {
         } finally {
             ClockUtil.reset();
         }
+        roundJobs.runDueWithoutFailures("hekou");
         assertThat(stage(id)).isEqualTo("NOTICE_OUTCOME");
         assertThat(roundStatus(roundPi)).isEqualTo("CLOSED");
         assertThat(rest.get("admin", "/engine-rest/incident?processInstanceId=" + roundPi).body()).isEmpty();

@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The one way into process tc-project: starting a project, and the round's messages to the projects it drives.
  * No business role may correlate messages or write variables of an instance (the command guard and the
- * authorizations see to that); a round step moves its projects as the system, inside the engine command of the
- * step that the bureau's task completion or the round's timer started.
+ * authorizations see to that); a round step moves its projects as the system, inside the round's job that runs the
+ * step after the bureau's task completion or the round's timer. Each message only records itself in the project
+ * (tc-project continues after it asynchronously), so a step over hundreds of projects stays one short transaction
+ * and each project's own work is a job of its own, retried and failing on its own.
  */
 @Component
 public class ProjectProcessFacade {

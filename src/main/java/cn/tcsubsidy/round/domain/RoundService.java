@@ -40,10 +40,11 @@ public class RoundService {
     private final WorkingDays workingDays;
     private final Clock clock;
     private final AwardCases awards;
+    private final RoundStepAnswers answers;
 
     public RoundService(JdbcClient jdbc, ProjectRepository projects, RecommendationService recommendation,
                         ReviewService review, NoticeService notice, WorkingDays workingDays, Clock clock,
-                        AwardCases awards) {
+                        AwardCases awards, RoundStepAnswers answers) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.recommendation = recommendation;
@@ -52,6 +53,7 @@ public class RoundService {
         this.workingDays = workingDays;
         this.clock = clock;
         this.awards = awards;
+        this.answers = answers;
     }
 
     /** The year a round is for: the one the bureau entered, or the current year when the November timer opened it. */
@@ -155,19 +157,64 @@ public class RoundService {
         }
     }
 
-    /** Review closed: every project that passed goes to the award decision. */
+    /**
+     * Review closed: every project that passed goes to the award decision, and owes the round its award quote
+     * (each project quotes in a job of its own).
+     */
     public List<Project> concludeReview(long roundId) {
         require(roundId, "评审结束,进入拟扶持审定", RoundStatus.REVIEW);
         setStatus(roundId, RoundStatus.LIST_DECISION);
         List<Project> passed = projects.findByRoundAndStage(roundId, Stage.REVIEWED);
         passed.forEach(p -> review.reviewClosed(p.id()));
+        answers.expect(roundId, RoundStepAnswers.QUOTE_AWARD, passed.stream().map(Project::id).toList());
         return passed;
     }
 
-    /** After the award quotes: ranks the projects awaiting the award decision against the budget. */
+    /** A project's job quoted its award; true when it was the last quote the round waited for. */
+    public boolean quoted(long roundId, long projectId) {
+        return answers.answer(roundId, RoundStepAnswers.QUOTE_AWARD, projectId);
+    }
+
+    /**
+     * The bureau goes on to the budget ranking: at once when every project has quoted, else only with a reason,
+     * which is recorded for each project left out.
+     */
+    public void checkQuotesAnswered(long roundId, Map<String, Object> values, Actor actor) {
+        enter(roundId, actor, RoundStatus.LIST_DECISION);
+        FormValues f = new FormValues(values);
+        String reason = f.text("proceedReason", "不等待的原因", false, 2000);
+        f.throwIfInvalid();
+        List<Long> pending = answers.pending(roundId, RoundStepAnswers.QUOTE_AWARD);
+        if (pending.isEmpty()) {
+            return;
+        }
+        if (reason == null) {
+            throw new ValidationException("proceedReason", "尚有 " + pending.size() + " 个项目未完成奖补测算:"
+                    + names(pending.stream().limit(20).map(projects::get).toList()) + (pending.size() > 20 ? " 等" : "")
+                    + ";如不等待这些项目,请填写原因");
+        }
+        answers.skipPending(roundId, RoundStepAnswers.QUOTE_AWARD, reason);
+    }
+
+    /** Projects of the round that have not answered {@code step} yet, for the bureau's form and the API. */
+    public List<Project> unanswered(long roundId, String step) {
+        return answers.pending(roundId, step).stream().map(projects::get).toList();
+    }
+
+    /**
+     * After the award quotes: ranks the projects that quoted against the budget (a project the bureau went on
+     * without has no quote to rank).
+     */
     public Map<Long, String> rankAgainstBudget(long roundId) {
         int year = require(roundId, "按预算排序", RoundStatus.LIST_DECISION).year();
-        return awards.rank(year, projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION));
+        java.util.Set<Long> quoted = new java.util.HashSet<>(answers.done(roundId, RoundStepAnswers.QUOTE_AWARD));
+        return awards.rank(year, projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION).stream()
+                .filter(p -> quoted.contains(p.id())).toList());
+    }
+
+    /** The projects whose budget place was drawn, for their award-decision forms. */
+    public List<Project> awaitingDecision(long roundId) {
+        return projects.findByRoundAndStage(roundId, Stage.AWARD_DECISION);
     }
 
     /** The list can be decided only when every passed project has its award decision. */

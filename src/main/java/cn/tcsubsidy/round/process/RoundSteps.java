@@ -80,15 +80,53 @@ public class RoundSteps {
                 (vars, actor) -> rounds.checkReviewComplete(roundId(vars), vars, actor));
     }
 
+    /**
+     * Review closed: the passed projects move on, each quoting its award in a job of its own (the message only
+     * records itself in the project); the round then waits at Task_AwaitQuotes for their answers.
+     */
     @Bean
     public JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            long roundId = roundId(execution.getVariables());
-            List<Project> passed = rounds.concludeReview(roundId);
+            List<Project> passed = rounds.concludeReview(roundId(execution.getVariables()));
             projects.closeReview(passed);
-            // Each project quoted its award on the way to the decision; rank them against the budget.
-            projects.noteBudget(passed, rounds.rankAgainstBudget(roundId));
             execution.setVariable(Vars.PASSED_COUNT, passed.size());
+        };
+    }
+
+    /**
+     * tc-project's Task_QuoteAward, when it ends: the project's answer to the round. The last one moves the round on
+     * (the round's row lock makes exactly one project the last); the message finds nothing when the bureau already
+     * went on without the project.
+     */
+    @Bean
+    public ExecutionListener roundQuoteAnsweredListener(RoundService rounds) {
+        return execution -> {
+            long roundId = roundId(execution.getVariables());
+            long projectId = ((Number) execution.getVariable(cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID))
+                    .longValue();
+            if (rounds.quoted(roundId, projectId)) {
+                asSystem(() -> execution.getProcessEngineServices().getRuntimeService()
+                        .createMessageCorrelation(TcAnnualRoundProcess.Messages.PROJECTS_QUOTED)
+                        .tenantId(execution.getTenantId())
+                        .processInstanceVariableEquals(Vars.ROUND_ID, roundId).correlateAll());
+            }
+        };
+    }
+
+    /** The bureau goes on before every project quoted: only with a reason, recorded for the projects left out. */
+    @Bean
+    public TaskSubmissionHandler awaitQuotesHandler(RoundService rounds) {
+        return TaskSubmissionHandler.of(Elements.AWAIT_QUOTES,
+                (vars, actor) -> rounds.checkQuotesAnswered(roundId(vars), vars, actor));
+    }
+
+    /** Every project quoted (or the bureau went on): rank the quoted ones against the budget. */
+    @Bean
+    public JavaDelegate rankAgainstBudgetDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> {
+            long roundId = roundId(execution.getVariables());
+            Map<Long, String> notes = rounds.rankAgainstBudget(roundId);
+            projects.noteBudget(rounds.awaitingDecision(roundId), notes);
         };
     }
 
@@ -122,6 +160,13 @@ public class RoundSteps {
                 rounds.close(roundId(execution.getVariables()));
             }
         };
+    }
+
+    private static void asSystem(Runnable step) {
+        org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
+            step.run();
+            return null;
+        });
     }
 
     private static long roundId(Map<String, Object> vars) {

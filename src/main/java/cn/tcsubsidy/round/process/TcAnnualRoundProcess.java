@@ -28,6 +28,10 @@ public final class TcAnnualRoundProcess {
         public static final String ROUND_WITHOUT_RECOMMENDATIONS = "Event_RoundWithoutRecommendations";
         public static final String CLOSE_REVIEW = "Task_CloseReview";
         public static final String CONCLUDE_REVIEW = "Task_ConcludeReview";
+        public static final String AWAIT_QUOTES = "Task_AwaitQuotes";
+        public static final String PROJECTS_QUOTED = "Event_ProjectsQuoted";
+        public static final String QUOTES_ANSWERED = "Gateway_QuotesAnswered";
+        public static final String RANK_AGAINST_BUDGET = "Task_RankAgainstBudget";
         public static final String ROUND_WITHOUT_PASSED = "Event_RoundWithoutPassedProjects";
         public static final String DECIDE_PROPOSED_LIST = "Task_DecideProposedList";
         public static final String OPEN_NOTICE = "Task_OpenNotice";
@@ -37,6 +41,14 @@ public final class TcAnnualRoundProcess {
         public static final String ROUND_CLOSED = "Event_RoundClosed";
 
         private Elements() {
+        }
+    }
+
+    public static final class Messages {
+        /** Sent by the last project that quoted its award, to the round waiting at {@link Elements#AWAIT_QUOTES}. */
+        public static final String PROJECTS_QUOTED = "RoundProjectsQuoted";
+
+        private Messages() {
         }
     }
 

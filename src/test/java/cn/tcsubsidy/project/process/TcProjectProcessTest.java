@@ -35,12 +35,15 @@ import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
 import cn.tcsubsidy.review.domain.ReviewService;
+import cn.tcsubsidy.round.domain.RoundService;
+import cn.tcsubsidy.round.process.RoundSteps;
 import cn.tcsubsidy.shared.ValidationException;
 import cn.tcsubsidy.support.ProcessTestEngine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -78,6 +81,7 @@ class TcProjectProcessTest {
     ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
     AwardCases awardCases = mock(AwardCases.class);
     PayeeService payees = mock(PayeeService.class);
+    RoundService rounds = mock(RoundService.class);
 
     @BeforeEach
     void wireDelegates() {
@@ -112,6 +116,7 @@ class TcProjectProcessTest {
                 stages.payAwardHandler(tasks, payment), stages.evaluatePerformanceHandler(tasks, followUp),
                 stages.recoverAwardHandler(tasks, followUp));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
+        Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
     }
 
     @AfterEach
@@ -144,10 +149,22 @@ class TcProjectProcessTest {
         engine.getRuntimeService().createMessageCorrelation(Messages.RECOMMENDATION_OPENED)
                 .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026)
                 .setVariable("recommendationDueAt", RECOMMENDATION_DUE).correlate();
+        runContinuation(pi);
     }
 
+    /** The round's message, and the project's own job that does the work (the message only records itself). */
     private void correlate(String message, ProcessInstance pi) {
         engine.getRuntimeService().createMessageCorrelation(message).processInstanceId(pi.getId()).correlate();
+        if (!Messages.NOTICE_OPENED.equals(message)) {
+            runContinuation(pi);
+        }
+    }
+
+    private void runContinuation(ProcessInstance pi) {
+        Job continuation = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(continuation).as("the project's work after the round's message is a job of its own")
+                .isNotNull();
+        execute(continuation);
     }
 
     private ProcessInstance projectAwaitingAwardDecision() {
@@ -195,6 +212,7 @@ class TcProjectProcessTest {
         assertThat(pi).hasPassed(Elements.QUOTE_AWARD).variables()
                 .containsEntry("quoteNote", "按规则测算奖补金额 420000.00 元");
         verify(awardCases).quote(PROJECT_ID);
+        verify(rounds).quoted(7L, PROJECT_ID);
         assertThat(task(Elements.DECIDE_AWARD, pi)).hasCandidateGroup("huanggang-bureau");
         complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 500000));
         correlate(Messages.NOTICE_OPENED, pi);
@@ -277,6 +295,32 @@ class TcProjectProcessTest {
 
         openRecommendation(pi);
         assertThat(pi).isWaitingAt(Elements.RECOMMEND);
+    }
+
+    @Test
+    void shouldKeepTheRoundsMessageAndRetryOnlyTheQuoteWhenItFails() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 86));
+        when(awardCases.quote(PROJECT_ID)).thenThrow(new IllegalStateException("奖补规则表暂时不可用"))
+                .thenReturn("按规则测算奖补金额 420000.00 元");
+
+        engine.getRuntimeService().createMessageCorrelation(Messages.REVIEW_CLOSED).processInstanceId(pi.getId()).correlate();
+        assertThat(pi).as("the message is stored; the round's step does not wait for the quote")
+                .hasPassed(Elements.REVIEW_CLOSED).hasNotPassed(Elements.QUOTE_AWARD);
+        Job quote = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(quote.getId()))
+                .hasMessageContaining("奖补规则表暂时不可用");
+        Job retried = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).singleResult();
+        Assertions.assertThat(retried.getRetries()).as("R3/PT5M: retried with back-off").isEqualTo(2);
+        Assertions.assertThat(retried.getDuedate()).isAfter(new java.util.Date());
+        verify(rounds, never()).quoted(anyLong(), anyLong());
+
+        execute(retried);
+        assertThat(pi).hasPassed(Elements.QUOTE_AWARD).isWaitingAt(Elements.DECIDE_AWARD);
+        verify(review).review(eq(PROJECT_ID), anyMap(), any());
+        verify(rounds).quoted(7L, PROJECT_ID);
     }
 
     @Test

@@ -11,7 +11,10 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -86,12 +89,14 @@ class TcAnnualRoundProcessTest {
         Mocks.register("openRoundDelegate", steps.openRoundDelegate(rounds, projects, actors));
         Mocks.register("closeRecommendationDelegate", steps.closeRecommendationDelegate(rounds, projects));
         Mocks.register("concludeReviewDelegate", steps.concludeReviewDelegate(rounds, projects));
+        Mocks.register("rankAgainstBudgetDelegate", steps.rankAgainstBudgetDelegate(rounds, projects));
         Mocks.register("openNoticeDelegate", steps.openNoticeDelegate(rounds, projects));
         Mocks.register("closeNoticeDelegate", steps.closeNoticeDelegate(rounds, projects));
         Mocks.register("roundEndedListener", steps.roundEndedListener(rounds));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(List.of(
                 steps.closeRecommendationHandler(rounds), steps.closeReviewHandler(rounds),
-                steps.decideProposedListHandler(rounds)), actors));
+                steps.awaitQuotesHandler(rounds), steps.decideProposedListHandler(rounds)), actors));
+        when(rounds.awaitingDecision(ROUND_ID)).thenReturn(two);
     }
 
     @AfterEach
@@ -121,16 +126,32 @@ class TcAnnualRoundProcessTest {
 
         complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "各镇街已推荐完毕"));
         verify(rounds).checkCloseRecommendation(eq(ROUND_ID), anyMap(), any());
+        assertThat(pi).as("the click stored the decision; the step is a job").hasPassed(Elements.CLOSE_RECOMMENDATION)
+                .hasNotPassed(Elements.CLOSE_RECOMMENDATION_WINDOW);
+        verify(projects, never()).closeRecommendation(any());
+        execute(job(pi));
         verify(projects).closeRecommendation(List.of());
         assertThat(pi).isWaitingAt(Elements.CLOSE_REVIEW).variables().containsEntry("reviewCount", 2);
 
         complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "评审完成"));
         verify(rounds).checkReviewComplete(eq(ROUND_ID), anyMap(), any());
+        verify(projects, never()).closeReview(any());
+        execute(job(pi));
         verify(projects).closeReview(two);
+        assertThat(pi).as("each project quotes in its own job; the round waits for their answers")
+                .isWaitingAt(Elements.AWAIT_QUOTES).variables().containsEntry("passedCount", 2);
+        assertThat(task(Elements.AWAIT_QUOTES, pi)).hasCandidateGroup("hekou-bureau");
+        verify(rounds, never()).rankAgainstBudget(anyLong());
+
+        projectsQuoted();
+        verify(rounds, never()).rankAgainstBudget(anyLong());
+        assertThat(pi).hasPassed(Elements.PROJECTS_QUOTED).isWaitingAt(Elements.RANK_AGAINST_BUDGET);
+        execute(job(pi));
         verify(projects).noteBudget(two, Map.of(1L, "预算排序第 1 名,在预算线内"));
-        assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST).variables().containsEntry("passedCount", 2);
+        assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST);
 
         complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "拟扶持名单"));
+        execute(job(pi));
         verify(rounds).openNotice(ROUND_ID, 5);
         verify(projects).openNotice(two);
         assertThat(pi).isWaitingAt(Elements.NOTICE_PERIOD_OVER);
@@ -170,6 +191,7 @@ class TcAnnualRoundProcessTest {
         when(rounds.inReview(ROUND_ID)).thenReturn(0);
         ProcessInstance pi = startRound();
         complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "无推荐"));
+        execute(job(pi));
         assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_RECOMMENDATIONS);
     }
 
@@ -178,7 +200,9 @@ class TcAnnualRoundProcessTest {
         when(rounds.concludeReview(ROUND_ID)).thenReturn(List.of());
         ProcessInstance pi = startRound();
         complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        execute(job(pi));
         complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "均未通过"));
+        execute(job(pi));
         assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PASSED);
     }
 
@@ -187,9 +211,9 @@ class TcAnnualRoundProcessTest {
         when(rounds.openNotice(eq(ROUND_ID), anyInt())).thenReturn(
                 new RoundService.NoticePeriod(LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 11), List.of()));
         ProcessInstance pi = startRound();
-        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
-        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "完成"));
+        toListDecision(pi);
         complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "均不予扶持"));
+        execute(job(pi));
         assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PROPOSED);
     }
 
@@ -210,6 +234,84 @@ class TcAnnualRoundProcessTest {
         assertThat(round).isWaitingAt(Elements.CLOSE_RECOMMENDATION).variables().containsEntry("roundYear", 2026);
         Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .activityId(Opener.ANNUAL_ROUND_STARTED).count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGoOnWithoutUnquotedProjectsWhenTheBureauGivesAReason() {
+        ProcessInstance pi = startRound();
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        execute(job(pi));
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "完成"));
+        execute(job(pi));
+
+        complete(task(Elements.AWAIT_QUOTES, pi), withVariables("proceedReason", "项目2材料有误,下轮再议"));
+        verify(rounds).checkQuotesAnswered(eq(ROUND_ID), anyMap(), any());
+        assertThat(pi).hasPassed(Elements.AWAIT_QUOTES).hasNotPassed(Elements.PROJECTS_QUOTED)
+                .isWaitingAt(Elements.RANK_AGAINST_BUDGET);
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST);
+    }
+
+    @Test
+    void shouldKeepTheBureausClickWhenTheStepAfterItFails() {
+        ProcessInstance pi = startRound();
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        execute(job(pi));
+        doThrow(new IllegalStateException("数据库暂时不可用")).when(rounds).concludeReview(ROUND_ID);
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "完成"));
+
+        Job step = job(pi);
+        Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(step.getId()))
+                .hasMessageContaining("数据库暂时不可用");
+        Assertions.assertThat(job(pi).getRetries()).as("retried with back-off").isEqualTo(2);
+        Assertions.assertThat(job(pi).getDuedate()).as("five minutes later").isAfter(new Date());
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).count())
+                .as("the bureau's completion stays stored").isZero();
+
+        org.mockito.Mockito.reset(rounds);
+        when(rounds.concludeReview(ROUND_ID)).thenReturn(two);
+        execute(job(pi));
+        verify(rounds, never()).checkReviewComplete(anyLong(), anyMap(), any());
+        verify(projects).closeReview(two);
+        assertThat(pi).isWaitingAt(Elements.AWAIT_QUOTES);
+    }
+
+    @Test
+    void shouldNotRepeatTheFanOutWhenTheRankingFails() {
+        ProcessInstance pi = startRound();
+        toAwaitQuotes(pi);
+        doThrow(new IllegalStateException("预算表暂时不可用")).when(rounds).rankAgainstBudget(ROUND_ID);
+        projectsQuoted();
+        Job ranking = job(pi);
+        Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(ranking.getId()))
+                .hasMessageContaining("预算表暂时不可用");
+
+        org.mockito.Mockito.reset(rounds);
+        when(rounds.rankAgainstBudget(ROUND_ID)).thenReturn(Map.of());
+        when(rounds.awaitingDecision(ROUND_ID)).thenReturn(two);
+        execute(job(pi));
+        verify(projects, times(1)).closeReview(two);
+        verify(rounds, never()).concludeReview(anyLong());
+        assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST);
+    }
+
+    private void toAwaitQuotes(ProcessInstance pi) {
+        complete(task(Elements.CLOSE_RECOMMENDATION, pi), withVariables("closeNote", "截止"));
+        execute(job(pi));
+        complete(task(Elements.CLOSE_REVIEW, pi), withVariables("reviewSummary", "完成"));
+        execute(job(pi));
+    }
+
+    private void toListDecision(ProcessInstance pi) {
+        toAwaitQuotes(pi);
+        projectsQuoted();
+        execute(job(pi));
+    }
+
+    /** What the last project's quote job does (RoundSteps.roundQuoteAnsweredListener). */
+    private void projectsQuoted() {
+        engine.getRuntimeService().createMessageCorrelation(TcAnnualRoundProcess.Messages.PROJECTS_QUOTED)
+                .tenantId(TENANT).processInstanceVariableEquals("roundId", ROUND_ID).correlateAll();
     }
 
     private List<String> roundIds() {

@@ -1,0 +1,81 @@
+package cn.tcsubsidy.round.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.ValidationException;
+import cn.tcsubsidy.support.StageFixture;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The round's record of who answered the quote step: the last answer (and only it) moves the round on, a late answer
+ * after the bureau went on moves nothing, and the bureau goes on early only with a reason, named projects refused.
+ */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:tc-round-answers;DB_CLOSE_DELAY=-1",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class RoundStepAnswersTest {
+
+    static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
+
+    @Autowired RoundService rounds;
+    @Autowired RoundStepAnswers answers;
+    @Autowired ProjectRepository projects;
+    @Autowired ProjectHistory history;
+    @Autowired JdbcClient jdbc;
+
+    StageFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new StageFixture(projects, history, jdbc);
+    }
+
+    @Test
+    void shouldMoveTheRoundOnAtTheLastAnswerOnly() {
+        long round = fixture.round("LIST_DECISION");
+        long a = fixture.project(Stage.AWARD_DECISION, round);
+        long b = fixture.project(Stage.AWARD_DECISION, round);
+        answers.expect(round, RoundStepAnswers.QUOTE_AWARD, List.of(a, b));
+
+        assertThat(rounds.quoted(round, a)).isFalse();
+        assertThat(rounds.quoted(round, a)).as("the same answer twice is not the last one").isFalse();
+        assertThat(rounds.unanswered(round, RoundStepAnswers.QUOTE_AWARD)).extracting(p -> p.id()).containsExactly(b);
+        assertThat(rounds.quoted(round, b)).isTrue();
+        assertThat(answers.done(round, RoundStepAnswers.QUOTE_AWARD)).containsExactly(a, b);
+        rounds.checkQuotesAnswered(round, Map.of(), BUREAU);
+    }
+
+    @Test
+    void shouldGoOnWithoutUnansweredProjectsOnlyWithAReason() {
+        long round = fixture.round("LIST_DECISION");
+        long a = fixture.project(Stage.AWARD_DECISION, round);
+        long b = fixture.project(Stage.AWARD_DECISION, round);
+        answers.expect(round, RoundStepAnswers.QUOTE_AWARD, List.of(a, b));
+        rounds.quoted(round, a);
+
+        assertThatThrownBy(() -> rounds.checkQuotesAnswered(round, Map.of(), BUREAU))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("proceedReason: 尚有 1 个项目未完成奖补测算:" + projects.get(b).enterpriseName() + "「"
+                        + projects.get(b).projectName() + "」;如不等待这些项目,请填写原因");
+        assertThat(answers.pending(round, RoundStepAnswers.QUOTE_AWARD)).as("nothing recorded").containsExactly(b);
+
+        rounds.checkQuotesAnswered(round, Map.of("proceedReason", "该项目数据待核实,下轮再议"), BUREAU);
+        assertThat(answers.list(round, RoundStepAnswers.QUOTE_AWARD)).extracting(RoundStepAnswers.Answer::status)
+                .containsExactly(RoundStepAnswers.Status.DONE, RoundStepAnswers.Status.SKIPPED);
+        assertThat(answers.list(round, RoundStepAnswers.QUOTE_AWARD).get(1).note()).isEqualTo("该项目数据待核实,下轮再议");
+        assertThat(rounds.quoted(round, b)).as("a late answer after the bureau went on moves nothing").isFalse();
+        assertThat(answers.done(round, RoundStepAnswers.QUOTE_AWARD)).as("and is not ranked").containsExactly(a);
+    }
+}
