@@ -268,6 +268,17 @@ abstract class SecurityMatrixScenario {
     }
 
     @Test
+    void shouldShowARoundsAnswersOnlyToItsBureauOwnerAndTheAdministrator() {
+        long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
+                .query(Long.class).list().get(0);
+        List<String> others = businessRoles().stream().filter(r -> !r.equals(BUREAU) && !r.equals(OWNER)).toList();
+        refusedForAll("读轮次应答", others, Set.of(404), u -> rest.get(u, "/api/rounds/" + round + "/answers"));
+        for (String u : List.of(BUREAU, OWNER, ADMIN)) {
+            allowed("读轮次应答", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/answers"));
+        }
+    }
+
+    @Test
     void shouldShowNothingOfAnotherJurisdiction() {
         for (String u : businessRoles().stream().filter(r -> !r.equals(OTHER_TENANT)).toList()) {
             Response instances = rest.get(u, "/engine-rest/process-instance?processInstanceIds=" + rejectedLiaochengPi);
