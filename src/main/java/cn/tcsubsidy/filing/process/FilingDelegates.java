@@ -4,6 +4,7 @@ import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
 import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
 import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +59,7 @@ public class FilingDelegates {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
         String filer = (String) execution.getVariable(Vars.FILED_BY);
         String town = Roles.town(execution.getTenantId(), (String) execution.getVariable(FilingFields.UNIT_CODE));
-        Context.getCommandContext().runWithoutAuthorization(() -> {
+        AsSystem.run(() -> {
             if (filer != null) {
                 Authorization forFiler = readGrant(authorizations, execution.getProcessInstanceId());
                 forFiler.setUserId(filer);
@@ -68,7 +68,6 @@ public class FilingDelegates {
             Authorization forTown = readGrant(authorizations, execution.getProcessInstanceId());
             forTown.setGroupId(town);
             authorizations.saveAuthorization(forTown);
-            return null;
         });
     }
 

@@ -1,13 +1,12 @@
 package cn.tcsubsidy.project.process;
 
+import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Component;
 
@@ -44,7 +43,7 @@ public class ProjectProcessFacade {
 
     /** @param dueAt when recommendation closes: the town's task is due then */
     public void openRecommendation(List<Project> projects, long roundId, int roundYear, java.util.Date dueAt) {
-        asSystem(() -> {
+        AsSystem.run(() -> {
             for (Project p : projects) {
                 runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
                         .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear)
@@ -63,7 +62,7 @@ public class ProjectProcessFacade {
 
     /** Shows each project's place on the budget line in the bureau's award-decision form. */
     public void noteBudget(List<Project> projects, Map<Long, String> notes) {
-        asSystem(() -> {
+        AsSystem.run(() -> {
             for (Project p : projects) {
                 if (notes.containsKey(p.id())) {
                     runtime.setVariable(p.processInstanceId(), Vars.BUDGET_NOTE, notes.get(p.id()));
@@ -81,22 +80,10 @@ public class ProjectProcessFacade {
     }
 
     private void correlate(String message, List<Project> projects) {
-        asSystem(() -> {
+        AsSystem.run(() -> {
             for (Project p : projects) {
                 runtime.createMessageCorrelation(message).processInstanceId(p.processInstanceId()).correlateWithResult();
             }
-        });
-    }
-
-    /** Inside the step's engine command, without the signed-in user's authorizations (the tenant check stays). */
-    private static void asSystem(Runnable step) {
-        CommandContext ctx = Context.getCommandContext();
-        if (ctx == null) {
-            throw new IllegalStateException("a round step moves its projects inside an engine command");
-        }
-        ctx.runWithoutAuthorization(() -> {
-            step.run();
-            return null;
         });
     }
 }

@@ -3,6 +3,7 @@ package cn.tcsubsidy.round.process;
 import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
 
 import cn.tcsubsidy.engine.Actors;
+import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
@@ -105,7 +106,7 @@ public class RoundSteps {
             long projectId = ((Number) execution.getVariable(cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID))
                     .longValue();
             if (rounds.quoted(roundId, projectId)) {
-                asSystem(() -> execution.getProcessEngineServices().getRuntimeService()
+                AsSystem.run(() -> execution.getProcessEngineServices().getRuntimeService()
                         .createMessageCorrelation(TcAnnualRoundProcess.Messages.PROJECTS_QUOTED)
                         .tenantId(execution.getTenantId())
                         .processInstanceVariableEquals(Vars.ROUND_ID, roundId).correlateAll());
@@ -160,13 +161,6 @@ public class RoundSteps {
                 rounds.close(roundId(execution.getVariables()));
             }
         };
-    }
-
-    private static void asSystem(Runnable step) {
-        org.camunda.bpm.engine.impl.context.Context.getCommandContext().runWithoutAuthorization(() -> {
-            step.run();
-            return null;
-        });
     }
 
     private static long roundId(Map<String, Object> vars) {
