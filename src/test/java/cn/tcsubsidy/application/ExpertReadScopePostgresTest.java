@@ -18,8 +18,6 @@ class ExpertReadScopePostgresTest extends ExpertReadScopeScenario {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_expert_scope_test"));
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+        Postgres.useFreshDatabase(registry, "tc_expert_scope_test");
     }
 }

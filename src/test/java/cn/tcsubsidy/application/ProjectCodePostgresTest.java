@@ -18,8 +18,6 @@ class ProjectCodePostgresTest extends ProjectCodeScenario {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_project_code_test"));
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+        Postgres.useFreshDatabase(registry, "tc_project_code_test");
     }
 }

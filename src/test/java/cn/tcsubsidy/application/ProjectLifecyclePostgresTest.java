@@ -18,8 +18,6 @@ class ProjectLifecyclePostgresTest extends ProjectLifecycleScenario {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_lifecycle_test"));
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+        Postgres.useFreshDatabase(registry, "tc_lifecycle_test");
     }
 }

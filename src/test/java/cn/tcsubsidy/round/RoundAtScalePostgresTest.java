@@ -63,9 +63,7 @@ class RoundAtScalePostgresTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> Postgres.freshDatabase("tc_round_scale_test"));
-        registry.add("spring.datasource.username", () -> Postgres.USER);
-        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+        Postgres.useFreshDatabase(registry, "tc_round_scale_test");
     }
 
     @Test

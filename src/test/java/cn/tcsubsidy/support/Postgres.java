@@ -43,6 +43,13 @@ public final class Postgres {
         return SERVER + name;
     }
 
+    /** Points a Spring test's data source at a fresh database {@code name} on the server. */
+    public static void useFreshDatabase(org.springframework.test.context.DynamicPropertyRegistry registry, String name) {
+        registry.add("spring.datasource.url", () -> freshDatabase(name));
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
+    }
+
     private static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
