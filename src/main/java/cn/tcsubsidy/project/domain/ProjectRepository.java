@@ -137,13 +137,17 @@ public class ProjectRepository {
         }
     }
 
-    /** Completed projects of a jurisdiction not yet taken into any round, completed on or before the cut-off. */
-    public List<Project> findAwaitingRound(String jurisdiction, LocalDate completedBefore) {
+    /**
+     * Completed projects of a jurisdiction not yet taken into any round, completed within the round's window: on or
+     * after {@code completedFrom} (null: no lower bound) and on or before the cut-off.
+     */
+    public List<Project> findAwaitingRound(String jurisdiction, LocalDate completedFrom, LocalDate completedBefore) {
         return jdbc.sql("""
                 select * from project where jurisdiction_code = :j and stage = :stage
-                  and completion_date <= :cutoff order by completion_date, id
+                  and completion_date <= :cutoff and completion_date >= :from order by completion_date, id
                 """)
                 .param("j", jurisdiction).param("stage", Stage.COMPLETED.name()).param("cutoff", completedBefore)
+                .param("from", completedFrom == null ? LocalDate.of(1900, 1, 1) : completedFrom)
                 .query(ProjectRepository::map).list();
     }
 

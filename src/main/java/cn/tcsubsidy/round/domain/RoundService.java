@@ -72,19 +72,19 @@ public class RoundService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
-                    insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
-                      status, process_instance_id, opened_by, opened_at)
-                    values (:j, :year, :deadline, :before, :status, :pi, :by, :at)
+                    insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_from,
+                      completed_before, status, process_instance_id, opened_by, opened_at)
+                    values (:j, :year, :deadline, :from, :before, :status, :pi, :by, :at)
                     """)
                     .param("j", jurisdiction).param("year", year).param("deadline", calendar.recommendationDeadline())
-                    .param("before", calendar.completedBefore()).param("status", RoundStatus.RECOMMENDATION.name())
+                    .param("from", calendar.completedFrom()).param("before", calendar.completedBefore()).param("status", RoundStatus.RECOMMENDATION.name())
                     .param("pi", processInstanceId).param("by", actor.userId()).param("at", LocalDateTime.now(clock))
                     .update(keys, "id");
         } catch (DuplicateKeyException e) {
             throw new ValidationException("roundYear", year + " 年度推荐评审已经发起,不能重复发起");
         }
         long roundId = keys.getKey().longValue();
-        List<Project> gathered = projects.findAwaitingRound(jurisdiction, calendar.completedBefore());
+        List<Project> gathered = projects.findAwaitingRound(jurisdiction, calendar.completedFrom(), calendar.completedBefore());
         for (Project p : gathered) {
             recommendation.opened(p.id(), roundId, year);
         }

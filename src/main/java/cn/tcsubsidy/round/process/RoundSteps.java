@@ -179,7 +179,9 @@ public class RoundSteps {
 
     private static RoundCalendar calendar(DelegateExecution execution) {
         Map<String, Object> c = calendarMap(execution);
+        Object from = c.get(Calendar.COMPLETED_FROM);
         return new RoundCalendar(LocalDate.parse((String) c.get(Calendar.RECOMMENDATION_DEADLINE)),
+                from instanceof String text && !text.isBlank() ? LocalDate.parse(text) : null,
                 LocalDate.parse((String) c.get(Calendar.COMPLETED_BEFORE)),
                 ((Number) c.get(Calendar.NOTICE_WORKING_DAYS)).intValue());
     }

@@ -72,6 +72,8 @@ public final class TcAnnualRoundProcess {
     public static final class Calendar {
         public static final String DECISION = "tc-round-calendar";
         public static final String RECOMMENDATION_DEADLINE = "recommendationDeadline";
+        /** Optional: the earliest completion date a round takes (absent or null: no lower bound). */
+        public static final String COMPLETED_FROM = "completedFrom";
         public static final String COMPLETED_BEFORE = "completedBefore";
         public static final String NOTICE_WORKING_DAYS = "noticeWorkingDays";
 

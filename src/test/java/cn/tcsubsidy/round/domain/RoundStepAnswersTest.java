@@ -78,4 +78,28 @@ class RoundStepAnswersTest {
         assertThat(rounds.quoted(round, b)).as("a late answer after the bureau went on moves nothing").isFalse();
         assertThat(answers.done(round, RoundStepAnswers.QUOTE_AWARD)).as("and is not ranked").containsExactly(a);
     }
+
+    @Test
+    void shouldGatherOnlyProjectsCompletedInsideTheRoundsWindow() {
+        long before = fixture.project(Stage.COMPLETED, null);
+        long first = fixture.project(Stage.COMPLETED, null);
+        long last = fixture.project(Stage.COMPLETED, null);
+        long after = fixture.project(Stage.COMPLETED, null);
+        completedOn(before, java.time.LocalDate.of(2024, 12, 31));
+        completedOn(first, java.time.LocalDate.of(2025, 1, 1));
+        completedOn(last, java.time.LocalDate.of(2025, 12, 31));
+        completedOn(after, java.time.LocalDate.of(2026, 1, 1));
+
+        List<Long> previousYearOnly = projects.findAwaitingRound(StageFixture.JURISDICTION,
+                java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2025, 12, 31)).stream().map(p -> p.id()).toList();
+        assertThat(previousYearOnly).as("上年度竣工项目: the window's first and last day are inside")
+                .contains(first, last).doesNotContain(before, after);
+        List<Long> noLowerBound = projects.findAwaitingRound(StageFixture.JURISDICTION, null,
+                java.time.LocalDate.of(2025, 12, 31)).stream().map(p -> p.id()).toList();
+        assertThat(noLowerBound).contains(before, first, last).doesNotContain(after);
+    }
+
+    private void completedOn(long projectId, java.time.LocalDate day) {
+        jdbc.sql("update project set completion_date = :d where id = :p").param("d", day).param("p", projectId).update();
+    }
 }
