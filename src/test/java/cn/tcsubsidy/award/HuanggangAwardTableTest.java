@@ -102,6 +102,13 @@ class HuanggangAwardTableTest extends AwardEngineSupport {
     }
 
     @Test
+    void shouldRefuseWithoutCategory() {
+        AwardTable.Outcome o = investment("macheng").with("category", null).evaluate();
+        assertThat(o.eligible()).isFalse();
+        assertThat(o.reasons()).singleElement().asString().contains("未配置该奖补类别");
+    }
+
+    @Test
     void shouldAcceptTotalInvestmentAtFiveMillion() {
         assertThat(investment("macheng").money("totalInvestment", "5000000").evaluate().eligible()).isTrue();
     }
