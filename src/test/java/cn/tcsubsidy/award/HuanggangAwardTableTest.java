@@ -37,7 +37,8 @@ class HuanggangAwardTableTest extends AwardEngineSupport {
         assertThat(o.projectCap()).isEqualByComparingTo("1000000");
         assertThat(o.enterpriseCap()).isNull();
         assertThat(o.capScope()).isEqualTo("NONE");
-        assertThat(o.basis()).startsWith(SCHEME + ";").contains("各地分年度制定专项奖补方案").doesNotContain("示例方案");
+        assertThat(o.basis()).startsWith(SCHEME + ";").contains("各地分年度制定专项奖补方案").doesNotContain("示例方案")
+                .contains("设备投资额(文件未规定,本系统的解释)");
     }
 
     @Test

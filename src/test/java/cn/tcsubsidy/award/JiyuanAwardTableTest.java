@@ -318,6 +318,13 @@ class JiyuanAwardTableTest extends AwardEngineSupport {
     }
 
     @Test
+    void shouldSayThatReadingFrom2017IntoTheDualBaseSentenceIsThisSystemsReading() {
+        // 三(六): the 双创基地 sentence follows the one that starts 从2017年起 without repeating it.
+        assertThat(certified("DUAL_BASE", "NATIONAL").certificate(CERTIFICATE, "2016-12-31").evaluate().reasons())
+                .singleElement().asString().contains("本系统的解释");
+    }
+
+    @Test
     void shouldNotAskForA2017CertificateWhereTheTextSetsNoStart() {
         // 技改 二(五) (质量品牌) has no 从2017年起.
         assertThat(certified("QUALITY_BRAND", "PROVINCE").certificate(CERTIFICATE, "2016-05-01").evaluate().eligible())
