@@ -26,6 +26,12 @@ class LiaochengAwardTableTest extends AwardEngineSupport {
     }
 
     @Test
+    void shouldCapEachEnterpriseOverAllItsAwardsUnderThePolicy() {
+        // 单户企业最高支持200万元: one cap per enterprise, whatever the project or year.
+        assertThat(equipment("2023-05-01", "6000000").evaluate().capScope()).isEqualTo("POLICY");
+    }
+
+    @Test
     void shouldAcceptTotalInvestmentAtFiveMillion() {
         assertThat(equipment("2023-05-01", "5000000").evaluate().eligible()).isTrue();
     }
@@ -39,12 +45,27 @@ class LiaochengAwardTableTest extends AwardEngineSupport {
     @ParameterizedTest
     @ValueSource(strings = {"2015-01-01", "2035-12-31"})
     void shouldApplyOnAnyDateBecauseReportGivesNoValidity(String date) {
-        assertThat(equipment(date, "6000000").evaluate().eligible()).isTrue();
+        assertThat(equipment("2023-05-01", "6000000").policyDate(date).evaluate().eligible()).isTrue();
     }
 
     @Test
-    void shouldKeepMaximumRateWhenExpertScoreGivenAndNoTiersConfigured() {
-        assertThat(equipment("2023-05-01", "6000000").with("expertScore", new BigDecimal("70")).evaluate().rate())
-                .isEqualByComparingTo("0.10");
+    void shouldMarkTheTenPercentAsTheCeilingTheScoreTableMayLower() {
+        // 不超过10%: the rate within the ceiling comes from tc-rate-by-score, not from this table.
+        AwardTable.Outcome o = equipment("2023-05-01", "6000000").with("expertScore", new BigDecimal("70")).evaluate();
+        assertThat(o.rate()).isEqualByComparingTo("0.10");
+        assertThat(o.scoredRate()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseWithoutPolicyDate() {
+        assertThat(equipment("2023-05-01", "6000000").policyDate(null).evaluate().reasons())
+                .singleElement().asString().isEqualTo("未填写竣工日期或申请日期,无法确定适用的政策");
+    }
+
+    @Test
+    void shouldRefuseCategoryTheTableDoesNotKnow() {
+        AwardTable.Outcome o = table("liaocheng").category("ROBOT").on("2023-05-01").evaluate();
+        assertThat(o.reasons()).singleElement().asString().contains("未配置该奖补类别");
+        assertThat(o.capScope()).isNull();
     }
 }

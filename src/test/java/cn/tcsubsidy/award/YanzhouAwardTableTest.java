@@ -27,6 +27,18 @@ class YanzhouAwardTableTest extends AwardEngineSupport {
         assertThat(o.baseFields()).isEqualTo("equipmentInvestment");
         assertThat(o.enterpriseCap()).isEqualByComparingTo("1000000");
         assertThat(o.projectCap()).isNull();
+        assertThat(o.scoredRate()).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EQUIPMENT", "ROBOT", "INFORMATIZATION", "CLUSTER"})
+    void shouldCountEachMeasuresEnterpriseCapOnItsOwn(String category) {
+        // 四.1 and 四.2 state 单个企业最高… for each measure; this replaces award_policy.cap_per_category.
+        AwardTable.Outcome o = table("yanzhou").category(category).on("2021-06-01").money("equipmentInvestment", "8000000")
+                .money("robotInvestment", "3000000").money("informatizationInvestment", "2000000")
+                .money("smeEquipmentInvestment", "4000000").evaluate();
+        assertThat(o.eligible()).isTrue();
+        assertThat(o.capScope()).isEqualTo("CATEGORY");
     }
 
     @Test
@@ -124,6 +136,13 @@ class YanzhouAwardTableTest extends AwardEngineSupport {
         assertThat(o.rate()).isEqualByComparingTo("0.03");
         assertThat(o.projectCap()).isEqualByComparingTo("1000000");
         assertThat(o.enterpriseCap()).isNull();
+        assertThat(o.capScope()).isEqualTo("CATEGORY");
+        assertThat(o.basis()).contains("按各企业设备投资额度比例分配");
+    }
+
+    @Test
+    void shouldGiveThreePercentToClusterWellOverFiveMillion() {
+        assertThat(cluster("8000000", "6000000").evaluate().eligible()).isTrue();
     }
 
     @Test
@@ -141,23 +160,69 @@ class YanzhouAwardTableTest extends AwardEngineSupport {
         assertThat(cluster("6000000", "2999999.99").evaluate().reasons()).singleElement().asString().contains("50%");
     }
 
+    @Test
+    void shouldAcceptClusterWhoseSmesHoldMoreThanHalf() {
+        assertThat(cluster("6000000", "3000000.01").evaluate().eligible()).isTrue();
+    }
+
+    @ParameterizedTest(name = "member rated {0}, echelon {1} → {2}")
+    @CsvSource({"A, false, 0.04", "B, true, 0.04", "A, true, 0.04", "B, false, 0.03", ", false, 0.03"})
+    void shouldRateEachClusterMemberByItsOwnStanding(String rating, boolean echelon, String rate) {
+        // The quote evaluates the table once per member: the member's standing, the cluster's totals (四.3, 四.4).
+        assertThat(cluster("8000000", "6000000").with("mujuanClass", rating).with("echelonListed", echelon).evaluate()
+                .rate()).isEqualByComparingTo(rate);
+    }
+
+    @Test
+    void shouldRefuseRatedDClusterMember() {
+        AwardTable.Outcome o = cluster("8000000", "6000000").with("mujuanClass", "D").with("echelonListed", true).evaluate();
+        assertThat(o.eligible()).isFalse();
+        assertThat(o.reasons()).singleElement().asString().contains("D类");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2020-08-15", "2023-08-14"})
     void shouldAcceptFirstAndLastDayOfValidity(String date) {
-        assertThat(table("yanzhou").category("EQUIPMENT").on(date).money("equipmentInvestment", "7000000").evaluate()
-                .eligible()).isTrue();
+        assertThat(equipment("7000000").policyDate(date).evaluate().eligible()).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2020-08-14", "2023-08-15"})
     void shouldRefuseDayBeforeAndDayAfterValidity(String date) {
-        assertThat(table("yanzhou").category("EQUIPMENT").on(date).money("equipmentInvestment", "7000000").evaluate()
-                .reasons()).singleElement().asString().contains("有效期");
+        assertThat(equipment("7000000").policyDate(date).evaluate().reasons())
+                .singleElement().asString().contains("有效期");
     }
 
     @Test
-    void shouldRefuseProjectFundedFromOtherPublicMoney() {
-        assertThat(equipment("7000000").with("superiorFunded", true).evaluate().reasons())
+    void shouldAwardProjectCompletedWithinValidityButRecommendedAfterIt() {
+        // The example: completed inside 2020-08-15..2023-08-14, recommended on 30 November 2023.
+        assertThat(table("yanzhou").category("EQUIPMENT").on("2023-11-30").policyDate("2023-06-30")
+                .money("equipmentInvestment", "7000000").evaluate().eligible()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseWithoutPolicyDate() {
+        assertThat(equipment("7000000").policyDate(null).evaluate().reasons())
+                .singleElement().asString().isEqualTo("未填写竣工日期或申请日期,无法确定适用的政策");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"otherFundingCounty", "otherFundingCity", "otherFundingProvince", "otherFundingNational"})
+    void shouldRefuseProjectFundedFromOtherPublicMoneyOfAnyLevel(String level) {
+        // 五.3: 同一项目已获其它财政资金支持的,不予重复奖补 — any public money, whatever its level.
+        assertThat(equipment("7000000").money(level, "0.01").evaluate().reasons())
                 .singleElement().asString().contains("不予重复奖补");
+    }
+
+    @Test
+    void shouldAcceptProjectWithoutOtherPublicMoney() {
+        assertThat(equipment("7000000").evaluate().eligible()).isTrue();
+    }
+
+    @Test
+    void shouldRefuseCategoryTheTableDoesNotKnow() {
+        AwardTable.Outcome o = table("yanzhou").category("GREEN").on("2021-06-01").evaluate();
+        assertThat(o.reasons()).singleElement().asString().contains("未配置该奖补类别");
+        assertThat(o.capScope()).isNull();
     }
 }

@@ -62,10 +62,27 @@ class PipelineTablesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"hekou", "huanggang", "yanzhou", "jiyuan", "liaocheng"})
-    void shouldRecommendLastYearsProjectsByNovemberThirtiethWithFiveWorkingDaysNotice(String tenant) {
+    void shouldRecommendProjectsCompletedByLastYearsEndByNovemberThirtiethWithFiveWorkingDaysNotice(String tenant) {
         Map<String, Object> r = evaluate(tenant, "tc-round-calendar", Map.of("roundYear", 2026));
         assertThat(r).containsEntry("recommendationDeadline", "2026-11-30")
                 .containsEntry("completedBefore", "2025-12-31");
         assertThat(((Number) r.get("noticeWorkingDays")).intValue()).isEqualTo(5);
+    }
+
+    @ParameterizedTest(name = "hekou round {0} takes projects completed from {1}")
+    @CsvSource({"2026, 2025-01-01", "2021, 2020-01-01"})
+    void shouldTakeOnlyLastYearsCompletedProjectsInHekou(int year, String from) {
+        // 000 三(五): 每年11月份……对上年度竣工项目推荐
+        assertThat(evaluate("hekou", "tc-round-calendar", Map.of("roundYear", year)))
+                .containsEntry("completedFrom", from)
+                .containsEntry("completedBefore", (year - 1) + "-12-31");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"huanggang", "yanzhou", "jiyuan", "liaocheng"})
+    void shouldSetNoLowerCompletionBoundWhereTheSourceGivesNone(String tenant) {
+        Map<String, Object> r = evaluate(tenant, "tc-round-calendar", Map.of("roundYear", 2026));
+        assertThat(r).containsKey("completedFrom");
+        assertThat(r.get("completedFrom")).as("no lower bound").isNull();
     }
 }
