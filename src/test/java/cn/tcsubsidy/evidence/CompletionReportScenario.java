@@ -46,6 +46,8 @@ abstract class CompletionReportScenario {
     ReportedFigures figures;
     @Autowired
     ProgressService progress;
+    @Autowired
+    cn.tcsubsidy.project.domain.ProjectRepository projects;
     Rest rest;
 
     @BeforeEach
@@ -157,6 +159,14 @@ abstract class CompletionReportScenario {
         assertThat(f.equipmentInvestment()).isEqualByComparingTo("7000000.00");
         assertThat(f.invoiceTotal()).isEqualByComparingTo("7000000.00");
         assertThat(f.loanDrawn()).isNull();
+        // The town and the bureau see the listed invoices beside the scans.
+        for (String reader : List.of("yanzhou-town-gulou", "yanzhou-bureau")) {
+            Response evidence = rest.get(reader, "/api/projects/" + p.id() + "/evidence");
+            assertThat(evidence.status()).as(reader).isEqualTo(200);
+            assertThat(evidence.body().get("invoices")).hasSize(2);
+            assertThat(evidence.body().at("/invoices/1/number").asText()).isEqualTo("24370000000000000102");
+            assertThat(evidence.body().at("/figures/equipmentInvestment").decimalValue()).isEqualByComparingTo("7000000");
+        }
     }
 
     @Test
@@ -169,6 +179,9 @@ abstract class CompletionReportScenario {
                 "发票号码 24370000000000000201 已被本辖区另一个在库项目列为设备投资发票");
         assertThat(invoicesOf(second.id())).isZero();
         assertThat(stage(second.id())).isEqualTo("IN_PROGRESS");
+        // A rejected project's invoices are free again (as its project code is).
+        projects.reject(first.id(), "测试:未通过");
+        assertThat(submit(second, report(7_000_000), Map.of("invoices", list)).status()).isEqualTo(204);
         // Another jurisdiction keeps its own invoices apart (and lists them only where it wants to).
         Filed liaocheng = file("liaocheng", "chiping", "EQUIPMENT", Map.of());
         assertThat(submit(liaocheng, report(7_000_000), Map.of("invoices", list)).status()).isEqualTo(204);
@@ -360,6 +373,30 @@ abstract class CompletionReportScenario {
         old.put("superiorFunded", true);
         assertRefused(submit(p, old, Map.of()), "不含字段 superiorFunded");
         assertThat(stage(p.id())).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void shouldReadAReportMadeBeforeTheRowsExistedAsItWasStored() {
+        Filed p = file("hekou", "yihe", "DIRECT_SUBSIDY", Map.of());
+        projects.recordCompletion(p.id(), LocalDate.of(2024, 10, 20), new BigDecimal("9000000"), new BigDecimal("7000000"),
+                BigDecimal.ZERO, BigDecimal.ZERO);
+        jdbc.sql("""
+                insert into project_award_facts (project_id, robot_investment, informatization_investment, national_funding,
+                  purchase_price, mujuan_class, echelon_listed, superior_funded, certification_level)
+                values (:p, 0, 0, 0, 0, null, false, true, null)
+                """).param("p", p.id()).update();
+        ProjectFigures f = figures.of(p.id(), 2024);
+        assertThat(f.superiorFunded()).isTrue();
+        assertThat(f.otherFunding()).isEmpty();
+        assertThat(f.equipmentInvestment()).isEqualByComparingTo("7000000.00");
+        assertThat(f.equipmentFromInvoices()).isFalse();
+        assertThat(f.investmentCompletedInYear()).isEqualByComparingTo("9000000.00");
+        // Not reported at all: the project's own figures, nothing else.
+        Filed building = file("hekou", "yihe", "DIRECT_SUBSIDY", Map.of());
+        ProjectFigures none = figures.of(building.id(), 2024);
+        assertThat(none.equipmentInvestment()).isNull();
+        assertThat(none.investmentCompletedInYear()).isEqualByComparingTo("0.00");
+        assertThat(none.superiorFunded()).isFalse();
     }
 
     @Test

@@ -2,6 +2,9 @@ package cn.tcsubsidy.evidence.api;
 
 import cn.tcsubsidy.evidence.domain.EvidenceFile;
 import cn.tcsubsidy.evidence.domain.EvidenceFiles;
+import cn.tcsubsidy.evidence.domain.Invoices;
+import cn.tcsubsidy.evidence.domain.ReportedFigures;
+import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.project.api.ProjectScope;
 import cn.tcsubsidy.project.domain.ProjectHistory;
@@ -13,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -40,11 +45,18 @@ public class EvidenceController {
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final EvidenceFiles files;
+    private final ReportedFigures figures;
+    private final Invoices invoices;
+    private final Clock clock;
 
-    public EvidenceController(ProjectRepository projects, ProjectHistory history, EvidenceFiles files) {
+    public EvidenceController(ProjectRepository projects, ProjectHistory history, EvidenceFiles files,
+                              ReportedFigures figures, Invoices invoices, Clock clock) {
         this.projects = projects;
         this.history = history;
         this.files = files;
+        this.figures = figures;
+        this.invoices = invoices;
+        this.clock = clock;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -67,11 +79,17 @@ public class EvidenceController {
         return ResponseEntity.created(URI.create("/api/projects/" + id + "/evidence/" + stored.id())).body(stored);
     }
 
+    /**
+     * The scans ({@code items}), and beside them what the reports say they back ({@code figures}, the invoices
+     * listed in {@code invoices}); the year of {@code figures.investmentCompletedInYear} is the completion's (or,
+     * before completion, this year).
+     */
     @GetMapping
-    public Map<String, List<EvidenceFile>> list(@PathVariable long id,
-                                                @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        requireVisible(id, actor);
-        return Map.of("items", files.list(id, actor));
+    public Map<String, Object> list(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
+        Project p = requireVisible(id, actor);
+        List<EvidenceFile> items = files.list(id, actor);
+        int year = p.completionDate() != null ? p.completionDate().getYear() : LocalDate.now(clock).getYear();
+        return Map.of("items", items, "figures", figures.of(id, year), "invoices", invoices.of(id));
     }
 
     @GetMapping("/{evidenceId}/content")
@@ -84,14 +102,12 @@ public class EvidenceController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(c.file().fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
-                        java.util.HexFormat.of().parseHex(c.file().sha256())))
                 .body(c.bytes());
     }
 
-    private void requireVisible(long id, Actor actor) {
+    private Project requireVisible(long id, Actor actor) {
         ProjectScope scope = ProjectScope.of(actor);
-        projects.find(id).filter(p -> scope.allows(p, history.of(id)))
+        return projects.find(id).filter(p -> scope.allows(p, history.of(id)))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
     }
 }
