@@ -39,6 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "tc.demo.projects=false",
     "tc.evidence.max-file-size=64KB",
     "tc.evidence.max-files-per-project=3",
+    "spring.servlet.multipart.max-file-size=128KB",
+    "spring.servlet.multipart.max-request-size=129KB",
     "camunda.bpm.job-execution.enabled=false"})
 class EvidenceApiH2Test {
 
@@ -52,6 +54,8 @@ class EvidenceApiH2Test {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    cn.tcsubsidy.project.domain.ProjectRepository projects;
     Rest rest;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -194,6 +198,16 @@ class EvidenceApiH2Test {
             assertThat(download(outsider, id, evidenceId).status()).as(outsider).isEqualTo(404);
             assertThat(upload(outsider, id, "INVOICE", "a.pdf", "application/pdf", PDF).status()).as(outsider).isEqualTo(404);
         }
+        // Experts read the evidence of the projects under their review (ProjectScope), and upload nothing.
+        projects.setStage(id, cn.tcsubsidy.project.domain.Stage.EXPERT_REVIEW);
+        assertThat(rest.get("jiyuan-expert-1", list).status()).isEqualTo(200);
+        assertThat(download("jiyuan-expert-1", id, evidenceId).status()).isEqualTo(200);
+        assertThat(upload("jiyuan-expert-1", id, "INVOICE", "a.pdf", "application/pdf", PDF).status()).isEqualTo(403);
+        // Once the town has vouched for the material, it stays as reviewed.
+        Answer late = upload(ENTERPRISE, id, "INVOICE", "late.pdf", "application/pdf", PDF);
+        assertThat(late.status()).as(late.text()).isEqualTo(400);
+        assertThat(late.json().at("/errors/stage").asText()).contains("专家评审中");
+        projects.setStage(id, cn.tcsubsidy.project.domain.Stage.IN_PROGRESS);
         // Rule administrators read no project's files.
         assertThat(rest.get("jiyuan-rules", list).status()).isEqualTo(403);
         assertThat(download("jiyuan-rules", id, evidenceId).status()).isEqualTo(403);
@@ -217,6 +231,9 @@ class EvidenceApiH2Test {
         byte[] big = new byte[64 * 1024 + 1];
         System.arraycopy(PDF, 0, big, 0, PDF.length);
         assertRefused(upload(ENTERPRISE, id, "INVOICE", "big.pdf", "application/pdf", big), "file", "文件过大");
+        // Above the container's multipart limit too: refused the same way, by name.
+        byte[] huge = java.util.Arrays.copyOf(PDF, 200 * 1024);
+        assertRefused(upload(ENTERPRISE, id, "INVOICE", "huge.pdf", "application/pdf", huge), "file", "文件过大");
         byte[] exe = bytes("MZ\u0090\u0000 not a scan");
         assertRefused(upload(ENTERPRISE, id, "INVOICE", "fapiao.pdf", "application/pdf", exe), "file", "PDF、PNG 或 JPEG");
         byte[] html = bytes("<html><script>alert(1)</script></html>");
