@@ -1,6 +1,7 @@
 package cn.tcsubsidy.demo;
 
 import cn.tcsubsidy.engine.EngineClock;
+import cn.tcsubsidy.evidence.domain.EvidenceRules;
 import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.identity.IdentitySetup;
 import cn.tcsubsidy.identity.Roles;
@@ -28,6 +29,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,11 +64,12 @@ public class DemoProjects {
     private final Clock clock;
     private final PayeeService payees;
     private final RoundJobs jobs;
+    private final EvidenceRules evidenceRules;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
-                        Clock clock, PayeeService payees, RoundJobs jobs) {
+                        Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules) {
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -77,6 +80,7 @@ public class DemoProjects {
         this.clock = clock;
         this.payees = payees;
         this.jobs = jobs;
+        this.evidenceRules = evidenceRules;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -185,11 +189,27 @@ public class DemoProjects {
         }
         f.put("plannedStartDate", year + "-01-15");
         f.put("plannedEndDate", year + "-10-31");
+        EvidenceRules.Rule evidence = evidenceRules.of(t);
+        if (evidence.statisticsIdRequired()) {
+            f.put("statisticsReportId", String.format("TJZB-%d-%06d", year, serial));
+        }
         String pi = as(t + "-ent-1", enterprise -> projects.file(f).processInstanceId());
         if (completedIn != 0) {
-            complete(t + "-ent-1", pi, Elements.REPORT_COMPLETION, Map.of("completionDate", completedIn + "-10-20",
+            Map<String, Object> report = new HashMap<>(Map.of("completionDate", completedIn + "-10-20",
                     "actualTotalInvestment", total, "actualEquipmentInvestment", total * 6 / 10,
-                    "actualRdInvestment", total / 10, "completionNote", "项目已竣工投产"));
+                    "actualRdInvestment", total / 10, "completionNote", "项目已竣工投产",
+                    "productionStartDate", completedIn + "-10-25"));
+            if ("LOAN_INTEREST".equals(category)) {
+                report.putAll(Map.of("loanDrawnAmount", total / 2, "loanContractNo", "JK-" + year + "-" + serial,
+                        "loanContractAmount", total / 2, "entrustedAgreementNo", f.get("entrustedAgreementNo")));
+            }
+            if (evidence.equipmentFromInvoices()) {
+                // One invoice for the whole equipment figure, as the rule wants it (以购置增值税发票数额为准).
+                report.put("invoices", SpinValues.jsonValue(String.format(
+                        "[{\"invoiceNo\":\"%020d\",\"invoiceDate\":\"%d-09-30\",\"seller\":\"示范装备制造有限公司\","
+                                + "\"amountExclVat\":%d}]", 25_000_000_000L + serial, completedIn, total * 6 / 10)).create());
+            }
+            complete(t + "-ent-1", pi, Elements.REPORT_COMPLETION, report);
         }
         return pi;
     }

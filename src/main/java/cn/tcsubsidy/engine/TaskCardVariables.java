@@ -15,8 +15,11 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  */
 public class TaskCardVariables extends AbstractBpmnParseListener {
 
-    /** The variables the Tasklist filters show on a card (IdentitySetup), nothing sensitive. */
-    public static final List<String> NAMES = List.of("enterpriseName", "projectName", "roundYear");
+    /**
+     * The variables the Tasklist filters show on a card (IdentitySetup), and the project's id, which the forms' links
+     * to the project's evidence (/api/projects/{id}/evidence) need; nothing sensitive.
+     */
+    public static final List<String> NAMES = List.of("enterpriseName", "projectName", "roundYear", "projectId");
 
     private static final TaskListener COPY = task -> {
         for (String name : NAMES) {

@@ -1,6 +1,8 @@
 package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.engine.guard.ListValues;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,12 +34,24 @@ public class TaskSubmissionListener implements TaskListener {
             throw new IllegalStateException("no submission handler for task " + task.getTaskDefinitionKey());
         }
         Refusals.refusingBadInput(() -> {
-            handler.submit(new TaskSubmissionHandler.Submission(task.getProcessInstanceId(), task.getVariables()),
+            handler.submit(new TaskSubmissionHandler.Submission(task.getProcessInstanceId(), plainValues(task)),
                     actors.current());
             return null;
         });
         for (String name : SensitiveVariables.NAMES) {
             task.removeVariable(name);
         }
+    }
+
+    /** The task's variables, a form's dynamic lists (Json variables) as plain lists of rows. */
+    private static Map<String, Object> plainValues(DelegateTask task) {
+        Map<String, Object> values = new HashMap<>(task.getVariables());
+        for (String name : task.getVariableNames()) {
+            Object rows = ListValues.plain(task.getVariableTyped(name, false));
+            if (rows != null) {
+                values.put(name, rows);
+            }
+        }
+        return values;
     }
 }

@@ -34,6 +34,11 @@ public class FormValues {
         return !blank(values.get(key));
     }
 
+    /** Whether anything is filled in: a text or number that is not blank, or a ticked box. */
+    public boolean anyFilled() {
+        return values.values().stream().anyMatch(v -> !blank(v) && !Boolean.FALSE.equals(v));
+    }
+
     /**
      * Free text (an opinion, a note): surrounding spaces trimmed; line breaks and tabs allowed, other control and
      * invisible formatting characters refused; only spaces and invisible characters count as empty.

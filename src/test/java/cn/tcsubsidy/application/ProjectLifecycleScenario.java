@@ -36,6 +36,7 @@ abstract class ProjectLifecycleScenario {
     static final String BANK = "中国工商银行东营河口支行";
     static final String BANK_ACCOUNT = "1614001234567890";
     static final String AGREEMENT = "WTZF-2020-017";
+    static final String LOAN_CONTRACT = "JK-2020-0088";
 
     @LocalServerPort
     int port;
@@ -133,7 +134,9 @@ abstract class ProjectLifecycleScenario {
         assertThat(rest.get("hekou-ent-2", "/engine-rest/task/" + completion + "/localVariables/projectName").status())
                 .isEqualTo(403);
         Response negative = complete(ENTERPRISE, completion, "completionDate", "2020-09-28",
-                "actualTotalInvestment", -5, "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工");
+                "actualTotalInvestment", -5, "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工",
+                "loanDrawnAmount", 8_000_000, "loanContractNo", LOAN_CONTRACT, "loanContractAmount", 8_000_000,
+                "entrustedAgreementNo", AGREEMENT);
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.body().get("message").asText())
                 .isEqualTo("提交被拒绝:实际总投资不能为负数");
@@ -141,7 +144,9 @@ abstract class ProjectLifecycleScenario {
         assertThat(jdbc.sql("select actual_total_investment from project where id = :id").param("id", id)
                 .query(java.math.BigDecimal.class).optional()).isEmpty();
         assertThat(complete(ENTERPRISE, completion, "completionDate", "2020-09-28", "actualTotalInvestment", 11_800_000,
-                "actualEquipmentInvestment", 7_600_000.456, "completionNote", "已竣工投产").status()).isEqualTo(204);
+                "actualEquipmentInvestment", 7_600_000.456, "completionNote", "已竣工投产",
+                "loanDrawnAmount", 8_000_000, "loanContractNo", LOAN_CONTRACT, "loanContractAmount", 8_000_000,
+                "entrustedAgreementNo", AGREEMENT).status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("COMPLETED");
 
         // The bureau opens the 2021 round (Hekou's policy ran 2020-09-21 … 2022-12-31): it gathers projects completed

@@ -36,7 +36,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  *       jobs, or delete anything are the administrator's alone ({@link AdministratorOnly}).</li>
  *   <li>A task completion or a start carries only the input fields of its Camunda Form, with plain values: a
  *       caller never sends {@code projectId}, {@code filedBy} or any other system variable, nor an object of some
- *       class to be deserialized. Fields the form only shows are dropped.</li>
+ *       class to be deserialized. Fields the form only shows are dropped. A dynamic list of the form is a JSON
+ *       array of rows holding only the keys of the list's fields, each a text, number, yes/no or empty.</li>
  * </ul>
  */
 public class CommandGuard extends CommandInterceptor {
@@ -109,11 +110,20 @@ public class CommandGuard extends CommandInterceptor {
     private VariableMap onlyInput(FormFields.Fields form, Map<String, Object> submitted, Authentication caller) {
         List<String> foreign = new ArrayList<>();
         List<String> objects = new ArrayList<>();
+        List<String> listProblems = new ArrayList<>();
         VariableMap allowed = Variables.createVariables();
         for (String name : submitted.keySet()) {
             // Typed, never unpacked: unpacking a serialized object would deserialize it.
             Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(name) : submitted.get(name);
-            if (form.input().contains(name)) {
+            if (form.lists().containsKey(name)) {
+                String problem = ListValues.problem(name, value, form.lists().get(name));
+                if (problem == null) {
+                    allowed.putValueTyped(name, (TypedValue) value);
+                } else {
+                    objects.add(name);
+                    listProblems.add(problem);
+                }
+            } else if (form.input().contains(name)) {
                 if (isPlain(value)) {
                     if (value instanceof TypedValue typed) {
                         allowed.putValueTyped(name, typed);
@@ -133,10 +143,11 @@ public class CommandGuard extends CommandInterceptor {
                 reasons.add("表单" + (form.formKey() == null ? "" : "「" + form.formKey() + "」")
                         + "不含字段 " + String.join("、", foreign.stream().sorted().toList()) + ",只接受本表单填写的字段");
             }
-            if (!objects.isEmpty()) {
-                reasons.add("字段 " + String.join("、", objects.stream().sorted().toList())
-                        + " 只接受文字、数字、日期或是/否,不接受对象");
+            List<String> plainOnly = objects.stream().filter(o -> !form.lists().containsKey(o)).sorted().toList();
+            if (!plainOnly.isEmpty()) {
+                reasons.add("字段 " + String.join("、", plainOnly) + " 只接受文字、数字、日期或是/否,不接受对象");
             }
+            reasons.addAll(listProblems);
             String message = Refusals.PREFIX + String.join(";", reasons);
             log.refused(caller.getUserId(), message);
             throw new BadUserRequestException(message);

@@ -22,12 +22,25 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * What a caller may submit to each start event and user task: the keys of its Camunda Form's input fields, read
  * from the very models and forms the app deploys ({@code processes/*.bpmn}, {@code forms/*.form}). A disabled field
  * only shows a value of the instance (enterprise name, quote …); it is not input, and form-js does not submit it.
+ * A dynamic list ({@code dynamiclist}, form-js 1.7+) is one input field, named by its {@code path}, whose value is a
+ * list of rows: Tasklist submits it as a {@code Json} variable; its rows may hold only the keys of its components.
  */
 public final class FormFields {
 
-    /** The fields of one form: what the caller fills in, and what the form only shows. */
-    public record Fields(String formKey, Set<String> input, Set<String> shown) {
+    /**
+     * The fields of one form: what the caller fills in, and what the form only shows.
+     *
+     * @param lists the dynamic lists among the input fields, each with the keys its rows may hold
+     */
+    public record Fields(String formKey, Set<String> input, Set<String> shown, Map<String, Set<String>> lists) {
+
+        public Fields(String formKey, Set<String> input, Set<String> shown) {
+            this(formKey, input, shown, Map.of());
+        }
     }
+
+    /** The form-js component of a list of rows; its {@code path} names the variable. */
+    static final String DYNAMIC_LIST = "dynamiclist";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Fields NONE = new Fields(null, Set.of(), Set.of());
@@ -50,9 +63,10 @@ public final class FormFields {
                     JsonNode form = JSON.readTree(in);
                     Set<String> input = new HashSet<>();
                     Set<String> shown = new HashSet<>();
-                    collect(form.path("components"), input, shown);
+                    Map<String, Set<String>> lists = new HashMap<>();
+                    collect(form.path("components"), input, shown, lists);
                     String id = form.path("id").asText();
-                    forms.put(id, new Fields(id, Set.copyOf(input), Set.copyOf(shown)));
+                    forms.put(id, new Fields(id, Set.copyOf(input), Set.copyOf(shown), Map.copyOf(lists)));
                 }
             }
             Map<String, Fields> byActivity = new HashMap<>();
@@ -89,14 +103,27 @@ public final class FormFields {
         return f;
     }
 
-    private static void collect(JsonNode components, Set<String> input, Set<String> shown) {
+    private static void collect(JsonNode components, Set<String> input, Set<String> shown, Map<String, Set<String>> lists) {
         for (JsonNode c : components) {
+            if (DYNAMIC_LIST.equals(c.path("type").asText())) {
+                String path = c.path("path").asText();
+                if (path.isEmpty() || path.contains(".")) {
+                    throw new IllegalStateException("dynamic list " + c.path("id").asText() + " needs a plain path");
+                }
+                Set<String> rowKeys = new HashSet<>();
+                Set<String> rowShown = new HashSet<>();
+                collect(c.path("components"), rowKeys, rowShown, new HashMap<>());
+                rowKeys.addAll(rowShown);
+                input.add(path);
+                lists.put(path, Set.copyOf(rowKeys));
+                continue;
+            }
             if (c.has("key")) {
                 boolean disabled = c.path("disabled").asBoolean(false) || c.path("readonly").asBoolean(false);
                 (disabled ? shown : input).add(c.get("key").asText());
             }
             if (c.has("components")) {
-                collect(c.get("components"), input, shown);
+                collect(c.get("components"), input, shown, lists);
             }
         }
     }

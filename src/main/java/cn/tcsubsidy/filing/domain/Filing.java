@@ -3,6 +3,9 @@ package cn.tcsubsidy.filing.domain;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.project.domain.NewProject;
 
-/** A validated filing: the project, and who is to receive its award (recorded for the bureau to confirm). */
-public record Filing(NewProject project, Payee payee) {
+/**
+ * A validated filing: the project, who is to receive its award (recorded for the bureau to confirm), and the
+ * project's number on the statistics office's direct-report platform (统计联网直报), null where not given.
+ */
+public record Filing(NewProject project, Payee payee, String statisticsReportId) {
 }

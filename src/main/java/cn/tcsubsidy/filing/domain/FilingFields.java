@@ -10,6 +10,8 @@ public final class FilingFields {
     public static final String ENTERPRISE_NAME = "enterpriseName";
     public static final String CREDIT_CODE = "creditCode";
     public static final String PROJECT_CODE = "projectCode";
+    /** 固定资产投资项目联网直报平台 项目编号 (统计联网直报); required where the jurisdiction's evidence rule says so. */
+    public static final String STATISTICS_REPORT_ID = "statisticsReportId";
     public static final String PROJECT_NAME = "projectName";
     public static final String CATEGORY = "category";
     public static final String PLANNED_TOTAL = "plannedTotalInvestment";
@@ -26,7 +28,7 @@ public final class FilingFields {
     public static final String LOAN_BANK_ACCOUNT = PayeeFields.LOAN_BANK_ACCOUNT;
     public static final String AGREEMENT_NO = PayeeFields.AGREEMENT_NO;
 
-    public static final String[] ALL = {JURISDICTION, UNIT_CODE, ENTERPRISE_NAME, CREDIT_CODE, PROJECT_CODE, PROJECT_NAME, CATEGORY,
+    public static final String[] ALL = {JURISDICTION, UNIT_CODE, ENTERPRISE_NAME, CREDIT_CODE, PROJECT_CODE, STATISTICS_REPORT_ID, PROJECT_NAME, CATEGORY,
         PLANNED_TOTAL, PLANNED_EQUIPMENT, PLANNED_SOFTWARE, PLANNED_RD, LOAN_AMOUNT, LOAN_BANK, PLANNED_START, PLANNED_END,
         BANK_NAME, BANK_ACCOUNT, LOAN_BANK_ACCOUNT, AGREEMENT_NO};
 

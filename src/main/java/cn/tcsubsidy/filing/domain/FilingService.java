@@ -42,10 +42,14 @@ public class FilingService {
         actor.requireJurisdiction(p.jurisdiction());
         long id = insert(p, actor);
         projects.setProcessInstance(id, processInstanceId);
+        if (filing.statisticsReportId() != null) {
+            projects.setStatisticsReportId(id, filing.statisticsReportId());
+        }
         payees.recordAtFiling(id, filing.payee(), actor);
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
-                "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,计划总投资 "
-                        + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked()
+                "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,项目代码 " + p.projectCode()
+                        + (filing.statisticsReportId() == null ? "" : ",统计联网直报项目编号 " + filing.statisticsReportId())
+                        + ",计划总投资 " + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked()
                         + ",待工信局核实");
         return id;
     }

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.filing.domain;
 
+import cn.tcsubsidy.evidence.domain.EvidenceRules;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.payment.domain.Payee;
@@ -21,10 +22,12 @@ public class FilingValidator {
 
     private final JurisdictionDirectory directory;
     private final ProjectRepository projects;
+    private final EvidenceRules evidence;
 
-    public FilingValidator(JurisdictionDirectory directory, ProjectRepository projects) {
+    public FilingValidator(JurisdictionDirectory directory, ProjectRepository projects, EvidenceRules evidence) {
         this.directory = directory;
         this.projects = projects;
+        this.evidence = evidence;
     }
 
     public Filing validate(Map<String, Object> values) {
@@ -57,6 +60,7 @@ public class FilingValidator {
                 f.reject(FilingFields.PROJECT_CODE, ProjectCode.taken(projectCode));
             }
         }
+        String statisticsId = statisticsReportId(f, jurisdiction);
         String name = f.name(FilingFields.PROJECT_NAME, "项目名称", true, 200);
         String category = f.text(FilingFields.CATEGORY, "奖补类别", true, 40);
         if (jurisdiction != null && category != null && !AwardCategories.isValid(jurisdiction, category)) {
@@ -96,6 +100,31 @@ public class FilingValidator {
         Payee payee = Payee.read(f, loanInterest, enterprise, bank);
         f.throwIfInvalid();
         return new Filing(new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
-                total, equipment, software, rd, loan, bank, start, end), payee);
+                total, equipment, software, rd, loan, bank, start, end), payee, statisticsId);
     }
+
+    /**
+     * The project's number on the statistics office's online direct-report platform (固定资产投资项目联网直报平台),
+     * required where the jurisdiction's evidence rule says so (兖州: 济兖政字〔2020〕14号 五、2). Its format is not
+     * published in the sources: ASCII letters, digits and hyphens, 6 to 40 characters, is this app's assumption.
+     */
+    private String statisticsReportId(FormValues f, String jurisdiction) {
+        EvidenceRules.Rule rule = jurisdiction == null ? null : evidence.of(jurisdiction);
+        boolean required = rule != null && rule.statisticsIdRequired();
+        String id = f.text(FilingFields.STATISTICS_REPORT_ID, "统计联网直报项目编号", false, 64);
+        if (id == null) {
+            if (required) {
+                f.reject(FilingFields.STATISTICS_REPORT_ID, "统计联网直报项目编号不能为空(依据:" + rule.statisticsBasis() + ")");
+            }
+            return null;
+        }
+        if (!STATISTICS_ID.matcher(id).matches()) {
+            f.reject(FilingFields.STATISTICS_REPORT_ID,
+                    "统计联网直报项目编号应为 6 至 40 位半角字母、数字或横线(本系统的格式假定,以统计部门平台编号为准):" + id);
+            return null;
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern STATISTICS_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{6,40}");
 }

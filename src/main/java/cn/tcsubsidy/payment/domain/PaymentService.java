@@ -1,6 +1,7 @@
 package cn.tcsubsidy.payment.domain;
 
 import cn.tcsubsidy.award.domain.AwardCases;
+import cn.tcsubsidy.evidence.domain.ReportedFacts;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -33,9 +34,11 @@ public class PaymentService {
     private final Clock clock;
     private final AwardCases awards;
     private final PayeeService payees;
+    private final ReportedFacts reported;
 
     public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc, Clock clock,
-                          AwardCases awards, PayeeService payees) {
+                          AwardCases awards, PayeeService payees, ReportedFacts reported) {
+        this.reported = reported;
         this.guard = guard;
         this.projects = projects;
         this.history = history;
@@ -64,6 +67,9 @@ public class PaymentService {
         }
         PayeeAccount payee = payees.confirmedPayee(p);
         Payee to = payee.payee();
+        if (p.isLoanInterest()) {
+            requireReportedAgreement(projectId, to);
+        }
         LocalDate noticePassed = history.of(projectId).stream().filter(e -> "NOTICE_PASSED".equals(e.action()))
                 .map(e -> e.occurredAt().toLocalDate()).reduce((a, b) -> b).orElseThrow();
         if (date.isBefore(noticePassed)) {
@@ -82,6 +88,18 @@ public class PaymentService {
         history.record(projectId, Stage.PAYMENT, "PAID", actor.userId(),
                 "拨付 " + Money.format(amount) + " 至 " + to.masked() + "(" + to.type().label() + "),凭证号 " + voucher
                         + ",拨付日期 " + date);
+    }
+
+    /**
+     * A loan-interest subsidy goes to the lending bank of the loan it subsidises: the confirmed payee's entrusted-payment
+     * agreement must be the one the completion report recorded with the loan actually drawn (贷款实际发生额), so a
+     * payee changed afterwards to another bank or agreement is not paid on that loan's figures.
+     */
+    private void requireReportedAgreement(long projectId, Payee to) {
+        reported.entrustedAgreementNo(projectId).filter(no -> !no.equals(to.agreementNo())).ifPresent(no -> {
+            throw new ValidationException(PayeeFields.PAYEE_SUMMARY, "已核实收款账户的委托支付协议 " + to.agreementNo()
+                    + " 与竣工报告记录的委托支付协议 " + no + " 不一致,不能拨付:贴息资金只拨付给所贴息贷款的贷款银行");
+        });
     }
 
     /** Money paid, as the ledger records it: the project leaves the pool (退库) and enters performance follow-up. */

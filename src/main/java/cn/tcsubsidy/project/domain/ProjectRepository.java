@@ -83,6 +83,16 @@ public class ProjectRepository {
         update(id, "process_instance_id = :v", processInstanceId);
     }
 
+    /** The project's number on the statistics office's direct-report platform (统计联网直报), Yanzhou's filings. */
+    public void setStatisticsReportId(long id, String statisticsReportId) {
+        update(id, "statistics_report_id = :v", statisticsReportId);
+    }
+
+    public Optional<String> statisticsReportId(long id) {
+        return jdbc.sql("select statistics_report_id from project where id = :id").param("id", id)
+                .query(String.class).optional().filter(v -> v != null);
+    }
+
     public void setStage(long id, Stage stage) {
         update(id, "stage = :v", stage.name());
     }
@@ -111,9 +121,10 @@ public class ProjectRepository {
         update(id, "round_id = :v", roundId);
     }
 
-    /** Rejects the project; its 备案 code is free to be filed again from now on. */
+    /** Rejects the project; its 备案 code and its VAT invoices (project_invoice) are free to be filed again from now on. */
     public void reject(long id, String reason) {
         update(id, "stage = '" + Stage.REJECTED.name() + "', live_project_code = null, rejection_reason = :v", reason);
+        jdbc.sql("update project_invoice set live_jurisdiction = null where project_id = :id").param("id", id).update();
     }
 
     public void recordCompletion(long id, LocalDate completionDate, BigDecimal total, BigDecimal equipment,
