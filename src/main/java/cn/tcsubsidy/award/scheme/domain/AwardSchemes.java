@@ -153,9 +153,10 @@ public class AwardSchemes {
         try {
             id = repository.insert(draft, actor.userId(), LocalDateTime.now(clock));
         } catch (DuplicateKeyException e) {
+            // Entered meanwhile by another transaction; this one is aborted (PostgreSQL), so the other's document
+            // number cannot be read here.
             if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(AwardSchemeRepository.ACTIVE_ONCE)) {
-                throw taken(draft, repository.active(draft.jurisdiction(), draft.scope(), draft.year())
-                        .map(AwardScheme::document).orElse("另一方案"));
+                throw taken(draft, null);
             }
             throw e;
         }
@@ -270,8 +271,8 @@ public class AwardSchemes {
     }
 
     private static ValidationException taken(SchemeDraft d, String document) {
-        return new ValidationException(SCOPE, d.scope() + " 已有生效的 " + d.year() + " 年度奖补方案(" + document
-                + "),请先撤回后再录入");
+        return new ValidationException(SCOPE, d.scope() + " 已有生效的 " + d.year() + " 年度奖补方案"
+                + (document == null ? "" : "(" + document + ")") + ",请先撤回后再录入");
     }
 
     private static boolean mayRead(String jurisdiction, Actor actor) {
