@@ -81,11 +81,13 @@ public class EnterpriseStanding {
                 .query(EnterpriseStanding::map).list();
     }
 
-    /** An entry; one of another jurisdiction, or for a role that does not keep the list, reads as absent. */
+    /** An entry; one of another jurisdiction reads as absent, a role of its own that does not keep the list is refused. */
     @Transactional(readOnly = true)
     public StandingListing get(long id, Actor actor) {
-        return find(id).filter(l -> mayKeep(l.jurisdiction(), actor))
+        StandingListing l = find(id).filter(x -> actor.mayActIn(x.jurisdiction()))
                 .orElseThrow(() -> new NotFoundException("名单记录不存在:" + id));
+        requireKeeper(l.jurisdiction(), actor);
+        return l;
     }
 
     /**

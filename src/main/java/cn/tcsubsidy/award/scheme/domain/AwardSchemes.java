@@ -97,11 +97,13 @@ public class AwardSchemes {
         return repository.categories(jurisdiction);
     }
 
-    /** A scheme; one the reader may not see reads as absent. */
+    /** A scheme; one of another jurisdiction reads as absent, a role of its own that may not read it is refused. */
     @Transactional(readOnly = true)
     public AwardScheme get(long id, Actor actor) {
-        return repository.find(id).filter(s -> mayRead(s.jurisdiction(), actor))
+        AwardScheme s = repository.find(id).filter(x -> actor.mayActIn(x.jurisdiction()))
                 .orElseThrow(() -> new NotFoundException("奖补方案不存在:" + id));
+        requireReader(s.jurisdiction(), actor);
+        return s;
     }
 
     // ------------------------------------------------------------------------------------------ writes
