@@ -85,7 +85,7 @@ create table award_scheme_category (
 insert into award_scheme_category (jurisdiction_code, category, scope_kind, rate_meaning, source) values
  ('huanggang', 'INVESTMENT_SUBSIDY', 'UNIT', '占设备投资额的比例',
   '“对未获得省级支持的投资2000万元以上的工业技改项目和投资2000万元以下的工业技改项目,各地分年度制定专项奖补方案,及时兑现奖补资金,并报市经信局备案”(《黄冈市新一轮技术改造三年行动方案(2021—2023年)》 四(二))'),
- ('huanggang', 'LOAN_INTEREST', 'UNIT', '占一年期LPR的比例(贴息 = 贷款实际发生额 × LPR × 该比例)',
+ ('huanggang', 'LOAN_INTEREST', 'UNIT', '占贷款实际发生额的比例(贴息率;方案按一年期LPR的一定比例规定的,折算为贴息率录入)',
   '“各地分年度制定专项奖补方案……鼓励采取投资奖补、贷款贴息、“先期预拨+年终结算”等方式支持企业技改”(《黄冈市新一轮技术改造三年行动方案(2021—2023年)》 四(二))'),
  ('jiyuan', 'GREEN', 'JURISDICTION', '占新增投资额的比例',
   '“对新增投资额500万元以上的重大节能、节水、清洁生产和基础工艺绿色化改造示范项目,按照节能降耗效果和投资规模的一定比例给予后补助”(济政〔2017〕27号《济源市推进工业绿色化改造攻坚方案》)');

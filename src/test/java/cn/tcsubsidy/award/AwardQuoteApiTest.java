@@ -123,26 +123,26 @@ class AwardQuoteApiTest extends AwardEngineSupport {
                 Arguments.of("hekou", "DIRECT_SUBSIDY", "'applicationDate':'2021-05-10','totalInvestment':9000000,'equipmentInvestment':7000000", "420000.00"),
                 Arguments.of("hekou", "LOAN_INTEREST", "'applicationDate':'2021-03-01','totalInvestment':9000000,'loanAmount':8000000", "77000.00"),
                 Arguments.of("hekou", "STATS_ENTRY", "'applicationDate':'2021-05-10','totalInvestment':25000000", "30000.00"),
-                Arguments.of("hekou", "PILOT_DEMO", "'applicationDate':'2021-05-10','certificationLevel':'CITY'", "50000.00"),
+                Arguments.of("hekou", "PILOT_DEMO", "'applicationDate':'2021-05-10','certificationLevel':'CITY','certificateNo':'东工信字〔2021〕7号'", "50000.00"),
                 Arguments.of("huanggang", "INVESTMENT_SUBSIDY", "'applicationDate':'2022-03-01','county':'huangzhou','totalInvestment':10000000,'equipmentInvestment':6000000", "300000.00"),
                 Arguments.of("huanggang", "LOAN_INTEREST", "'applicationDate':'2022-03-01','county':'macheng','totalInvestment':10000000,'loanAmount':4000000", "74000.00"),
                 Arguments.of("yanzhou", "EQUIPMENT", "'applicationDate':'2021-06-01','equipmentInvestment':7000000,'mujuanClass':'B'", "210000.00"),
                 Arguments.of("yanzhou", "ROBOT", "'applicationDate':'2021-06-01','robotInvestment':3000000,'equipmentInvestment':8000000", "400000.00"),
                 Arguments.of("yanzhou", "INFORMATIZATION", "'applicationDate':'2021-06-01','informatizationInvestment':2500000", "250000.00"),
                 Arguments.of("yanzhou", "CLUSTER", "'applicationDate':'2021-06-01','members':[{'enterprise':'链主','equipmentInvestment':3000000,'sme':false},{'enterprise':'甲','equipmentInvestment':2500000,'sme':true},{'enterprise':'乙','equipmentInvestment':1500000,'sme':true}]", "210000.00"),
-                Arguments.of("jiyuan", "TECH_RETROFIT", "'applicationDate':'2018-03-01','completedInvestmentThisYear':8000000,'equipmentInvestment':5000000,'rdInvestment':1000000", "1800000.00"),
-                Arguments.of("jiyuan", "INNOVATION_CENTER", "'applicationDate':'2018-03-01','equipmentInvestment':4000000", "2000000.00"),
-                Arguments.of("jiyuan", "INNOVATION_CENTER_PROVINCIAL", "'applicationDate':'2018-03-01'", "5000000.00"),
-                Arguments.of("jiyuan", "NEW_PRODUCT", "'applicationDate':'2018-03-01','rdInvestment':2000000", "600000.00"),
-                Arguments.of("jiyuan", "STRONG_BASE", "'applicationDate':'2018-03-01','nationalFunding':3000000", "1500000.00"),
-                Arguments.of("jiyuan", "FIRST_SET", "'applicationDate':'2018-03-01','purchasePrice':2000000", "100000.00"),
-                Arguments.of("jiyuan", "QUALITY_BRAND", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL'", "500000.00"),
-                Arguments.of("jiyuan", "SMART_MFG", "'applicationDate':'2018-03-01','certificationLevel':'PROVINCE'", "300000.00"),
-                Arguments.of("jiyuan", "SERVICE_MFG", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL'", "500000.00"),
-                Arguments.of("jiyuan", "INDUSTRIAL_CLOUD", "'applicationDate':'2018-03-01','certificationLevel':'PROVINCE'", "300000.00"),
-                Arguments.of("jiyuan", "DUAL_PLATFORM", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL'", "500000.00"),
-                Arguments.of("jiyuan", "DUAL_BASE", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL'", "800000.00"),
-                Arguments.of("jiyuan", "IIOT_MGMT_CERT", "'applicationDate':'2018-03-01'", "300000.00"),
+                Arguments.of("jiyuan", "TECH_RETROFIT", "'applicationDate':'2018-03-01','completedInvestmentThisYear':8000000,'equipmentInvestment':5000000,'rdInvestment':1000000,'productionStartDate':'2017-12-01'", "1800000.00"),
+                Arguments.of("jiyuan", "INNOVATION_CENTER", "'applicationDate':'2018-03-01','equipmentInvestment':4000000,'certificateNo':'济工信〔2018〕2号','listingYear':2018", "2000000.00"),
+                Arguments.of("jiyuan", "INNOVATION_CENTER_PROVINCIAL", "'applicationDate':'2018-03-01','certificateNo':'豫工信〔2018〕3号'", "5000000.00"),
+                Arguments.of("jiyuan", "NEW_PRODUCT", "'applicationDate':'2018-03-01','rdInvestment':2000000,'certificationLevel':'PROVINCE','certificateNo':'豫新产品〔2017〕101号','certificateDate':'2017-11-01'", "600000.00"),
+                Arguments.of("jiyuan", "STRONG_BASE", "'applicationDate':'2018-03-01','nationalFunding':3000000,'certificateNo':'工信部强基〔2017〕5号'", "1500000.00"),
+                Arguments.of("jiyuan", "FIRST_SET", "'applicationDate':'2018-03-01','purchasePrice':2000000,'certificationLevel':'PROVINCE','localMade':true,'certificateNo':'豫首台套〔2017〕9号','certificateDate':'2017-10-01'", "100000.00"),
+                Arguments.of("jiyuan", "QUALITY_BRAND", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL','certificateNo':'QUALITY_BRAND-2017-01','certificateDate':'2017-09-01'", "500000.00"),
+                Arguments.of("jiyuan", "SMART_MFG", "'applicationDate':'2018-03-01','certificationLevel':'PROVINCE','certificateNo':'SMART_MFG-2017-01','certificateDate':'2017-09-01'", "300000.00"),
+                Arguments.of("jiyuan", "SERVICE_MFG", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL','certificateNo':'SERVICE_MFG-2017-01','certificateDate':'2017-09-01'", "500000.00"),
+                Arguments.of("jiyuan", "INDUSTRIAL_CLOUD", "'applicationDate':'2018-03-01','certificationLevel':'PROVINCE','certificateNo':'INDUSTRIAL_CLOUD-2017-01','certificateDate':'2017-09-01'", "300000.00"),
+                Arguments.of("jiyuan", "DUAL_PLATFORM", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL','certificateNo':'DUAL_PLATFORM-2017-01','certificateDate':'2017-09-01'", "500000.00"),
+                Arguments.of("jiyuan", "DUAL_BASE", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL','certificateNo':'DUAL_BASE-2017-01','certificateDate':'2017-09-01'", "800000.00"),
+                Arguments.of("jiyuan", "IIOT_MGMT_CERT", "'applicationDate':'2018-03-01','certificationLevel':'NATIONAL','certificateNo':'AIITRE-2017-0001','certificateDate':'2017-09-01'", "300000.00"),
                 Arguments.of("jiyuan", "GREEN", "'applicationDate':'2018-03-01','totalInvestment':6000000", "180000.00"),
                 Arguments.of("liaocheng", "EQUIPMENT", "'applicationDate':'2023-05-01','totalInvestment':6000000,'equipmentInvestment':4000000", "400000.00"));
     }
@@ -254,7 +254,7 @@ class AwardQuoteApiTest extends AwardEngineSupport {
     @Test
     void shouldCutJiyuanRetrofitToTenMillion() {
         Answer a = ok(json("'jurisdiction':'jiyuan','category':'TECH_RETROFIT','applicationDate':'2018-03-01',"
-                + "'completedInvestmentThisYear':50000000,'equipmentInvestment':40000000"));
+                + "'completedInvestmentThisYear':50000000,'equipmentInvestment':40000000,'productionStartDate':'2017-12-01'"));
         assertThat(a.amount()).isEqualByComparingTo("10000000.00");
         assertThat(a.reasons()).hasSize(1);
     }
@@ -552,9 +552,9 @@ class AwardQuoteApiTest extends AwardEngineSupport {
         assertThat(a.body().get("basis").asText()).contains("示例方案");
     }
 
-    /** [new tables] 74,000 = 4,000,000 × LPR 3.70 % × the sample scheme's 50 % share of the LPR. */
+    /** 74,000 = 4,000,000 × the sample scheme's 1.85 % (the old sample: LPR 3.70 % × 50 %). */
     @Test
-    void shouldApplyTheSchemesShareOfTheLprToHuanggangLoanInterest() {
+    void shouldApplyTheSchemesInterestRateToHuanggangLoanInterest() {
         Answer a = ok(json("'jurisdiction':'huanggang','category':'LOAN_INTEREST','applicationDate':'2022-03-01',"
                 + "'county':'macheng','totalInvestment':10000000,'loanAmount':4000000"));
         assertThat(a.amount()).isEqualByComparingTo("74000.00");

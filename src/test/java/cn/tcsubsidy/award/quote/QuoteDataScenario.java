@@ -158,7 +158,9 @@ abstract class QuoteDataScenario {
         schemes.create(investment("macheng", 2023), HG_RULES);
         assertThat(schemes.termsFor("huanggang", "INVESTMENT_SUBSIDY", "wuxue", 2023)).as("no fallback").isEmpty();
         assertThat(schemes.termsFor("huanggang", "INVESTMENT_SUBSIDY", "macheng", 2022)).isEmpty();
-        assertThat(schemes.termsFor("huanggang", "LOAN_INTEREST", "macheng", 2023)).isEmpty();
+        SchemeTerms noLoanRate = schemes.termsFor("huanggang", "LOAN_INTEREST", "macheng", 2023).orElseThrow();
+        assertThat(noLoanRate.document()).as("the scheme is filed").isEqualTo("麻政办发〔2023〕3号");
+        assertThat(noLoanRate.rate()).as("but sets no rate for loan interest").isNull();
         assertThat(schemes.termsFor("huanggang", "INVESTMENT_SUBSIDY", null, 2023)).isEmpty();
         assertThat(schemes.termsFor("hekou", "DIRECT_SUBSIDY", "yihe", 2023)).as("not a scheme category").isEmpty();
     }
@@ -284,7 +286,7 @@ abstract class QuoteDataScenario {
             assertThat(s.enteredBy()).isEqualTo(Actor.SYSTEM);
         });
         SchemeTerms loan = schemes.termsFor("huanggang", "LOAN_INTEREST", "macheng", 2022).orElseThrow();
-        assertThat(loan.rate()).isEqualByComparingTo("0.5");
+        assertThat(loan.rate()).isEqualByComparingTo("0.0185");
         assertThat(loan.projectCap()).isEqualByComparingTo("500000");
         assertThat(schemes.termsFor("huanggang", "INVESTMENT_SUBSIDY", "huangzhou", 2022).orElseThrow().rate())
                 .isEqualByComparingTo("0.05");

@@ -84,12 +84,15 @@ class AwardSchemeRepository {
                 .query(this::map).list();
     }
 
-    /** The active scheme's rate row for a category, joined with the scheme's document. */
+    /**
+     * The active scheme's document with its rate row for a category; a scheme without a row for the category gives
+     * its document with no rate (the tables then say the scheme sets none for the category).
+     */
     Optional<SchemeTerms> terms(String jurisdiction, String scope, int year, String category) {
         return jdbc.sql("""
                 select s.document, s.sample, r.rate, r.project_cap, r.enterprise_cap
-                from award_scheme s join award_scheme_rate r on r.scheme_id = s.id
-                where s.jurisdiction_code = :j and s.scope_code = :s and s.active_year = :y and r.category = :c
+                from award_scheme s left join award_scheme_rate r on r.scheme_id = s.id and r.category = :c
+                where s.jurisdiction_code = :j and s.scope_code = :s and s.active_year = :y
                 """)
                 .param("j", jurisdiction).param("s", scope).param("y", year).param("c", category)
                 .query((rs, i) -> new SchemeTerms(rs.getString("document"), rs.getBoolean("sample"),

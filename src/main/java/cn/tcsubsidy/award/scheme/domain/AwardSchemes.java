@@ -67,7 +67,7 @@ public class AwardSchemes {
      * The terms of the active scheme that applies to a quote: the category must take a scheme in the jurisdiction,
      * and the scheme is the one of the project's recommending unit ({@code unit}, Huanggang's county) or of the
      * jurisdiction, for the award year. Empty when the category takes no scheme, the unit is unknown, or no scheme
-     * is active for that scope and year.
+     * is active for that scope and year; without a rate when the active scheme sets none for the category.
      */
     @Transactional(readOnly = true)
     public Optional<SchemeTerms> termsFor(String jurisdiction, String category, String unit, int awardYear) {

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's sample schemes (示例方案), labelled so wherever the quote shows its basis: one for the demo year for each
  * of Huanggang's recommending units and one jurisdiction-wide for Jiyuan GREEN, with the rates the tables held as
- * samples before the schemes became data (huanggang-award.dmn and jiyuan-award.dmn at 75a199b). Called by the demo
- * only; a real scheme is entered by the rule administrator through {@code POST /api/award-schemes}.
+ * samples before the schemes became data (huanggang-award.dmn and jiyuan-award.dmn at 75a199b). Huanggang's sample
+ * loan interest was LPR × 50 %; a scheme's rate is a share of the loan, so the sample is entered at 1.85 % (50 % of the
+ * 3.70 % LPR of 2022). Called by the demo only; a real scheme is entered by the rule administrator through
+ * {@code POST /api/award-schemes}.
  */
 @Component
 public class DemoSchemes {
@@ -33,8 +35,8 @@ public class DemoSchemes {
         List<SchemeRate> huanggang = List.of(
                 new SchemeRate("INVESTMENT_SUBSIDY", new BigDecimal("0.05"), new BigDecimal("1000000"), null,
                         "示例:投资奖补 = 设备投资额 × 5%,单个项目最高100万元"),
-                new SchemeRate("LOAN_INTEREST", new BigDecimal("0.5"), new BigDecimal("500000"), null,
-                        "示例:贷款贴息 = 贷款实际发生额 × 一年期LPR × 50%,单个项目最高50万元"));
+                new SchemeRate("LOAN_INTEREST", new BigDecimal("0.0185"), new BigDecimal("500000"), null,
+                        "示例:贷款贴息 = 贷款实际发生额 × 1.85%(一年期LPR 3.70% 的50%),单个项目最高50万元"));
         for (RecommendingUnit unit : directory.units("huanggang")) {
             enterOnce(new SchemeDraft("huanggang", unit.code(), year, DOCUMENT, filedOn, true, huanggang));
         }
