@@ -9,9 +9,4 @@ import java.time.LocalDate;
  * scheme for the request's scope, year and category (null when none).
  */
 public record QuoteContext(LocalDate policyDate, LocalDate lprDate, Integer awardYear, SchemeTerms scheme) {
-
-    /** A request's dates taken as they are: the application date picks both, its year is the award year. */
-    public static QuoteContext of(QuoteRequest r) {
-        return new QuoteContext(r.applicationDate(), r.applicationDate(), r.effectiveAwardYear(), null);
-    }
 }

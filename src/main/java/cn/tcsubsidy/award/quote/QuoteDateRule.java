@@ -1,5 +1,7 @@
 package cn.tcsubsidy.award.quote;
 
+import java.time.LocalDate;
+
 /** Which of a project's dates a quote date setting names (竣工日期 or 申请日期). */
 public enum QuoteDateRule {
     COMPLETION_DATE("竣工日期"),
@@ -19,7 +21,7 @@ public enum QuoteDateRule {
      * The date this rule names for a request: the completion date when the rule names it and it is known, else the
      * application date.
      */
-    public java.time.LocalDate pick(java.time.LocalDate applicationDate, java.time.LocalDate completionDate) {
+    public LocalDate pick(LocalDate applicationDate, LocalDate completionDate) {
         return this == COMPLETION_DATE && completionDate != null ? completionDate : applicationDate;
     }
 }

@@ -22,8 +22,13 @@ class AwardCalculatorTest {
                 null, members);
     }
 
+    /** The request's dates as they are: the application date picks the policy and the LPR, its year pays. */
+    private static QuoteContext context(QuoteRequest r) {
+        return new QuoteContext(r.applicationDate(), r.applicationDate(), r.effectiveAwardYear(), null);
+    }
+
     private AwardQuote compute(QuoteRequest request, AwardTerms terms) {
-        return calculator.compute(request, QuoteContext.of(request), terms);
+        return calculator.compute(request, context(request), terms);
     }
 
     private static QuoteRequest equipment(String yuan) {
@@ -281,7 +286,7 @@ class AwardCalculatorTest {
     }
 
     private AwardQuote cluster(QuoteRequest r, AwardTerms... terms) {
-        return calculator.computeCluster(r, QuoteContext.of(r), List.of(terms));
+        return calculator.computeCluster(r, context(r), List.of(terms));
     }
 
     @Test
