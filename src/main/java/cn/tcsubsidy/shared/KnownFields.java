@@ -30,12 +30,4 @@ public final class KnownFields {
         }
         return errors;
     }
-
-    /** Throws a {@link ValidationException} naming every unknown field of {@code body}. */
-    public static void require(Map<String, ?> body, Set<String> known) {
-        List<FieldError> errors = unknown(body, known, "");
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-    }
 }
