@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpInputMessage;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/award-quotes}: what award a project would get (any signed-in user; an enterprise previews, the
- * bureau checks). Not eligible is a 200 with reasons; a malformed request is a 400 naming each field.
+ * bureau checks). Not eligible is a 200 with reasons; a malformed request, or one with a field the API does not
+ * know, is a 400 naming each field.
  */
 @RestController
 @RequestMapping("/api/award-quotes")
@@ -61,15 +63,22 @@ public class AwardQuoteController {
         return (Map<String, Object>) map;
     }
 
-    /** The API's answer; nulls are written out (poolLevel, rate, base … are part of the contract even when empty). */
+    /**
+     * The API's answer; nulls are written out (poolLevel, rate, base … are part of the contract even when empty).
+     * Fields after {@code decision} were added compatibly (issue 7): the basis, which awards share the enterprise
+     * cap, the rate's ceiling and the table that chose the rate within it, the dates and year the quote used.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Response(boolean eligible, BigDecimal amount, BigDecimal rate, BigDecimal base, BigDecimal projectCap,
                            BigDecimal enterpriseCap, String poolLevel, List<AwardQuote.Allocation> allocations,
-                           List<String> reasons, DecisionRef decision) {
+                           List<String> reasons, DecisionRef decision, String basis, String capScope,
+                           BigDecimal rateCeiling, DecisionRef rateDecision, LocalDate policyDate, LocalDate lprDate,
+                           Integer awardYear) {
 
         static Response of(AwardQuote q) {
             return new Response(q.eligible(), q.amount(), q.rate(), q.base(), q.projectCap(), q.enterpriseCap(),
-                    q.poolLevel(), q.allocations(), q.reasons(), q.decision());
+                    q.poolLevel(), q.allocations(), q.reasons(), q.decision(), q.basis(), q.capScope(),
+                    q.rateCeiling(), q.rateDecision(), q.policyDate(), q.lprDate(), q.awardYear());
         }
     }
 }

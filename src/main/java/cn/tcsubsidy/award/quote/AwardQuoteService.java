@@ -1,27 +1,43 @@
 package cn.tcsubsidy.award.quote;
 
+import cn.tcsubsidy.award.quote.QuoteDateSettings.QuoteDates;
+import cn.tcsubsidy.award.scheme.domain.AwardSchemes;
+import cn.tcsubsidy.award.scheme.domain.SchemeTerms;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.ValidationException;
+import cn.tcsubsidy.standing.domain.EnterpriseStanding;
+import cn.tcsubsidy.standing.domain.StandingListing;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Quotes the award a project would get under its jurisdiction's policy: validates the request, asks the
- * jurisdiction's tables (eligibility, rate, base, caps) and computes the amount. Used by the quote API; the process
- * calls {@link #quote(QuoteRequest)} with a request built from the project.
+ * Quotes the award a project would get under its jurisdiction's policy: validates the request, works out from the
+ * administrators' data the policy date and the LPR date (quote date settings), the award year and the annual scheme,
+ * asks the jurisdiction's tables (eligibility, rate, base, caps), refuses an enterprise on the jurisdiction's standing
+ * list, and computes the amount. A cluster is asked about member by member. Used by the quote API; the process calls
+ * {@link #quote(QuoteRequest)} with a request built from the project.
  */
 @Service
 public class AwardQuoteService {
 
     private final AwardRules rules;
+    private final QuoteDateSettings dateSettings;
+    private final AwardSchemes schemes;
+    private final EnterpriseStanding standing;
     private final QuoteRequestValidator validator;
     private final QuoteRequestReader reader;
     private final AwardCalculator calculator = new AwardCalculator();
 
-    public AwardQuoteService(AwardRules rules, JurisdictionDirectory directory) {
+    public AwardQuoteService(AwardRules rules, JurisdictionDirectory directory, QuoteDateSettings dateSettings,
+                             AwardSchemes schemes, EnterpriseStanding standing) {
         this.rules = rules;
+        this.dateSettings = dateSettings;
+        this.schemes = schemes;
+        this.standing = standing;
         this.validator = new QuoteRequestValidator((j, unit) -> directory.unit(j, unit).isPresent());
         this.reader = new QuoteRequestReader(validator);
     }
@@ -36,6 +52,42 @@ public class AwardQuoteService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return calculator.compute(request, rules.decide(request));
+        QuoteContext context = context(request);
+        List<String> applicantListed = listings(request, request.creditCode(), context.policyDate());
+        if (!request.isCluster()) {
+            return calculator.compute(request, context, refuse(rules.decide(request, context), applicantListed));
+        }
+        List<AwardTerms> perMember = new ArrayList<>();
+        for (ClusterMember m : request.members()) {
+            List<String> why = new ArrayList<>(applicantListed);
+            why.addAll(listings(request, m.creditCode(), context.policyDate()));
+            perMember.add(refuse(rules.decide(request.forMember(m), context), why));
+        }
+        return calculator.computeCluster(request, context, perMember);
+    }
+
+    /**
+     * The policy date and LPR date by the jurisdiction's setting, the award year (the request's, else the application
+     * date's year) and the active scheme of the request's scope for that year and category.
+     */
+    private QuoteContext context(QuoteRequest r) {
+        QuoteDates dates = dateSettings.dates(r.jurisdiction(), r.applicationDate(), r.completionDate());
+        Integer year = r.effectiveAwardYear();
+        SchemeTerms scheme = year == null ? null
+                : schemes.termsFor(r.jurisdiction(), r.category(), r.county(), year).orElse(null);
+        return new QuoteContext(dates.policyDate(), dates.lprDate(), year, scheme);
+    }
+
+    /** The refusals for an enterprise listed on the jurisdiction's standing list on the policy date; none if unknown. */
+    private List<String> listings(QuoteRequest r, String creditCode, LocalDate policyDate) {
+        return standing.listedOn(r.jurisdiction(), creditCode, policyDate).stream().map(StandingListing::refusal).toList();
+    }
+
+    private static AwardTerms refuse(AwardTerms terms, List<String> reasons) {
+        AwardTerms t = terms;
+        for (String reason : reasons) {
+            t = t.refused(reason);
+        }
+        return t;
     }
 }

@@ -2,7 +2,9 @@ package cn.tcsubsidy.award.quote;
 
 import cn.tcsubsidy.award.quote.TcAwardDecision.In;
 import cn.tcsubsidy.award.quote.TcAwardDecision.Out;
+import cn.tcsubsidy.award.scheme.domain.SchemeTerms;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Asks the jurisdiction's tables through Camunda's DecisionService: tc-pool-entry for the pool level, lpr-1y for a
- * loan-interest subsidy (Camunda 7 has no decision requirements across files, so the rate is passed in), then the
- * latest tc-award of the tenant, pinned to the version reported back.
+ * loan-interest subsidy on the LPR date (Camunda 7 has no decision requirements across files, so the rate is passed
+ * in), then the latest tc-award of the tenant, pinned to the version reported back; where tc-award says its rate is
+ * a ceiling (scoredRate) and the tenant has tc-rate-by-score, the latest version of that with the expert score.
  */
 @Component
 public class CamundaAwardRules implements AwardRules {
@@ -38,7 +41,7 @@ public class CamundaAwardRules implements AwardRules {
     }
 
     @Override
-    public AwardTerms decide(QuoteRequest r) {
+    public AwardTerms decide(QuoteRequest r, QuoteContext context) {
         // A quote reads public policy and writes nothing: any signed-in user may ask about any jurisdiction, while
         // the engine would demand CREATE_INSTANCE on the decision and membership of its tenant. The tables are
         // therefore evaluated as the rule evaluator, an identity that may read and evaluate decision tables and
@@ -46,7 +49,7 @@ public class CamundaAwardRules implements AwardRules {
         Authentication caller = identity.getCurrentAuthentication();
         identity.setAuthentication(RULE_EVALUATOR, List.of(), List.of(r.jurisdiction()));
         try {
-            return evaluate(r);
+            return evaluate(r, context);
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);
@@ -56,16 +59,16 @@ public class CamundaAwardRules implements AwardRules {
         }
     }
 
-    private AwardTerms evaluate(QuoteRequest r) {
+    private AwardTerms evaluate(QuoteRequest r, QuoteContext context) {
         String tenant = r.jurisdiction();
         String poolLevel = poolLevel(r);
-        BigDecimal lpr = TcAwardDecision.LOAN_INTEREST.equals(r.category()) ? lpr(r) : null;
+        BigDecimal lpr = TcAwardDecision.LOAN_INTEREST.equals(r.category()) ? lpr(tenant, context.lprDate()) : null;
 
         DecisionDefinition table = latest(TcAwardDecision.KEY, tenant);
         if (table == null) {
             throw new IllegalStateException("no decision " + TcAwardDecision.KEY + " deployed for tenant " + tenant);
         }
-        VariableMap vars = variables(r);
+        VariableMap vars = variables(r, context);
         vars.putValue(In.POOL_LEVEL, poolLevel);
         vars.putValue(In.LPR, lpr);
         DmnDecisionResultEntries out = decisions.evaluateDecisionByKey(TcAwardDecision.KEY)
@@ -74,29 +77,73 @@ public class CamundaAwardRules implements AwardRules {
         if (out == null) {
             throw new IllegalStateException("decision " + TcAwardDecision.KEY + " of tenant " + tenant + " matched no rule");
         }
-        return new AwardTerms(Boolean.TRUE.equals(out.get(Out.ELIGIBLE)), strings(out.get(Out.REASONS)),
+        boolean eligible = Boolean.TRUE.equals(out.get(Out.ELIGIBLE));
+        boolean scoredRate = Boolean.TRUE.equals(out.get(Out.SCORED_RATE));
+        DecisionDefinition byScore = eligible && scoredRate ? latest(TcAwardDecision.RATE_BY_SCORE_KEY, tenant) : null;
+        BigDecimal scoreRate = byScore == null ? null : rateByScore(byScore, r);
+        Object capScope = out.get(Out.CAP_SCOPE);
+        return new AwardTerms(eligible, strings(out.get(Out.REASONS)),
                 decimal(out.get(Out.RATE)), figures(out.get(Out.BASE_FIELDS)),
                 decimal(out.get(Out.FIXED_AMOUNT)), decimal(out.get(Out.PROJECT_CAP)),
-                decimal(out.get(Out.ENTERPRISE_CAP)), (String) out.get(Out.BASIS), poolLevel,
-                new DecisionRef(table.getKey(), table.getVersion(), table.getTenantId()));
+                decimal(out.get(Out.ENTERPRISE_CAP)), (String) out.get(Out.BASIS), poolLevel, ref(table),
+                capScope == null ? null : String.valueOf(capScope), scoredRate, scoreRate,
+                byScore == null ? null : ref(byScore));
     }
 
-    /** The request as the tables' variables: every figure (zero when absent), the enterprise's standing. */
-    private static VariableMap variables(QuoteRequest r) {
+    /** tc-rate-by-score, pinned to the version reported back: the rate within the ceiling for the final score. */
+    private BigDecimal rateByScore(DecisionDefinition table, QuoteRequest r) {
+        DmnDecisionResultEntries out = decisions.evaluateDecisionByKey(TcAwardDecision.RATE_BY_SCORE_KEY)
+                .decisionDefinitionTenantId(table.getTenantId()).version(table.getVersion())
+                .variables(Variables.createVariables().putValue(In.CATEGORY, r.category())
+                        .putValue(In.FINAL_SCORE, r.expertScore()))
+                .evaluate().getFirstResult();
+        return out == null ? null : decimal(out.get(Out.SCORE_RATE));
+    }
+
+    private static DecisionRef ref(DecisionDefinition d) {
+        return new DecisionRef(d.getKey(), d.getVersion(), d.getTenantId());
+    }
+
+    /**
+     * The request as the tables' variables (the contract in {@link TcAwardDecision.In}): every figure (zero when
+     * absent), the enterprise's standing, the evidence, the other funding per level, the dates and award year the
+     * quote service chose and the active annual scheme.
+     */
+    private static VariableMap variables(QuoteRequest r, QuoteContext c) {
+        SchemeTerms scheme = c.scheme();
         VariableMap vars = Variables.createVariables()
                 .putValue(In.CATEGORY, r.category())
-                .putValue(In.APPLICATION_DATE, r.applicationDate() == null ? null : r.applicationDate().toString())
+                .putValue(In.APPLICATION_DATE, iso(r.applicationDate()))
+                .putValue(In.POLICY_DATE, iso(c.policyDate()))
+                .putValue(In.AWARD_YEAR, c.awardYear())
                 .putValue(In.SME_EQUIPMENT_INVESTMENT, r.membersEquipment(true))
                 .putValue(In.MUJUAN_CLASS, r.mujuanClass())
                 .putValue(In.ECHELON_LISTED, r.echelonListed())
-                .putValue(In.SUPERIOR_FUNDED, r.superiorFunded())
                 .putValue(In.CERTIFICATION_LEVEL, r.certificationLevel())
                 .putValue(In.EXPERT_SCORE, r.expertScore())
-                .putValue(In.COUNTY, r.county());
+                .putValue(In.COUNTY, r.county())
+                .putValue(In.CERTIFICATE_NO, r.certificateNo())
+                .putValue(In.CERTIFICATE_DATE, iso(r.certificateDate()))
+                .putValue(In.LOCAL_MADE, r.localMade())
+                .putValue(In.LISTING_YEAR, r.listingYear())
+                .putValue(In.PRODUCTION_START_DATE, iso(r.productionStartDate()))
+                .putValue(In.OTHER_FUNDING_COUNTY, r.otherFunding(OtherFunding.COUNTY))
+                .putValue(In.OTHER_FUNDING_CITY, r.otherFunding(OtherFunding.CITY))
+                .putValue(In.OTHER_FUNDING_PROVINCE, r.otherFunding(OtherFunding.PROVINCE))
+                .putValue(In.OTHER_FUNDING_NATIONAL, r.otherFunding(OtherFunding.NATIONAL))
+                .putValue(In.SCHEME_RATE, scheme == null ? null : scheme.rate())
+                .putValue(In.SCHEME_PROJECT_CAP, scheme == null ? null : scheme.projectCap())
+                .putValue(In.SCHEME_ENTERPRISE_CAP, scheme == null ? null : scheme.enterpriseCap())
+                .putValue(In.SCHEME_DOCUMENT, scheme == null ? null : scheme.document())
+                .putValue(In.SCHEME_SAMPLE, scheme != null && scheme.sample());
         for (Figure f : Figure.values()) {
             vars.putValue(f.key(), r.figure(f));
         }
         return vars;
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
     }
 
     private String poolLevel(QuoteRequest r) {
@@ -112,13 +159,14 @@ public class CamundaAwardRules implements AwardRules {
         return level instanceof String s && !s.isBlank() ? s : null;
     }
 
-    private BigDecimal lpr(QuoteRequest r) {
-        if (r.applicationDate() == null || latest(TcAwardDecision.LPR_KEY, r.jurisdiction()) == null) {
+    /** The LPR in force on {@code date} (lpr-1y's input keeps its name applicationDate). */
+    private BigDecimal lpr(String tenant, LocalDate date) {
+        if (date == null || latest(TcAwardDecision.LPR_KEY, tenant) == null) {
             return null;
         }
         DmnDecisionResult result = decisions.evaluateDecisionByKey(TcAwardDecision.LPR_KEY)
-                .decisionDefinitionTenantId(r.jurisdiction())
-                .variables(Variables.createVariables().putValue(In.APPLICATION_DATE, r.applicationDate().toString()))
+                .decisionDefinitionTenantId(tenant)
+                .variables(Variables.createVariables().putValue(In.APPLICATION_DATE, date.toString()))
                 .evaluate();
         DmnDecisionResultEntries out = result.getFirstResult();
         return out == null ? null : decimal(out.get(Out.LPR));

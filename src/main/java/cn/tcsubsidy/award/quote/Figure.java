@@ -15,6 +15,7 @@ public enum Figure {
     ROBOT_INVESTMENT("robotInvestment", "购置工业机器人投资额"),
     INFORMATIZATION_INVESTMENT("informatizationInvestment", "信息化软硬件投资额"),
     RD_INVESTMENT("rdInvestment", "研发投入"),
+    /** The loan actually drawn (贷款实际发生额, 000 三(一)), not the loan contracted. */
     LOAN_AMOUNT("loanAmount", "贷款实际发生额"),
     COMPLETED_INVESTMENT_THIS_YEAR("completedInvestmentThisYear", "当年完成投资"),
     NATIONAL_FUNDING("nationalFunding", "国家资助金额"),

@@ -1,10 +1,13 @@
 package cn.tcsubsidy.award.quote;
 
 import cn.tcsubsidy.engine.Tenants;
+import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.shared.FieldError;
+import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.Money;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +17,9 @@ import java.util.function.BiPredicate;
 /**
  * The checks a quote request must pass before the tables see it: known jurisdiction, category and county, the
  * application date, amounts that are non-negative and fit the ledger's columns, and figures that do not contradict
- * each other (a part larger than the given total, robots larger than the equipment). Policy thresholds are not
- * checked here: a project below a threshold is a valid request the tables refuse.
+ * each other (a part larger than the given total, robots larger than the equipment); valid credit codes, dates and
+ * years within 2000–2100, funding rows of a known level. Policy thresholds are not checked here: a project below a
+ * threshold is a valid request the tables refuse.
  */
 public final class QuoteRequestValidator {
 
@@ -23,6 +27,8 @@ public final class QuoteRequestValidator {
     public static final Set<String> CERTIFICATION_LEVELS = Set.of("COUNTY", "CITY", "PROVINCE", "NATIONAL");
     public static final BigDecimal MIN_SCORE = BigDecimal.ZERO;
     public static final BigDecimal MAX_SCORE = BigDecimal.valueOf(100);
+    public static final int MIN_YEAR = FormValues.EARLIEST.getYear();
+    public static final int MAX_YEAR = FormValues.LATEST.getYear();
     /** The largest amount the ledger's numeric(18, 2) columns hold. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
 
@@ -89,7 +95,52 @@ public final class QuoteRequestValidator {
         if (r.isCluster()) {
             checkMembers(r, report);
         }
+        checkCreditCode(report, "creditCode", r.creditCode());
+        checkDate(report, "certificateDate", "证书日期", r.certificateDate());
+        checkDate(report, "productionStartDate", "投产日期", r.productionStartDate());
+        checkDate(report, "completionDate", "竣工日期", r.completionDate());
+        checkYear(report, "listingYear", "列入市培育名单年度", r.listingYear());
+        checkYear(report, "awardYear", "奖补年度", r.awardYear());
+        checkFunding(r, report);
         return errors;
+    }
+
+    private static void checkFunding(QuoteRequest r, Reporter report) {
+        for (int i = 0; i < r.otherFunding().size(); i++) {
+            OtherFunding row = r.otherFunding().get(i);
+            String prefix = "otherFunding[" + i + "].";
+            if (row.level() == null || !OtherFunding.LEVELS.contains(row.level())) {
+                report.reject(prefix + "level", "资金级别取值无效:" + row.level() + "(可选:COUNTY、CITY、PROVINCE、NATIONAL)");
+            }
+            if (row.source() == null || row.source().isBlank()) {
+                report.reject(prefix + "source", "资金来源不能为空");
+            }
+            if (row.amount() != null) {
+                if (row.amount().signum() == 0) {
+                    report.reject(prefix + "amount", "资金金额应大于 0");
+                } else {
+                    checkAmount(report, prefix + "amount", "资金金额", row.amount());
+                }
+            }
+        }
+    }
+
+    private static void checkCreditCode(Reporter report, String field, String code) {
+        if (code != null && !CreditCode.isValid(code)) {
+            report.reject(field, "统一社会信用代码无效(应为18位,校验位正确):" + code);
+        }
+    }
+
+    private static void checkDate(Reporter report, String field, String label, LocalDate date) {
+        if (date != null && (date.isBefore(FormValues.EARLIEST) || date.isAfter(FormValues.LATEST))) {
+            report.reject(field, label + "应在 " + FormValues.EARLIEST + " 至 " + FormValues.LATEST + " 之间");
+        }
+    }
+
+    private static void checkYear(Reporter report, String field, String label, Integer year) {
+        if (year != null && (year < MIN_YEAR || year > MAX_YEAR)) {
+            report.reject(field, label + "应在 " + MIN_YEAR + " 至 " + MAX_YEAR + " 之间");
+        }
     }
 
     /** Compares figures; one that could not be read is left out rather than compared as zero. */
@@ -117,6 +168,7 @@ public final class QuoteRequestValidator {
             return;
         }
         Set<String> seen = new HashSet<>();
+        Set<String> seenCodes = new HashSet<>();
         for (int i = 0; i < r.members().size(); i++) {
             ClusterMember m = r.members().get(i);
             String prefix = "members[" + i + "].";
@@ -124,6 +176,13 @@ public final class QuoteRequestValidator {
                 report.reject(prefix + "enterprise", "共同体成员企业名称不能为空");
             } else if (!seen.add(m.enterprise())) {
                 report.reject(prefix + "enterprise", "共同体成员重复:" + m.enterprise());
+            }
+            checkCreditCode(report, prefix + "creditCode", m.creditCode());
+            if (m.creditCode() != null && CreditCode.isValid(m.creditCode()) && !seenCodes.add(m.creditCode())) {
+                report.reject(prefix + "creditCode", "共同体成员统一社会信用代码重复:" + m.creditCode());
+            }
+            if (m.mujuanClass() != null && !MUJUAN_CLASSES.contains(m.mujuanClass())) {
+                report.reject(prefix + "mujuanClass", "亩产效益评价类别取值无效:" + m.mujuanClass() + "(可选:A、B、C、D)");
             }
             if (m.equipmentInvestment() == null) {
                 report.reject(prefix + "equipmentInvestment", "共同体成员设备投资额不能为空");
