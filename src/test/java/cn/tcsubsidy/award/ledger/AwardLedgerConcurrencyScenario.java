@@ -1,7 +1,6 @@
 package cn.tcsubsidy.award.ledger;
 
 import static cn.tcsubsidy.award.ledger.LedgerFixture.TEST_YEAR;
-import static cn.tcsubsidy.award.ledger.LedgerFixture.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.award.ledger.AwardRefusedException.Reason;
@@ -78,7 +77,7 @@ abstract class AwardLedgerConcurrencyScenario {
             // eight caps together (24 million) exceed the 20 million budget, so caps and budget both bind.
             BigDecimal amount = new BigDecimal(70_000_000L + (i * 7_919_113L) % 30_000_000L).movePointLeft(2);
             TestProject p = fixture.project(enterprises.get(i % ENTERPRISES));
-            claims.add(claim(p).fund(fund, TEST_YEAR).cap(CAP.toPlainString()).amount(amount.toPlainString()).build());
+            claims.add(fixture.claim(p).fund(fund, TEST_YEAR).cap(CAP.toPlainString()).amount(amount.toPlainString()).build());
         }
 
         long started = System.nanoTime();
@@ -117,9 +116,11 @@ abstract class AwardLedgerConcurrencyScenario {
             assertThat(sum).as("enterprise %s", e.creditCode()).isLessThanOrEqualTo(CAP);
             maxEnterpriseSum = maxEnterpriseSum.max(sum);
         }
-        BigDecimal fundSum = jdbc.sql("select coalesce(sum(granted_amount), 0) from award where fund_code = :f and live = true")
+        BigDecimal fundSum = jdbc.sql("select coalesce(sum(granted_amount), 0) from award a join award_fund_share s"
+                        + " on s.award_id = a.id where s.fund_code = :f and a.live = true")
                 .param("f", fund).query(BigDecimal.class).single();
-        long rows = jdbc.sql("select count(*) from award where fund_code = :f").param("f", fund).query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from award_fund_share where fund_code = :f").param("f", fund)
+                .query(Long.class).single();
         assertThat(fundSum).isLessThanOrEqualTo(BUDGET);
         assertThat(ledger.budget("hekou", fund, TEST_YEAR).committed()).isEqualByComparingTo(fundSum);
         assertThat(rows).isEqualTo(reserved);
@@ -138,7 +139,9 @@ abstract class AwardLedgerConcurrencyScenario {
     void shouldAwardAProjectOnceWhenManyThreadsReserveItTogether() throws Exception {
         TestProject p = fixture.project(fixture.enterprise("liaocheng"));
 
-        List<Outcome> outcomes = race(THREADS, i -> claim(p).amount("400000").build());
+        AwardClaim claim = fixture.claim(p).amount("400000").build();
+
+        List<Outcome> outcomes = race(THREADS, i -> claim);
 
         assertThat(outcomes).filteredOn(o -> o.reservation() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.refusal() != null).hasSize(THREADS - 1)
@@ -157,7 +160,9 @@ abstract class AwardLedgerConcurrencyScenario {
             ps.add(fixture.project(e));
         }
 
-        List<Outcome> outcomes = race(THREADS, i -> claim(ps.get(i)).year(2022).amount("210000").build());
+        List<AwardClaim> claims = ps.stream().map(p -> fixture.claim(p).year(2022).amount("210000").build()).toList();
+
+        List<Outcome> outcomes = race(THREADS, claims::get);
 
         assertThat(outcomes).filteredOn(o -> o.reservation() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.refusal() != null).hasSize(THREADS - 1)
