@@ -76,15 +76,15 @@ public class AwardLedger {
      * usable (except after a lost race to the database's unique constraints, see {@link #reserveAll}).
      */
     public Reservation reserve(AwardClaim claim, Actor actor) {
-        Reservations r = reserveAll(List.of(claim), actor);
+        Reservations r = reserve(List.of(claim), false, actor);
         return new Reservation(r.outcomes().get(0).award(), r.budgets());
     }
 
     /**
      * Reserves a project's claims in one go under the same locks: the claims of a cluster project's members (each paid
      * its share, under its own cap, credit code = the member's), or a single claim. All claims name the same project,
-     * category set, policy, year and payers, and distinct enterprises; a single claim must be the project's own
-     * enterprise's, several are members whose credit codes the caller took from the project's record. Each member is
+     * category set, policy, year and payers, and distinct enterprises: members whose credit codes the caller took from
+     * the project's record (the ledger checks their form, not their membership). Each member is
      * cut to its cap; a member refused (cap used up, already awarded, certificate used, annual limit) is left out
      * alone with its reason, unless every member is, which refuses the whole. The budgets are checked on the sum:
      * when a paying fund cannot pay its part whole, nothing is reserved.
@@ -94,13 +94,17 @@ public class AwardLedger {
      * is refused after a failed insert, which on PostgreSQL aborts the transaction: the caller must roll back.
      */
     public Reservations reserveAll(List<AwardClaim> claims, Actor actor) {
+        return reserve(claims, true, actor);
+    }
+
+    private Reservations reserve(List<AwardClaim> claims, boolean members, Actor actor) {
         if (claims == null || claims.isEmpty()) {
             throw new ValidationException("claims", "奖补申请不能为空");
         }
         claims.forEach(AwardClaim::validate);
         AwardClaim first = claims.get(0);
         actor.requireJurisdiction(first.jurisdiction());
-        requireOneProject(claims);
+        requireOneProject(claims, members);
         AwardRepository.Policy policy = awards.policy(first.policyKey())
                 .filter(p -> p.jurisdiction().equals(first.jurisdiction()))
                 .orElseThrow(() -> new ValidationException("policyKey",
@@ -108,7 +112,7 @@ public class AwardLedger {
         AwardRepository.ProjectRef project = awards.project(first.projectId())
                 .orElseThrow(() -> new ValidationException("projectId", "项目不存在:" + first.projectId()));
         if (!project.jurisdiction().equals(first.jurisdiction())
-                || (claims.size() == 1 && !project.creditCode().equals(first.creditCode()))) {
+                || (!members && !project.creditCode().equals(first.creditCode()))) {
             throw new ValidationException("creditCode", "项目「" + project.projectName() + "」属于辖区 "
                     + project.jurisdiction() + " 的企业 " + project.creditCode() + ",与奖补申请不符");
         }
@@ -135,7 +139,7 @@ public class AwardLedger {
             }
         }
         if (accepted.isEmpty()) {
-            throw allRefused(ordered.size(), refused.values());
+            throw allRefused(members, refused.values());
         }
 
         Map<AwardClaim, Map<String, BigDecimal>> shares = new LinkedHashMap<>();
@@ -329,7 +333,7 @@ public class AwardLedger {
         return awards.live(projectId, AwardClaim.categorySetKey(categorySet));
     }
 
-    private void requireOneProject(List<AwardClaim> claims) {
+    private void requireOneProject(List<AwardClaim> claims, boolean members) {
         AwardClaim first = claims.get(0);
         Set<String> enterprises = new HashSet<>();
         for (AwardClaim c : claims) {
@@ -341,7 +345,7 @@ public class AwardLedger {
             if (!enterprises.add(c.creditCode())) {
                 throw new ValidationException("claims", "企业 " + c.creditCode() + " 在同一项目的奖补申请中出现两次");
             }
-            if (claims.size() > 1 && !CreditCode.isValid(c.creditCode())) {
+            if (members && !CreditCode.isValid(c.creditCode())) {
                 throw new ValidationException("creditCode", "集群成员的统一社会信用代码无效:" + c.creditCode());
             }
         }
@@ -399,9 +403,9 @@ public class AwardLedger {
         }
     }
 
-    private static AwardRefusedException allRefused(int claims, Collection<Reservations.Outcome> refused) {
+    private static AwardRefusedException allRefused(boolean members, Collection<Reservations.Outcome> refused) {
         Reservations.Outcome first = refused.iterator().next();
-        if (claims == 1) {
+        if (!members || refused.size() == 1) {
             return new AwardRefusedException(first.refusal(), first.explanation());
         }
         return new AwardRefusedException(first.refusal(), "集群各成员均不能安排奖补:" + refused.stream()
