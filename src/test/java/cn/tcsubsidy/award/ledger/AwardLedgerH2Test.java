@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tcsubsidy.award.ledger.AwardRefusedException.Reason;
 import cn.tcsubsidy.award.ledger.LedgerFixture.Enterprise;
 import cn.tcsubsidy.award.ledger.LedgerFixture.TestProject;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.ValidationException;
@@ -15,46 +14,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:tc-ledger;DB_CLOSE_DELAY=-1",
-    "tc.demo.projects=false",
-    "camunda.bpm.job-execution.enabled=false"})
-class AwardLedgerH2Test {
+class AwardLedgerH2Test extends LedgerH2Test {
 
     private static final Actor BUREAU = new Actor("hekou-bureau", List.of("bureau"), List.of("hekou"));
 
-    @Autowired
-    AwardLedger ledger;
-    @Autowired
-    ProjectRepository projects;
-    @Autowired
-    JdbcClient jdbc;
-
-    LedgerFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new LedgerFixture(projects, jdbc);
-    }
-
-    private Reservation reserve(LedgerFixture.Claim claim) {
-        return ledger.reserve(claim.build(), Actor.system());
-    }
-
-    private static void assertRefused(ThrowingCallable call, Reason reason, String... messageParts) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwardRefusedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(reason);
-            assertThat(e.explanation()).contains(messageParts);
-        });
-    }
 
     // --- per-enterprise caps over the policy's life ---
 

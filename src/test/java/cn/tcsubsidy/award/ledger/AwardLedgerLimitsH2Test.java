@@ -7,57 +7,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.tcsubsidy.award.ledger.AwardRefusedException.Reason;
 import cn.tcsubsidy.award.ledger.LedgerFixture.Enterprise;
 import cn.tcsubsidy.award.ledger.LedgerFixture.TestProject;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Caps per scope (a cap per Hekou mode, none for 纳统奖励, per year for Jiyuan's innovation centres), one award per
  * certificate, Yanzhou's 原则上 one project a year with the bureau's override, and a cluster paid to each member.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:tc-ledger;DB_CLOSE_DELAY=-1",
-    "tc.demo.projects=false",
-    "camunda.bpm.job-execution.enabled=false"})
-class AwardLedgerLimitsH2Test {
+class AwardLedgerLimitsH2Test extends LedgerH2Test {
 
     private static final String[] HEKOU_MODES = {"DIRECT_SUBSIDY", "LOAN_INTEREST"};
     private static final String[] YANZHOU = {"EQUIPMENT", "ROBOT", "INFORMATIZATION", "CLUSTER"};
 
-    @Autowired
-    AwardLedger ledger;
-    @Autowired
-    ProjectRepository projects;
-    @Autowired
-    JdbcClient jdbc;
-
-    LedgerFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new LedgerFixture(projects, jdbc);
-    }
-
-    private Reservation reserve(LedgerFixture.Claim claim) {
-        return ledger.reserve(claim.build(), Actor.system());
-    }
-
-    private static void assertRefused(ThrowingCallable call, Reason reason, String... messageParts) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(AwardRefusedException.class, e -> {
-            assertThat(e.reason()).isEqualTo(reason);
-            assertThat(e.explanation()).contains(messageParts);
-        });
-    }
 
     // --- caps per scope ---
 

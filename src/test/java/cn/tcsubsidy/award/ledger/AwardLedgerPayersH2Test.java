@@ -9,46 +9,25 @@ import cn.tcsubsidy.award.ledger.LedgerFixture.Enterprise;
 import cn.tcsubsidy.award.ledger.LedgerFixture.TestProject;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Who pays (谁受益、谁兑现), each paying fund's share of an award, and the ranking over several funds. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:tc-ledger;DB_CLOSE_DELAY=-1",
-    "tc.demo.projects=false",
-    "camunda.bpm.job-execution.enabled=false"})
-class AwardLedgerPayersH2Test {
+class AwardLedgerPayersH2Test extends LedgerH2Test {
 
     /** A year no other test enters Huanggang's budgets for. */
     private static final int SPLIT_YEAR = 2041;
     private static final String CITY_DISTRICT = "市区一体财政体制(比例待按财政文件填写)";
 
     @Autowired
-    AwardLedger ledger;
-    @Autowired
     Payers payers;
     @Autowired
     JurisdictionDirectory directory;
-    @Autowired
-    ProjectRepository projects;
-    @Autowired
-    JdbcClient jdbc;
-
-    LedgerFixture fixture;
-
-    @BeforeEach
-    void fixture() {
-        fixture = new LedgerFixture(projects, jdbc);
-    }
 
     // --- who pays ---
 
