@@ -2,6 +2,8 @@ package cn.tcsubsidy.award.budget.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.award.budget.FundBudget;
+import cn.tcsubsidy.award.budget.FundBudgetService;
 import cn.tcsubsidy.award.ledger.AwardClaim;
 import cn.tcsubsidy.award.ledger.AwardLedger;
 import cn.tcsubsidy.award.ledger.FundShare;
@@ -49,6 +51,8 @@ class FundBudgetApiH2Test {
     AwardLedger ledger;
     @Autowired
     ProjectRepository projects;
+    @Autowired
+    FundBudgetService service;
     Rest rest;
 
     @BeforeEach
@@ -210,5 +214,23 @@ class FundBudgetApiH2Test {
                 "budgetYear", year, "amount", 1, "basis", "x", "reason", "y")).status())
                 .as(user + " (another tenant's definition is not found)").isEqualTo(status));
         assertThat(ledger.budget("huanggang", "gxq", year).amount()).isEqualByComparingTo("2500000");
+    }
+
+    @Test
+    void shouldEnterTheDemoYearsSampleBudgetsForEveryFundThatHasNone() {
+        int year = YEAR.incrementAndGet();
+        rest.post(FINANCE, "/api/fund-budgets", budget("macheng", year, 3_000_000, "麻财预〔2025〕1号"));
+        long funds = jdbc.sql("select count(*) from fund").query(Long.class).single();
+
+        List<FundBudget> entered = service.enterSampleBudgets(year, new BigDecimal("10000000"));
+
+        assertThat(entered).hasSize((int) funds - 1).allSatisfy(b -> {
+            assertThat(b.basis()).startsWith("示例预算");
+            assertThat(b.enteredBy()).isEqualTo(Actor.SYSTEM);
+        });
+        assertThat(entered).extracting(FundBudget::fundCode).contains("hekou", "huanggang", "huangzhou", "gxq", "yanzhou",
+                "jiyuan", "liaocheng").doesNotContain("macheng");
+        assertThat(ledger.budget("huanggang", "macheng", year).amount()).isEqualByComparingTo("3000000");
+        assertThat(service.enterSampleBudgets(year, new BigDecimal("10000000"))).isEmpty();
     }
 }
