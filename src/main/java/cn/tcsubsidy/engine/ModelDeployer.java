@@ -19,7 +19,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * <ul>
  *   <li>{@code tc-project} (shared by every jurisdiction) with the forms, tenant-less;</li>
  *   <li>per jurisdiction: {@code tc-annual-round} with the forms, {@code tc-round-opener} (so the November timer
- *       opens one round in each tenant) and the jurisdiction's own tables {@code dmn/<jurisdiction>/*.dmn}.</li>
+ *       opens one round in each tenant), {@code tc-fund-budget} (the finance officer's budget entry, in the
+ *       officer's own tenant) and the jurisdiction's own tables {@code dmn/<jurisdiction>/*.dmn}.</li>
  * </ul>
  * Duplicate filtering keeps a restart from creating new versions of unchanged models, and leaves in force a table
  * an administrator deployed since (it lives in a deployment of another name).
@@ -38,6 +39,7 @@ public class ModelDeployer {
         for (String tenant : Tenants.ALL) {
             List<Resource> models = concat(find("classpath*:processes/tc-annual-round.bpmn"), forms);
             models = concat(models, find("classpath*:processes/tc-round-opener.bpmn"));
+            models = concat(models, find("classpath*:processes/tc-fund-budget.bpmn"));
             models = concat(models, find("classpath*:dmn/" + tenant + "/*.dmn"));
             deploy(engine, TENANT_DEPLOYMENT_PREFIX + tenant, tenant, models);
         }

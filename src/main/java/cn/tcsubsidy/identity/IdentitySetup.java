@@ -2,6 +2,7 @@ package cn.tcsubsidy.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import cn.tcsubsidy.award.budget.process.TcFundBudgetProcess;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
@@ -114,6 +115,11 @@ public class IdentitySetup {
             grants.add(g, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         }
         grants.add(Roles.bureau(t), Resources.PROCESS_DEFINITION, TcAnnualRoundProcess.KEY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // The finance officer enters the fund budgets from Tasklist: reads the definition (its start form) and starts
+        // it; the instance ends in the same transaction, so nothing more is needed.
+        grants.add(Roles.finance(t), Resources.PROCESS_DEFINITION, TcFundBudgetProcess.KEY, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.add(Roles.finance(t), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         // The bureau and the process owner follow every project of their tenant in Cockpit: they read instances,
         // their (non-sensitive) variables, tasks and history. Nobody but the administrator updates an instance:
         // the round's steps move the projects as the system (ProjectProcessFacade), not with the bureau's rights.

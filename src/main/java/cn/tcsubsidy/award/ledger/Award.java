@@ -2,8 +2,14 @@ package cn.tcsubsidy.award.ledger;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Map;
 
-/** One row of the ledger. {@code cutReason} says, in Chinese, why {@code grantedAmount} is below {@code requestedAmount}. */
+/**
+ * One row of the ledger: one enterprise's award for one project (a cluster project has a row per member).
+ * {@code cutReason} says, in Chinese, why {@code grantedAmount} is below {@code requestedAmount}; {@code capScope} is
+ * null when no enterprise cap applies; {@code fundShares} is what each paying fund is charged (fund code → yuan,
+ * adding up to {@link #committedAmount()} while the award is live).
+ */
 public record Award(
         long id,
         long projectId,
@@ -15,11 +21,13 @@ public record Award(
         String capScope,
         BigDecimal enterpriseCap,
         boolean clusterLead,
-        String fundCode,
+        Map<String, BigDecimal> fundShares,
         int year,
         BigDecimal requestedAmount,
         BigDecimal grantedAmount,
         String cutReason,
+        String certificateNo,
+        String annualLimitOverride,
         AwardStatus status,
         BigDecimal paidAmount,
         BigDecimal recoveredAmount,
@@ -30,6 +38,10 @@ public record Award(
         LocalDateTime paidAt,
         LocalDateTime cancelledAt,
         LocalDateTime updatedAt) {
+
+    public Award {
+        fundShares = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(fundShares));
+    }
 
     public boolean isCut() {
         return grantedAmount.compareTo(requestedAmount) < 0;

@@ -13,10 +13,14 @@ public class AwardRefusedException extends ValidationException {
         ALREADY_AWARDED,
         /** The enterprise has had its projects for the year (兖州: 每个企业每年只能申报一个项目). */
         ANNUAL_LIMIT_REACHED,
-        /** Nothing is left under the per-enterprise cap over the policy's life. */
+        /** Nothing is left under the per-enterprise cap in its scope. */
         ENTERPRISE_CAP_REACHED,
         /** The year's fund cannot pay the whole award; it is not shrunk to fit. */
-        BUDGET_INSUFFICIENT
+        BUDGET_INSUFFICIENT,
+        /** A paying fund has no budget entered for the year (no budget, no award). */
+        BUDGET_MISSING,
+        /** Another live award rests on the same certificate (one certificate is paid once). */
+        CERTIFICATE_USED
     }
 
     public static final String FIELD = "award";

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -16,7 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The award, award_policy and award_enterprise_lock tables. Runs in the caller's transaction. */
+/** The award, award_fund_share, award_policy and award_enterprise_lock tables. Runs in the caller's transaction. */
 @Repository
 class AwardRepository {
 
@@ -79,9 +82,22 @@ class AwardRepository {
                 .param("p", policyKey).param("c", creditCode).query(String.class).single();
     }
 
-    Optional<Award> live(long projectId, String categorySet) {
-        return jdbc.sql("select * from award where project_id = :p and category_set = :s and live = true")
-                .param("p", projectId).param("s", categorySet).query(AwardRepository::map).optional();
+    /** The enterprise's live award for the project in the category set (a cluster member's, or the project's own). */
+    Optional<Award> live(long projectId, String categorySet, String creditCode) {
+        return jdbc.sql("select * from award where project_id = :p and category_set = :s and credit_code = :c and live = true")
+                .param("p", projectId).param("s", categorySet).param("c", creditCode).query(this::map).optional();
+    }
+
+    /** Live awards of the project in the category set: one, or one per member of a cluster. */
+    List<Award> live(long projectId, String categorySet) {
+        return jdbc.sql("select * from award where project_id = :p and category_set = :s and live = true order by credit_code")
+                .param("p", projectId).param("s", categorySet).query(this::map).list();
+    }
+
+    /** The live award resting on a certificate in the jurisdiction, if any. */
+    Optional<Award> liveWithCertificate(String jurisdiction, String certificateNo) {
+        return jdbc.sql("select * from award where jurisdiction_code = :j and certificate_no = :n and live = true")
+                .param("j", jurisdiction).param("n", certificateNo).query(this::map).optional();
     }
 
     /** Projects other than {@code projectId} with a live award for the enterprise under the policy in the year. */
@@ -94,55 +110,78 @@ class AwardRepository {
                 .query(Long.class).list();
     }
 
-    BigDecimal committedToEnterprise(String policyKey, String creditCode, String capScope) {
-        return jdbc.sql("select " + COMMITTED + " from award where policy_key = :p and credit_code = :c"
-                        + " and cap_scope = :s and live = true")
+    /**
+     * What the enterprise's live awards take from one cap (policy, enterprise, scope), leaving out the awards of
+     * {@code excludedProjects}. Awards without a cap (scope null) never count.
+     */
+    BigDecimal committedToEnterprise(String policyKey, String creditCode, String capScope, Collection<Long> excludedProjects) {
+        return excluding(excludedProjects, "select " + COMMITTED + " from award where policy_key = :p and credit_code = :c"
+                + " and cap_scope = :s and live = true")
                 .param("p", policyKey).param("c", creditCode).param("s", capScope).query(BigDecimal.class).single();
     }
 
-    /** What live awards take from a fund's year, leaving out the awards of {@code excludedProjects}. */
+    /** What live awards take from a fund's year (their shares), leaving out the awards of {@code excludedProjects}. */
     BigDecimal committedFromFund(String jurisdiction, String fundCode, int year, Collection<Long> excludedProjects) {
-        String sql = "select " + COMMITTED + " from award where jurisdiction_code = :j and fund_code = :f"
-                + " and award_year = :y and live = true";
-        JdbcClient.StatementSpec spec = excludedProjects.isEmpty()
-                ? jdbc.sql(sql)
-                : jdbc.sql(sql + " and project_id not in (:excluded)").param("excluded", excludedProjects);
-        return spec.param("j", jurisdiction).param("f", fundCode).param("y", year).query(BigDecimal.class).single();
+        return excluding(excludedProjects, """
+                select coalesce(sum(s.amount), 0) from award_fund_share s join award a on a.id = s.award_id
+                 where a.jurisdiction_code = :j and s.fund_code = :f and a.award_year = :y and a.live = true""")
+                .param("j", jurisdiction).param("f", fundCode).param("y", year).query(BigDecimal.class).single();
     }
 
-    long insert(AwardClaim c, BigDecimal granted, String cutReason, String by, LocalDateTime at) {
+    private JdbcClient.StatementSpec excluding(Collection<Long> excludedProjects, String sql) {
+        return excludedProjects.isEmpty() ? jdbc.sql(sql)
+                : jdbc.sql(sql + " and project_id not in (:excluded)").param("excluded", excludedProjects);
+    }
+
+    long insert(AwardClaim c, BigDecimal granted, String cutReason, Map<String, BigDecimal> shares, String by,
+                LocalDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into award (project_id, jurisdiction_code, credit_code, category, category_set, policy_key,
-                  cap_scope, enterprise_cap, cluster_lead, fund_code, award_year, requested_amount, granted_amount,
-                  cut_reason, status, live, recovered_amount, reserved_by, reserved_at, updated_at)
-                values (:project, :j, :credit, :category, :set, :policy, :scope, :cap, :lead, :fund, :y, :requested,
-                  :granted, :cut, :status, true, 0, :by, :at, :at)
+                  cap_scope, enterprise_cap, cluster_lead, award_year, requested_amount, granted_amount, cut_reason,
+                  certificate_no, annual_limit_override, status, live, recovered_amount, reserved_by, reserved_at,
+                  updated_at)
+                values (:project, :j, :credit, :category, :set, :policy, :scope, :cap, :lead, :y, :requested,
+                  :granted, :cut, :certificate, :override, :status, true, 0, :by, :at, :at)
                 """)
                 .param("project", c.projectId()).param("j", c.jurisdiction()).param("credit", c.creditCode())
                 .param("category", c.category()).param("set", c.categorySetKey()).param("policy", c.policyKey())
                 .param("scope", c.capScope()).param("cap", c.enterpriseCap()).param("lead", c.clusterLead())
-                .param("fund", c.fundCode()).param("y", c.year()).param("requested", c.requestedAmount())
-                .param("granted", granted).param("cut", cutReason).param("status", AwardStatus.PROPOSED.name())
-                .param("by", by).param("at", at)
+                .param("y", c.year()).param("requested", c.requestedAmount()).param("granted", granted)
+                .param("cut", cutReason).param("certificate", c.certificateNo()).param("override", c.annualLimitOverride())
+                .param("status", AwardStatus.PROPOSED.name()).param("by", by).param("at", at)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        for (FundShare p : c.payers()) {
+            jdbc.sql("insert into award_fund_share (award_id, fund_code, share, amount) values (:a, :f, :s, :amount)")
+                    .param("a", id).param("f", p.fundCode()).param("s", p.share()).param("amount", shares.get(p.fundCode()))
+                    .update();
+        }
+        return id;
+    }
+
+    /** The award's paying funds with their shares, by fund code. */
+    List<FundShare> payers(long awardId) {
+        return jdbc.sql("select fund_code, share from award_fund_share where award_id = :a order by fund_code")
+                .param("a", awardId)
+                .query((rs, i) -> new FundShare(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros(), null, false))
+                .list();
     }
 
     Award get(long id) {
-        return jdbc.sql("select * from award where id = :id").param("id", id).query(AwardRepository::map).optional()
+        return jdbc.sql("select * from award where id = :id").param("id", id).query(this::map).optional()
                 .orElseThrow(() -> new NotFoundException("奖补记录不存在:" + id));
     }
 
     /** Locks the award row, so a payment, a cancellation and a recovery of one award cannot interleave. */
     Award lock(long id) {
-        return jdbc.sql("select * from award where id = :id for update").param("id", id).query(AwardRepository::map)
+        return jdbc.sql("select * from award where id = :id for update").param("id", id).query(this::map)
                 .optional().orElseThrow(() -> new NotFoundException("奖补记录不存在:" + id));
     }
 
     List<Award> ofProject(long projectId) {
         return jdbc.sql("select * from award where project_id = :p order by id").param("p", projectId)
-                .query(AwardRepository::map).list();
+                .query(this::map).list();
     }
 
     void cancel(long id, String reason, LocalDateTime at) {
@@ -153,9 +192,12 @@ class AwardRepository {
                 .param("s", AwardStatus.CANCELLED.name()).param("r", reason).param("at", at).param("id", id).update();
     }
 
-    void markPaid(long id, BigDecimal amount, LocalDateTime at) {
+    /** Records the payment; the fund shares follow it, as they follow every change of what the award commits. */
+    void markPaid(long id, BigDecimal amount, Map<String, BigDecimal> shares, LocalDateTime at) {
         jdbc.sql("update award set status = :s, paid_amount = :a, paid_at = :at, updated_at = :at where id = :id")
                 .param("s", AwardStatus.PAID.name()).param("a", amount).param("at", at).param("id", id).update();
+        shares.forEach((fund, share) -> jdbc.sql("update award_fund_share set amount = :a where award_id = :id and fund_code = :f")
+                .param("a", share).param("id", id).param("f", fund).update());
     }
 
     void recover(long id, BigDecimal recoveredTotal, String reasons, LocalDateTime at) {
@@ -163,9 +205,13 @@ class AwardRepository {
                 .param("a", recoveredTotal).param("r", reasons).param("at", at).param("id", id).update();
     }
 
-    private static Award map(ResultSet rs, int row) throws SQLException {
+    private Award map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Map<String, BigDecimal> shares = new TreeMap<>();
+        jdbc.sql("select fund_code, amount from award_fund_share where award_id = :a").param("a", id)
+                .query((RowCallbackHandler) r -> shares.put(r.getString(1), r.getBigDecimal(2)));
         return new Award(
-                rs.getLong("id"),
+                id,
                 rs.getLong("project_id"),
                 rs.getString("jurisdiction_code"),
                 rs.getString("credit_code"),
@@ -175,11 +221,13 @@ class AwardRepository {
                 rs.getString("cap_scope"),
                 rs.getBigDecimal("enterprise_cap"),
                 rs.getBoolean("cluster_lead"),
-                rs.getString("fund_code"),
+                shares,
                 rs.getInt("award_year"),
                 rs.getBigDecimal("requested_amount"),
                 rs.getBigDecimal("granted_amount"),
                 rs.getString("cut_reason"),
+                rs.getString("certificate_no"),
+                rs.getString("annual_limit_override"),
                 AwardStatus.valueOf(rs.getString("status")),
                 rs.getBigDecimal("paid_amount"),
                 rs.getBigDecimal("recovered_amount"),

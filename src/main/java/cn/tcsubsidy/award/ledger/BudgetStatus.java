@@ -4,12 +4,12 @@ import cn.tcsubsidy.shared.Money;
 import java.math.BigDecimal;
 
 /**
- * A fund's budget for one year. Without a {@code fund_budget} row the fund is {@code configured = false}: no budget
- * limit applies, and {@code note} says so in Chinese rather than leaving the bureau to guess.
+ * A fund's budget for one year. Without a {@code fund_budget} row the fund is {@code configured = false}: it pays no
+ * award (no budget, no award), and {@code note} says so, naming the fund and the year.
  *
- * @param amount    the year's budget; null when not configured
- * @param committed what live awards already take from it (see {@link Award#committedAmount()})
- * @param remaining amount − committed (negative if an administrator lowered the budget below it); null when not configured
+ * @param amount    the year's budget; null when not entered
+ * @param committed what live awards already take from it (their shares, see {@link Award#fundShares()})
+ * @param remaining amount − committed; null when not entered
  */
 public record BudgetStatus(
         String jurisdiction,
@@ -30,17 +30,18 @@ public record BudgetStatus(
                         + Money.format(committed) + ",剩余 " + Money.format(remaining));
     }
 
-    static BudgetStatus notConfigured(String jurisdiction, String jurisdictionName, String fundCode, int year,
+    static BudgetStatus notConfigured(String jurisdiction, String fundCode, int year, String fundName,
                                       BigDecimal committed) {
-        String fund = fundCode.equals(jurisdiction) ? "" : "(资金来源 " + fundCode + ")";
-        return new BudgetStatus(jurisdiction, fundCode, year, false, null, null, Money.round(committed), null,
-                jurisdictionName + fund + " " + year + " 年度未登记奖补资金预算,不受预算额度限制;"
-                        + "如需按预算控制,请管理员登记该年度预算");
+        return new BudgetStatus(jurisdiction, fundCode, year, false, fundName, null, Money.round(committed), null,
+                missing(fundName, year));
+    }
+
+    /** The refusal where a fund has no budget for the year, e.g. 麻城市工业技改专项资金 2025 年度预算未录入,不能安排奖补. */
+    static String missing(String fundName, int year) {
+        return fundName + " " + year + " 年度预算未录入,不能安排奖补;请财政局录入该年度预算";
     }
 
     BudgetStatus plus(BigDecimal awarded) {
-        BigDecimal now = committed.add(awarded);
-        return configured ? configured(jurisdiction, fundCode, year, fundName, amount, now)
-                : new BudgetStatus(jurisdiction, fundCode, year, false, null, null, Money.round(now), null, note);
+        return configured(jurisdiction, fundCode, year, fundName, amount, committed.add(awarded));
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The fund_budget table: annual fund amounts an administrator keeps. Runs in the caller's transaction. */
+/**
+ * Reads and locks the fund_budget table (entered by the finance officer, see {@code award.budget}). Runs in the
+ * caller's transaction.
+ */
 @Repository
 class FundBudgets {
 
@@ -19,24 +22,26 @@ class FundBudgets {
     }
 
     Optional<Budget> find(String jurisdiction, String fundCode, int year) {
-        return select(jurisdiction, fundCode, year, "");
+        return amount(jurisdiction, fundCode, year, "").map(a -> new Budget(fundName(jurisdiction, fundCode), a));
     }
 
-    /** Locks the year's budget row until the transaction ends: every reservation against it waits its turn. */
+    /**
+     * Locks the year's budget row until the transaction ends: every reservation against it, and every change of it,
+     * waits its turn.
+     */
     Optional<Budget> lock(String jurisdiction, String fundCode, int year) {
-        return select(jurisdiction, fundCode, year, " for update");
+        return amount(jurisdiction, fundCode, year, " for update").map(a -> new Budget(fundName(jurisdiction, fundCode), a));
     }
 
-    String jurisdictionName(String jurisdiction) {
-        return jdbc.sql("select name from jurisdiction where code = :c").param("c", jurisdiction)
-                .query(String.class).optional().orElse(jurisdiction);
+    /** The fund's name, or its code when the jurisdiction has no such fund. */
+    String fundName(String jurisdiction, String fundCode) {
+        return jdbc.sql("select fund_name from fund where jurisdiction_code = :j and fund_code = :f")
+                .param("j", jurisdiction).param("f", fundCode).query(String.class).optional().orElse(fundCode);
     }
 
-    private Optional<Budget> select(String jurisdiction, String fundCode, int year, String lock) {
-        return jdbc.sql("select fund_name, amount from fund_budget where jurisdiction_code = :j and fund_code = :f"
-                        + " and budget_year = :y" + lock)
-                .param("j", jurisdiction).param("f", fundCode).param("y", year)
-                .query((rs, i) -> new Budget(rs.getString("fund_name"), rs.getBigDecimal("amount")))
-                .optional();
+    private Optional<BigDecimal> amount(String jurisdiction, String fundCode, int year, String lock) {
+        return jdbc.sql("select amount from fund_budget where jurisdiction_code = :j and fund_code = :f and budget_year = :y"
+                        + lock)
+                .param("j", jurisdiction).param("f", fundCode).param("y", year).query(BigDecimal.class).optional();
     }
 }

@@ -1,9 +1,17 @@
 package cn.tcsubsidy.award.ledger;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * A reserved award and its fund's budget after it. {@code award.cutReason()} is set when the enterprise cap cut it.
+ * A reserved award and the budgets of its paying funds after it, by fund code. {@code award.cutReason()} is set when
+ * the enterprise cap cut it.
  */
-public record Reservation(Award award, BudgetStatus budget) {
+public record Reservation(Award award, List<BudgetStatus> budgets) {
+
+    public Reservation {
+        budgets = List.copyOf(budgets);
+    }
 
     public long awardId() {
         return award.id();
@@ -11,5 +19,19 @@ public record Reservation(Award award, BudgetStatus budget) {
 
     public boolean isCut() {
         return award.isCut();
+    }
+
+    /** Every paying fund's budget after the reservation, as the bureau reads it. */
+    public String budgetNote() {
+        return budgets.stream().map(BudgetStatus::note).collect(Collectors.joining(";"));
+    }
+
+    /**
+     * The first paying fund's budget: what AwardDecisionService reads today. Kept until it reads {@link #budgetNote()}
+     * (a split award has several funds); then remove.
+     */
+    @Deprecated(forRemoval = true)
+    public BudgetStatus budget() {
+        return budgets.get(0);
     }
 }

@@ -1,7 +1,6 @@
 package cn.tcsubsidy.award.ledger;
 
 import static cn.tcsubsidy.award.ledger.LedgerFixture.TEST_YEAR;
-import static cn.tcsubsidy.award.ledger.LedgerFixture.claim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.award.ledger.AwardRefusedException.Reason;
@@ -78,7 +77,7 @@ abstract class AwardLedgerConcurrencyScenario {
             // eight caps together (24 million) exceed the 20 million budget, so caps and budget both bind.
             BigDecimal amount = new BigDecimal(70_000_000L + (i * 7_919_113L) % 30_000_000L).movePointLeft(2);
             TestProject p = fixture.project(enterprises.get(i % ENTERPRISES));
-            claims.add(claim(p).fund(fund, TEST_YEAR).cap(CAP.toPlainString()).amount(amount.toPlainString()).build());
+            claims.add(fixture.claim(p).fund(fund, TEST_YEAR).cap(CAP.toPlainString()).amount(amount.toPlainString()).build());
         }
 
         long started = System.nanoTime();
@@ -117,9 +116,11 @@ abstract class AwardLedgerConcurrencyScenario {
             assertThat(sum).as("enterprise %s", e.creditCode()).isLessThanOrEqualTo(CAP);
             maxEnterpriseSum = maxEnterpriseSum.max(sum);
         }
-        BigDecimal fundSum = jdbc.sql("select coalesce(sum(granted_amount), 0) from award where fund_code = :f and live = true")
+        BigDecimal fundSum = jdbc.sql("select coalesce(sum(granted_amount), 0) from award a join award_fund_share s"
+                        + " on s.award_id = a.id where s.fund_code = :f and a.live = true")
                 .param("f", fund).query(BigDecimal.class).single();
-        long rows = jdbc.sql("select count(*) from award where fund_code = :f").param("f", fund).query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from award_fund_share where fund_code = :f").param("f", fund)
+                .query(Long.class).single();
         assertThat(fundSum).isLessThanOrEqualTo(BUDGET);
         assertThat(ledger.budget("hekou", fund, TEST_YEAR).committed()).isEqualByComparingTo(fundSum);
         assertThat(rows).isEqualTo(reserved);
@@ -138,7 +139,9 @@ abstract class AwardLedgerConcurrencyScenario {
     void shouldAwardAProjectOnceWhenManyThreadsReserveItTogether() throws Exception {
         TestProject p = fixture.project(fixture.enterprise("liaocheng"));
 
-        List<Outcome> outcomes = race(THREADS, i -> claim(p).amount("400000").build());
+        AwardClaim claim = fixture.claim(p).amount("400000").build();
+
+        List<Outcome> outcomes = race(THREADS, i -> claim);
 
         assertThat(outcomes).filteredOn(o -> o.reservation() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.refusal() != null).hasSize(THREADS - 1)
@@ -157,7 +160,9 @@ abstract class AwardLedgerConcurrencyScenario {
             ps.add(fixture.project(e));
         }
 
-        List<Outcome> outcomes = race(THREADS, i -> claim(ps.get(i)).year(2022).amount("210000").build());
+        List<AwardClaim> claims = ps.stream().map(p -> fixture.claim(p).year(2022).amount("210000").build()).toList();
+
+        List<Outcome> outcomes = race(THREADS, claims::get);
 
         assertThat(outcomes).filteredOn(o -> o.reservation() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.refusal() != null).hasSize(THREADS - 1)
@@ -165,6 +170,100 @@ abstract class AwardLedgerConcurrencyScenario {
         long live = jdbc.sql("select count(*) from award where credit_code = :c and award_year = 2022 and live = true")
                 .param("c", e.creditCode()).query(Long.class).single();
         assertThat(live).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepEverySplitFundsBudgetAndEachAwardsSharesUnderConcurrentReservations() throws Exception {
+        String city = fixture.fund("huanggang", "3000000");
+        String district = fixture.fund("huanggang", "1500000");
+        String zone = fixture.fund("huanggang", "1500000");
+        List<List<FundShare>> splits = List.of(
+                List.of(new FundShare(city, new BigDecimal("0.5"), "测试", true), new FundShare(district, new BigDecimal("0.5"), "测试", true)),
+                List.of(new FundShare(zone, new BigDecimal("0.3"), "测试", true), new FundShare(city, new BigDecimal("0.7"), "测试", true)));
+        int attempts = THREADS * 4;
+        List<AwardClaim> claims = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            BigDecimal amount = new BigDecimal(10_000_000L + (i * 7_919_113L) % 20_000_000L + 1).movePointLeft(2);
+            claims.add(fixture.claim(fixture.project(fixture.enterprise("huanggang"))).payers(splits.get(i % 2), TEST_YEAR)
+                    .amount(amount.toPlainString()).build());
+        }
+
+        List<Outcome> outcomes = race(attempts, claims::get);
+
+        assertThat(outcomes).filteredOn(o -> o.refusal() != null)
+                .allSatisfy(o -> assertThat(o.refusal().reason()).isEqualTo(Reason.BUDGET_INSUFFICIENT)).isNotEmpty();
+        for (Outcome o : outcomes) {
+            if (o.reservation() != null) {
+                Award a = ledger.get(o.reservation().awardId());
+                assertThat(a.fundShares().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                        .as("award %d's shares", a.id()).isEqualByComparingTo(a.grantedAmount());
+            }
+        }
+        for (String fund : List.of(city, district, zone)) {
+            BigDecimal shares = jdbc.sql("select coalesce(sum(s.amount), 0) from award_fund_share s join award a"
+                    + " on a.id = s.award_id where s.fund_code = :f and a.live = true").param("f", fund).query(BigDecimal.class).single();
+            BudgetStatus b = ledger.budget("huanggang", fund, TEST_YEAR);
+            assertThat(shares).as(fund).isLessThanOrEqualTo(b.amount());
+            assertThat(b.committed()).isEqualByComparingTo(shares);
+        }
+    }
+
+    @Test
+    void shouldPayOneCertificateOnceWhenEnterprisesOfOtherFundsClaimItTogether() throws Exception {
+        String certificate = "CERT-" + System.nanoTime();
+        List<AwardClaim> claims = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            // A fund each and an enterprise each: no lock is shared, the unique constraint decides.
+            String fund = fixture.fund("jiyuan", "1000000");
+            claims.add(fixture.claim(fixture.project(fixture.enterprise("jiyuan"))).fund(fund, TEST_YEAR)
+                    .category("QUALITY_BRAND", "QUALITY_BRAND").cap(null).certificate(certificate).amount("500000").build());
+        }
+
+        List<Outcome> outcomes = race(THREADS, claims::get);
+
+        assertThat(outcomes).filteredOn(o -> o.reservation() != null).hasSize(1);
+        assertThat(outcomes).filteredOn(o -> o.refusal() != null).hasSize(THREADS - 1).allSatisfy(o -> {
+            assertThat(o.refusal().reason()).isEqualTo(Reason.CERTIFICATE_USED);
+            assertThat(o.refusal().explanation()).contains(certificate, "同一证书只奖补一次");
+        });
+    }
+
+    @Test
+    void shouldKeepAClusterMembersCapWhenItsClustersAndItsOwnProjectsReserveTogether() throws Exception {
+        String[] set = {"EQUIPMENT", "ROBOT", "INFORMATIZATION", "CLUSTER"};
+        Enterprise member = fixture.enterprise("yanzhou");
+        String fund = fixture.fund("yanzhou", "100000000");
+        List<List<AwardClaim>> attempts = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            if (i % 2 == 0) {
+                LedgerFixture.Claim cluster = fixture.claim(fixture.project(fixture.enterprise("yanzhou"))).fund(fund, TEST_YEAR)
+                        .category("CLUSTER", set).capScope("CAP").cap("1000000").amount("300000");
+                attempts.add(List.of(cluster.build(), cluster.creditCode(member.creditCode()).build()));
+            } else {
+                attempts.add(List.of(fixture.claim(fixture.project(member)).fund(fund, TEST_YEAR).category("CLUSTER", set)
+                        .capScope("CAP").cap("1000000").amount("300000").annualLimitOverride("测试:不受年度项目数限制").build()));
+            }
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Object>> results = new ArrayList<>();
+        for (List<AwardClaim> claims : attempts) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return claims.size() > 1 ? ledger.reserveAll(claims, Actor.system()) : ledger.reserve(claims.get(0), Actor.system());
+                } catch (AwardRefusedException refused) {
+                    return refused;
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<Object> f : results) {
+            assertThat(f.get(2, TimeUnit.MINUTES)).isInstanceOfAny(Reservation.class, Reservations.class,
+                    AwardRefusedException.class);
+        }
+
+        assertThat(ledger.awardedToEnterprise("yanzhou-2020", member.creditCode(), "CAP"))
+                .isEqualByComparingTo("1000000.00");
     }
 
     abstract String database();

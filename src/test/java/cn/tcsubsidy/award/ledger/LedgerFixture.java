@@ -6,6 +6,7 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Enterprises, projects, test funds and claims for the ledger's tests. Every enterprise and fund is new, so tests
- * sharing one database (the H2 context is shared between classes) never see each other's awards.
+ * sharing one database (the H2 context is shared between classes) never see each other's awards. A claim without a
+ * fund of its own is paid by the fixture's fund of its jurisdiction, whose budget for the claim's year (a billion,
+ * so that it never binds) is entered when the claim is built.
  */
 final class LedgerFixture {
 
@@ -30,8 +33,11 @@ final class LedgerFixture {
     record TestProject(long id, String jurisdiction, String creditCode) {
     }
 
+    private static final BigDecimal AMPLE = new BigDecimal("1000000000");
+
     private final ProjectRepository projects;
     private final JdbcClient jdbc;
+    private final Map<String, String> ampleFunds = new java.util.HashMap<>();
 
     LedgerFixture(ProjectRepository projects, JdbcClient jdbc) {
         this.projects = projects;
@@ -44,8 +50,13 @@ final class LedgerFixture {
     }
 
     TestProject project(Enterprise e) {
+        return project(e, UNIT.get(e.jurisdiction()));
+    }
+
+    /** A project of a recommending unit, e.g. Huanggang's 黄州区 (paid by the city and the district). */
+    TestProject project(Enterprise e, String unit) {
         long n = SEQUENCE.incrementAndGet();
-        long id = projects.insert(new NewProject(e.jurisdiction(), UNIT.get(e.jurisdiction()), "测试企业" + e.creditCode(),
+        long id = projects.insert(new NewProject(e.jurisdiction(), unit, "测试企业" + e.creditCode(),
                 e.creditCode(), String.format("2020-370503-34-03-%06d", n), "技改项目" + n, "EQUIPMENT", new BigDecimal("9000000"), new BigDecimal("7000000"),
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, LocalDate.of(2020, 3, 1),
                 LocalDate.of(2020, 12, 31)), Stage.AWARD_DECISION, "test");
@@ -55,21 +66,38 @@ final class LedgerFixture {
     /** A fund of its own with the given budget for {@link #TEST_YEAR}; returns its fund code. */
     String fund(String jurisdiction, String amount) {
         String code = "test-" + SEQUENCE.incrementAndGet();
-        jdbc.sql("""
-                insert into fund_budget (jurisdiction_code, fund_code, budget_year, fund_name, amount, basis)
-                values (:j, :f, :y, :name, :amount, '测试')
-                """)
-                .param("j", jurisdiction).param("f", code).param("y", TEST_YEAR).param("name", "测试专项资金" + code)
-                .param("amount", new BigDecimal(amount)).update();
+        jdbc.sql("insert into fund (jurisdiction_code, fund_code, fund_name) values (:j, :f, :name)")
+                .param("j", jurisdiction).param("f", code).param("name", "测试专项资金" + code).update();
+        budget(jurisdiction, code, TEST_YEAR, amount);
         return code;
     }
 
-    static Claim claim(TestProject p) {
+    /** Enters the budget of an existing fund for a year, as the finance officer would. */
+    void budget(String jurisdiction, String fund, int year, String amount) {
+        jdbc.sql("""
+                insert into fund_budget (jurisdiction_code, fund_code, budget_year, amount, basis)
+                values (:j, :f, :y, :amount, '测试')
+                """)
+                .param("j", jurisdiction).param("f", fund).param("y", year).param("amount", new BigDecimal(amount)).update();
+    }
+
+    private String ampleFund(String jurisdiction, int year) {
+        String code = ampleFunds.computeIfAbsent(jurisdiction, j -> fund(j, AMPLE.toPlainString()));
+        boolean entered = jdbc.sql("select count(*) from fund_budget where jurisdiction_code = :j and fund_code = :f"
+                        + " and budget_year = :y").param("j", jurisdiction).param("f", code).param("y", year)
+                .query(Long.class).single() > 0;
+        if (!entered) {
+            budget(jurisdiction, code, year, AMPLE.toPlainString());
+        }
+        return code;
+    }
+
+    Claim claim(TestProject p) {
         return new Claim(p);
     }
 
     /** A claim with the jurisdiction's usual shape, each part changeable. */
-    static final class Claim {
+    final class Claim {
         private final TestProject project;
         private String category;
         private Set<String> categorySet;
@@ -77,9 +105,11 @@ final class LedgerFixture {
         private String capScope;
         private BigDecimal cap;
         private boolean clusterLead;
-        private String fund;
+        private List<FundShare> payers;
         private int year = 2021;
         private BigDecimal amount = new BigDecimal("100000");
+        private String certificateNo;
+        private String override;
 
         private Claim(TestProject p) {
             this.project = p;
@@ -143,8 +173,24 @@ final class LedgerFixture {
         }
 
         Claim fund(String fundCode, int year) {
-            this.fund = fundCode;
+            this.payers = List.of(FundShare.whole(fundCode, "测试"));
             this.year = year;
+            return this;
+        }
+
+        Claim payers(List<FundShare> payers, int year) {
+            this.payers = payers;
+            this.year = year;
+            return this;
+        }
+
+        Claim certificate(String number) {
+            this.certificateNo = number;
+            return this;
+        }
+
+        Claim annualLimitOverride(String reason) {
+            this.override = reason;
             return this;
         }
 
@@ -169,15 +215,19 @@ final class LedgerFixture {
             capScope = o.capScope;
             cap = o.cap;
             clusterLead = o.clusterLead;
-            fund = o.fund;
+            payers = o.payers;
+            certificateNo = o.certificateNo;
+            override = o.override;
             year = o.year;
             amount = o.amount;
             return this;
         }
 
         AwardClaim build() {
+            List<FundShare> paidBy = payers != null ? payers
+                    : List.of(FundShare.whole(ampleFund(project.jurisdiction(), year), "测试"));
             return new AwardClaim(project.id(), project.jurisdiction(), project.creditCode(), category, categorySet,
-                    policyKey, capScope, cap, clusterLead, fund, year, amount);
+                    policyKey, capScope, cap, clusterLead, paidBy, year, amount, certificateNo, override);
         }
     }
 }
