@@ -13,6 +13,8 @@ import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.award.budget.FundBudgetService;
+import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
 import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
 import cn.tcsubsidy.shared.Actor;
@@ -51,6 +53,8 @@ import org.springframework.stereotype.Component;
 public class DemoProjects {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoProjects.class);
+    /** Each demo fund's sample budget a year (示例预算, not a fiscal decision). */
+    private static final BigDecimal DEMO_BUDGET_PER_FUND = new BigDecimal("30000000");
     /** A year in which all five policies were in force (Hekou's ran to 2022-12-31, Yanzhou's to 2023-08-14). */
     private static final int PAST_ROUND_YEAR = 2022;
 
@@ -65,11 +69,14 @@ public class DemoProjects {
     private final PayeeService payees;
     private final RoundJobs jobs;
     private final EvidenceRules evidenceRules;
+    private final DemoSchemes schemes;
+    private final FundBudgetService budgets;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
-                        Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules) {
+                        Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules,
+                        DemoSchemes schemes, FundBudgetService budgets) {
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -81,6 +88,8 @@ public class DemoProjects {
         this.payees = payees;
         this.jobs = jobs;
         this.evidenceRules = evidenceRules;
+        this.schemes = schemes;
+        this.budgets = budgets;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -88,6 +97,11 @@ public class DemoProjects {
     public void load() {
         if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
             return;
+        }
+        // No scheme, no award; no budget, no award: the demo enters a labelled 示例方案 and 示例预算 for its two years.
+        for (int year : List.of(PAST_ROUND_YEAR, LocalDate.now(clock).getYear())) {
+            schemes.enter(year);
+            budgets.enterSampleBudgets(year, DEMO_BUDGET_PER_FUND);
         }
         for (Jurisdiction j : directory.all()) {
             load(j);

@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Liaocheng rounds and projects put straight into a given stage, for tests of the domain's steps without the engine;
- * and snapshots of what a refused step must leave unchanged. Liaocheng's tables quote in any year and its fund has
- * no budget row, so every round year works; each round has a year of its own (one round per jurisdiction and year).
+ * and snapshots of what a refused step must leave unchanged. Liaocheng's tables quote in any year; each round has a
+ * year of its own (one round per jurisdiction and year) and its fund a test budget for that year (no budget, no award).
  */
 public final class StageFixture {
 
@@ -46,8 +46,17 @@ public final class StageFixture {
                 .param("j", JURISDICTION).param("y", year).param("deadline", LocalDate.of(year, 11, 30))
                 .param("before", LocalDate.of(year - 1, 12, 31)).param("s", status)
                 .param("first", noticeStartsOn).param("last", noticeEndsOn).update();
+        budget(jdbc, JURISDICTION, JURISDICTION, year, new BigDecimal("100000000"));
         return jdbc.sql("select id from review_round where jurisdiction_code = :j and round_year = :y")
                 .param("j", JURISDICTION).param("y", year).query(Long.class).single();
+    }
+
+    /** A fund's budget for the year, entered as a test would have the finance officer enter it. */
+    public static void budget(JdbcClient jdbc, String jurisdiction, String fund, int year, BigDecimal amount) {
+        jdbc.sql("""
+                insert into fund_budget (jurisdiction_code, fund_code, budget_year, amount, basis, entered_by, updated_by)
+                values (:j, :f, :y, :a, '测试预算', 'test', 'test')
+                """).param("j", jurisdiction).param("f", fund).param("y", year).param("a", amount).update();
     }
 
     public long round(String status) {

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.award.domain;
 
-import cn.tcsubsidy.award.ledger.Reservation;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -38,19 +37,19 @@ public class AwardDecisionService {
         String decision = f.choice("awardDecision", "审定结论", Set.of(PROPOSE, REJECT), true);
         BigDecimal amount = f.money("proposedAmount", "拟扶持金额", PROPOSE.equals(decision));
         String opinion = f.text("awardOpinion", "审定意见", true, 2000);
+        String override = f.text("annualLimitOverride", "不适用每年一个项目限制的理由", false, 1000);
         if (PROPOSE.equals(decision) && amount != null && amount.signum() == 0) {
             f.reject("proposedAmount", "列入拟扶持名单的项目,拟扶持金额应大于 0");
         }
         f.throwIfInvalid();
         Project p = guard.enter(projectId, actor, Stage.AWARD_DECISION);
         if (PROPOSE.equals(decision)) {
-            Reservation r = cases.reserve(p, amount, actor);
-            BigDecimal granted = r.award().grantedAmount();
+            AwardCases.Reserved r = cases.reserve(p, amount, override, actor);
+            BigDecimal granted = r.granted();
             projects.setProposedAmount(projectId, granted);
             projects.setStage(projectId, Stage.AWAITING_NOTICE);
             history.record(projectId, Stage.AWARD_DECISION, "AWARD_PROPOSED", actor.userId(),
-                    "列入拟扶持名单,拟扶持金额 " + Money.format(granted) + ":" + opinion
-                            + (r.isCut() ? ";" + r.award().cutReason() : "") + ";" + r.budget().note());
+                    "列入拟扶持名单,拟扶持金额 " + Money.format(granted) + ":" + opinion + ";" + r.note());
         } else {
             String reason = "工信局审定不予扶持:" + opinion;
             projects.reject(projectId, reason);

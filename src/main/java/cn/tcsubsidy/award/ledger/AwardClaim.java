@@ -68,18 +68,6 @@ public record AwardClaim(
         annualLimitOverride = blankToNull(annualLimitOverride);
     }
 
-    /**
-     * The claim as AwardCases built it before payers, certificates and overrides: one fund pays the whole award
-     * (null = the jurisdiction's own fund). Kept until AwardCases builds claims with {@link Payers#of}; then remove.
-     */
-    @Deprecated(forRemoval = true)
-    public AwardClaim(long projectId, String jurisdiction, String creditCode, String category, Set<String> categorySet,
-                      String policyKey, String capScope, BigDecimal enterpriseCap, boolean clusterLead, String fundCode,
-                      int year, BigDecimal requestedAmount) {
-        this(projectId, jurisdiction, creditCode, category, categorySet, policyKey, capScope, enterpriseCap, clusterLead,
-                List.of(FundShare.whole(orElse(fundCode, jurisdiction), "本辖区奖补资金")), year, requestedAmount, null, null);
-    }
-
     /** The same claim for another amount (a cluster member's part, or the bureau's proposal). */
     public AwardClaim withAmount(BigDecimal amount) {
         return new AwardClaim(projectId, jurisdiction, creditCode, category, categorySet, policyKey, capScope,

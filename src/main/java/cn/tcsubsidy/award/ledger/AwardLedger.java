@@ -285,23 +285,6 @@ public class AwardLedger {
         return BudgetLine.draw(funds, capUsed, candidates);
     }
 
-    /**
-     * The proposed list of one fund, as AwardCases ranks today (candidates without claims, from the deprecated
-     * {@link Candidate} constructor, are charged to {@code fundCode}, no enterprise cap). Kept until AwardCases ranks
-     * the jurisdiction's candidates with {@link #rank(String, int, List)}; then remove.
-     *
-     * @param fundCode null = the jurisdiction's own fund
-     */
-    @Deprecated(forRemoval = true)
-    @Transactional(readOnly = true)
-    public ProposedList rank(String jurisdiction, String fundCode, int year, List<Candidate> candidates) {
-        List<FundShare> payers = List.of(FundShare.whole(AwardClaim.orElse(fundCode, jurisdiction), "本辖区奖补资金"));
-        return rank(jurisdiction, year, candidates.stream().map(c -> new Candidate(c.projectId(), c.expertScore(),
-                c.completionDate(), c.claims().stream().map(a -> new AwardClaim(c.projectId(), jurisdiction, a.creditCode(),
-                        null, Set.of(), null, null, null, false, payers, year, a.requestedAmount(), null, null)).toList(),
-                c.ineligibleReason())).toList());
-    }
-
     /** A fund's budget for the year and what live awards take from it (not configured: no budget entered). */
     @Transactional(readOnly = true)
     public BudgetStatus budget(String jurisdiction, String fundCode, int year) {

@@ -42,19 +42,6 @@ public record Candidate(long projectId, BigDecimal expertScore, LocalDate comple
         return new Candidate(projectId, expertScore, completionDate, List.of(), null);
     }
 
-    /**
-     * The candidate as AwardCases builds it today: a quoted amount (0 when ineligible, null without a quote), no
-     * enterprise cap, the fund given to the deprecated {@link AwardLedger#rank(String, String, int, List)}. Kept
-     * until AwardCases builds candidates with claims; then remove.
-     */
-    @Deprecated(forRemoval = true)
-    public Candidate(long projectId, BigDecimal expertScore, BigDecimal requestedAmount, LocalDate completionDate) {
-        this(projectId, expertScore, completionDate, requestedAmount == null ? List.of()
-                : List.of(new AwardClaim(projectId, null, null, null, Set.of(), null, null, null, false, List.of(), 0,
-                        requestedAmount, null, null)),
-                requestedAmount != null && requestedAmount.signum() <= 0 ? "按奖补规则不予奖补,测算金额为 0" : null);
-    }
-
     public boolean eligible() {
         return ineligibleReason == null && !claims.isEmpty();
     }

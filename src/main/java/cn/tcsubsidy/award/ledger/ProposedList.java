@@ -38,15 +38,4 @@ public record ProposedList(Map<String, BudgetStatus> budgets, List<RankedProject
         return r.fundCharges().keySet().stream().map(f -> budgets.get(f).note()).collect(Collectors.joining(";"));
     }
 
-    /**
-     * The only fund's budget, as AwardCases reads it today. Kept until AwardCases reads {@link #budgetNote}; then
-     * remove.
-     */
-    @Deprecated(forRemoval = true)
-    public BudgetStatus budget() {
-        if (budgets.size() != 1) {
-            throw new IllegalStateException("the list charges " + budgets.keySet() + ", not one fund");
-        }
-        return budgets.values().iterator().next();
-    }
 }

@@ -26,12 +26,4 @@ public record Reservation(Award award, List<BudgetStatus> budgets) {
         return budgets.stream().map(BudgetStatus::note).collect(Collectors.joining(";"));
     }
 
-    /**
-     * The first paying fund's budget: what AwardDecisionService reads today. Kept until it reads {@link #budgetNote()}
-     * (a split award has several funds); then remove.
-     */
-    @Deprecated(forRemoval = true)
-    public BudgetStatus budget() {
-        return budgets.get(0);
-    }
 }

@@ -211,7 +211,7 @@ public final class AwardCalculator {
      * share is rounded down to the fen, and the fen left over go one each to the largest remainders (ties: the one
      * listed first). The same weights always split the same way.
      */
-    static List<BigDecimal> split(BigDecimal total, List<BigDecimal> weights) {
+    public static List<BigDecimal> split(BigDecimal total, List<BigDecimal> weights) {
         BigInteger totalFen = fen(total);
         List<BigInteger> w = weights.stream().map(AwardCalculator::fen).toList();
         BigInteger weightSum = w.stream().reduce(BigInteger.ZERO, BigInteger::add);

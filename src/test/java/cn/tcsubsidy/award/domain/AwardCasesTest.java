@@ -35,7 +35,7 @@ class AwardCasesTest {
 
     static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
     static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
-    static final String CREDIT = "91371500MA3N0000X1";
+    static final String CREDIT = cn.tcsubsidy.filing.domain.CreditCode.withCheckCharacter("91371500MA3N0000X");
 
     @Autowired AwardCases cases;
     @Autowired AwardDecisionService decisions;
@@ -58,6 +58,7 @@ class AwardCasesTest {
                     """).update() > 0
                     ? jdbc.sql("select id from review_round where jurisdiction_code = 'liaocheng' and round_year = 2026")
                             .query(Long.class).single() : 0;
+            cn.tcsubsidy.support.StageFixture.budget(jdbc, "liaocheng", "liaocheng", 2026, new BigDecimal("20000000"));
         }
         long id = projects.insert(new NewProject("liaocheng", "chiping", enterprise, CREDIT,
                 String.format("2025-371523-34-03-%06d", ++filed), "设备更新", "EQUIPMENT",

@@ -255,9 +255,9 @@ class AwardLedgerH2Test extends LedgerH2Test {
         assertThat(ledger.awardsOf(tooBig.id())).isEmpty();
         Reservation lastFen = reserve(fixture.claim(tooBig).fund(fund, TEST_YEAR).amount("400000"));
 
-        assertThat(first.budget().remaining()).isEqualTo(new BigDecimal("400000.00"));
-        assertThat(lastFen.budget().remaining()).isEqualTo(new BigDecimal("0.00"));
-        assertThat(lastFen.budget().committed()).isEqualTo(new BigDecimal("1000000.00"));
+        assertThat(first.budgets().get(0).remaining()).isEqualTo(new BigDecimal("400000.00"));
+        assertThat(lastFen.budgets().get(0).remaining()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(lastFen.budgets().get(0).committed()).isEqualTo(new BigDecimal("1000000.00"));
     }
 
     @Test
@@ -269,7 +269,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
         Reservation cut = reserve(fixture.claim(fixture.project(e)).fund(fund, TEST_YEAR).amount("1000000"));
 
         assertThat(cut.award().grantedAmount()).isEqualTo(new BigDecimal("100000.00"));
-        assertThat(cut.budget().remaining()).isEqualTo(new BigDecimal("900000.00"));
+        assertThat(cut.budgets().get(0).remaining()).isEqualTo(new BigDecimal("900000.00"));
     }
 
     @Test

@@ -119,7 +119,7 @@ class TcAnnualRoundProcessTest {
         ArgumentCaptor<RoundCalendar> calendar = ArgumentCaptor.forClass(RoundCalendar.class);
         verify(rounds).open(eq(TENANT), eq(2026), calendar.capture(), any(), eq(pi.getId()));
         Assertions.assertThat(calendar.getValue()).as("Hekou's calendar table")
-                .isEqualTo(new RoundCalendar(LocalDate.of(2026, 11, 30), LocalDate.of(2025, 12, 31), 5));
+                .isEqualTo(new RoundCalendar(LocalDate.of(2026, 11, 30), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 5));
         verify(projects).openRecommendation(two, ROUND_ID, 2026,
                 Date.from(LocalDate.of(2026, 12, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
         assertThat(task(Elements.CLOSE_RECOMMENDATION, pi)).hasCandidateGroup("hekou-bureau");
