@@ -102,6 +102,12 @@ abstract class SecurityMatrixScenario {
                 "select name_, execution_id_, task_id_, text_, long_, double_ from act_ru_variable order by id_",
                 "select id_, duedate_, retries_ from act_ru_job order by id_",
                 "select id_, name_, assignee_, task_def_key_ from act_ru_task order by id_",
+                "select * from fund_budget order by jurisdiction_code, fund_code, budget_year",
+                "select count(*) from fund_budget_change",
+                "select * from award_scheme order by id",
+                "select * from enterprise_standing order by id",
+                "select * from quote_date_setting order by jurisdiction_code",
+                "select count(*) from project_evidence",
                 "select count(*) from act_re_deployment",
                 "select count(*) from act_ru_authorization")) {
             s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
@@ -275,6 +281,48 @@ abstract class SecurityMatrixScenario {
         refusedForAll("读轮次应答", others, Set.of(404), u -> rest.get(u, "/api/rounds/" + round + "/answers"));
         for (String u : List.of(BUREAU, OWNER, ADMIN)) {
             allowed("读轮次应答", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/answers"));
+        }
+    }
+
+    @Test
+    void shouldLetOnlyFinanceEnterBudgetsOnlyRulesChangeSchemesAndDatesOnlyTheBureauListEnterprises() {
+        Map<String, Object> budget = Map.of("jurisdiction", "hekou", "fundCode", "hekou", "budgetYear", 2031,
+                "amount", 20_000_000, "basis", "东财预〔2031〕1号");
+        refusedForAll("录入预算", businessRoles().stream().filter(r -> !r.equals(FINANCE)).toList(), Set.of(403),
+                u -> rest.post(u, "/api/fund-budgets", budget));
+        allowed("录入预算", FINANCE, 201, u -> rest.post(u, "/api/fund-budgets", budget));
+        Map<String, Object> change = Map.of("amount", 25_000_000, "basis", "东财预〔2031〕2号", "reason", "追加预算");
+        refusedForAll("调整预算", businessRoles().stream().filter(r -> !r.equals(FINANCE)).toList(), Set.of(403),
+                u -> rest.put(u, "/api/fund-budgets/hekou/hekou/2031", change));
+        allowed("调整预算", FINANCE, 200, u -> rest.put(u, "/api/fund-budgets/hekou/hekou/2031", change));
+
+        Map<String, Object> scheme = new LinkedHashMap<>();
+        scheme.put("jurisdiction", "jiyuan");
+        scheme.put("scope", "jiyuan");
+        scheme.put("year", 2025);
+        scheme.put("document", "济工信〔2025〕1号");
+        scheme.put("filedOn", "2025-01-10");
+        scheme.put("rates", List.of(Map.of("category", "GREEN", "rate", 0.02, "projectCap", 500_000)));
+        refusedForAll("备案奖补方案", businessRoles(), Set.of(403),
+                u -> rest.post(u, "/api/award-schemes", scheme));
+        allowed("备案奖补方案", "jiyuan-rules", 201, u -> rest.post(u, "/api/award-schemes", scheme));
+
+        Map<String, Object> dates = Map.of("policyDate", "APPLICATION_DATE", "lprDate", "APPLICATION_DATE",
+                "basis", "矩阵测试");
+        refusedForAll("改测算日期", businessRoles().stream().filter(r -> !r.equals(RULES)).toList(), Set.of(403),
+                u -> rest.put(u, "/api/quote-date-settings/hekou", dates));
+
+        Map<String, Object> listing = Map.of("jurisdiction", "hekou", "creditCode", "91350100M000100Y43",
+                "enterpriseName", "东营市河口区示例化工有限公司", "kind", "CREDIT_SANCTION", "basis", "矩阵测试",
+                "fromDate", "2025-01-01");
+        refusedForAll("列入信用约束名单", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.post(u, "/api/standing-listings", listing));
+
+        List<String> readers = List.of(FILER, town, BUREAU, FINANCE, OWNER);
+        refusedForAll("读佐证材料", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), REFUSED,
+                u -> rest.get(u, "/api/projects/" + building + "/evidence"));
+        for (String u : readers) {
+            allowed("读佐证材料", u, 200, x -> rest.get(x, "/api/projects/" + building + "/evidence"));
         }
     }
 

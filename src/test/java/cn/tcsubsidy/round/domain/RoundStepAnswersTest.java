@@ -34,6 +34,7 @@ class RoundStepAnswersTest {
     @Autowired ProjectRepository projects;
     @Autowired ProjectHistory history;
     @Autowired JdbcClient jdbc;
+    @Autowired cn.tcsubsidy.award.domain.AwardCases awards;
 
     StageFixture fixture;
 
@@ -101,5 +102,29 @@ class RoundStepAnswersTest {
 
     private void completedOn(long projectId, java.time.LocalDate day) {
         jdbc.sql("update project set completion_date = :d where id = :p").param("d", day).param("p", projectId).update();
+    }
+
+    @Test
+    void shouldRankARoundHoldingAnIneligibleProjectAndStopOnlyOnAProjectWithoutAQuote() {
+        long round = fixture.round("LIST_DECISION");
+        long eligible = fixture.project(Stage.AWARD_DECISION, round);
+        long ineligible = fixture.project(Stage.AWARD_DECISION, round);
+        // 总投资500万元以上 (Liaocheng): 4,999,999.99 is refused by the table.
+        jdbc.sql("update project set actual_total_investment = 4999999.99 where id = :p").param("p", ineligible).update();
+        answers.expect(round, RoundStepAnswers.QUOTE_AWARD, List.of(eligible, ineligible));
+        awards.quote(eligible);
+        awards.quote(ineligible);
+        rounds.quoted(round, eligible);
+        rounds.quoted(round, ineligible);
+
+        Map<Long, String> notes = rounds.rankAgainstBudget(round);
+        assertThat(notes.get(eligible)).startsWith("预算排序第 1 名,在预算线内,可拟扶持 400000.00 元");
+        assertThat(notes.get(ineligible)).startsWith("预算排序第 2 名,按规则不予奖补,列于预算线外").contains("500万元");
+
+        long unquoted = fixture.project(Stage.AWARD_DECISION, round);
+        answers.expect(round, RoundStepAnswers.QUOTE_AWARD, List.of(unquoted));
+        rounds.quoted(round, unquoted);
+        assertThatThrownBy(() -> rounds.rankAgainstBudget(round)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("(编号 " + unquoted + ")没有奖补测算结果");
     }
 }

@@ -1,0 +1,199 @@
+package cn.tcsubsidy.application;
+
+import static cn.tcsubsidy.support.Rest.variables;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.tcsubsidy.filing.domain.CreditCode;
+import cn.tcsubsidy.round.process.RoundJobs;
+import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Response;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 谁受益、谁兑现 (黄冈市行动方案, closing paragraph): a 麻城 project of 25,000,000 sits in the city pool (市级库, 四(一):
+ * 总投资2000万元以上的项目统一纳入市级技改投资项目库), whose ledger the city keeps, yet 麻城's fund pays it. Driven over
+ * the REST APIs by the people whose job each step is: 麻城's scheme filed by the rule administrator, the round, the
+ * award refused while 麻城 has no budget for the year, the budget entered by the finance officer, the award, the
+ * notice, the payment; then the ledger shows 麻城's fund charged and the city's fund untouched.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:tc-huanggang-payer;DB_CLOSE_DELAY=-1",
+    "tc.demo.identities=true",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class HuanggangPayerH2Test {
+
+    static final int YEAR = 2024;
+    static final String ENTERPRISE = "huanggang-ent-1";
+    static final String TOWN = "huanggang-town-macheng";
+    static final String BUREAU = "huanggang-bureau";
+    static final String FINANCE = "huanggang-finance";
+    static final String RULES = "huanggang-rules";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RoundJobs roundJobs;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void shouldPayACityPoolProjectOfMachengFromMachengsFund() {
+        Rest rest = new Rest(port);
+        Map<String, Object> scheme = new LinkedHashMap<>();
+        scheme.put("jurisdiction", "huanggang");
+        scheme.put("scope", "macheng");
+        scheme.put("year", YEAR);
+        scheme.put("document", "麻政办发〔2024〕8号");
+        scheme.put("filedOn", "2024-03-01");
+        scheme.put("rates", List.of(Map.of("category", "INVESTMENT_SUBSIDY", "rate", 0.05, "projectCap", 1_000_000)));
+        Response filedScheme = rest.post(RULES, "/api/award-schemes", scheme);
+        assertThat(filedScheme.status()).as(filedScheme.text()).isEqualTo(201);
+
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("jurisdiction", "huanggang");
+        f.put("unitCode", "macheng");
+        f.put("enterpriseName", "麻城市示范石材装备有限公司");
+        f.put("creditCode", CreditCode.withCheckCharacter("91421181MA49K0001"));
+        f.put("projectCode", "2023-421181-34-03-000001");
+        f.put("projectName", "石材智能加工生产线技术改造");
+        f.put("category", "INVESTMENT_SUBSIDY");
+        f.put("plannedTotalInvestment", 25_000_000);
+        f.put("plannedEquipmentInvestment", 15_000_000);
+        f.put("plannedStartDate", "2023-01-10");
+        f.put("plannedEndDate", "2023-06-30");
+        f.put("bankName", "中国农业银行麻城市支行");
+        f.put("bankAccount", "17350101040001234");
+        Response filed = rest.post(ENTERPRISE, "/api/projects", f);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long id = filed.body().get("projectId").asLong();
+        String pi = filed.body().get("processInstanceId").asText();
+        assertThat(complete(rest, ENTERPRISE, taskOf(rest, ENTERPRISE, pi, "Task_ReportCompletion"),
+                "completionDate", "2023-06-28", "actualTotalInvestment", 25_000_000,
+                "actualEquipmentInvestment", 15_000_000, "completionNote", "已竣工投产").status()).isEqualTo(204);
+
+        Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/huanggang/start",
+                variables("roundYear", YEAR));
+        assertThat(round.status()).as(round.text()).isEqualTo(200);
+        String roundPi = round.body().get("id").asText();
+        roundJobs.runDueWithoutFailures("huanggang");
+        assertThat(complete(rest, TOWN, taskOf(rest, TOWN, pi, "Task_RecommendProject"), "recommendationDecision",
+                "RECOMMEND", "recommendationOpinion", "同意推荐", "investmentAssessment", "投资到位",
+                "technologyAssessment", "国内先进", "benefitAssessment", "效益良好", "authenticityConfirmed", true,
+                "formalitiesComplete", true).status()).isEqualTo(204);
+        assertThat(complete(rest, BUREAU, taskOf(rest, BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止")
+                .status()).isEqualTo(204);
+        roundJobs.runDueWithoutFailures("huanggang");
+        String expert = expertWithTask(rest, pi);
+        assertThat(complete(rest, expert, taskOf(rest, expert, pi, "Task_ReviewProject"), "expertScore", 90,
+                "reviewConclusion", "PASS", "reviewOpinion", "技术先进").status()).isEqualTo(204);
+        assertThat(complete(rest, BUREAU, taskOf(rest, BUREAU, roundPi, "Task_CloseReview"), "reviewSummary", "评审结束")
+                .status()).isEqualTo(204);
+        roundJobs.runDueWithoutFailures("huanggang");
+
+        // City pool (25,000,000 ≥ 20,000,000), 麻城's filed scheme: 15,000,000 × 5 % = 750,000.
+        assertThat(jdbc.sql("select pool_level || ':' || quoted_amount from project_award where project_id = :p")
+                .param("p", id).query(String.class).single()).isEqualTo("CITY:750000.00");
+        assertThat(jdbc.sql("select budget_note from project_award where project_id = :p").param("p", id)
+                .query(String.class).single()).contains("在预算线外").contains("麻城市工业技改专项资金 2024 年度预算未录入");
+
+        // No budget, no award: the bureau's proposal is refused, naming the fund and the year; nothing is reserved.
+        String decide = taskOf(rest, BUREAU, pi, "Task_DecideAward");
+        Response noBudget = complete(rest, BUREAU, decide, "awardDecision", "PROPOSE", "proposedAmount", 750_000,
+                "awardOpinion", "按麻城市年度方案");
+        assertThat(noBudget.status()).isEqualTo(400);
+        assertThat(noBudget.text()).contains("麻城市工业技改专项资金 2024 年度预算未录入");
+        assertThat(jdbc.sql("select count(*) from award where project_id = :p").param("p", id).query(Long.class).single())
+                .isZero();
+        assertThat(rest.post(BUREAU, "/api/fund-budgets", Map.of("jurisdiction", "huanggang", "fundCode", "macheng",
+                "budgetYear", YEAR, "amount", 5_000_000, "basis", "麻财预〔2024〕2号")).status())
+                .as("the finance officer enters budgets, not the bureau").isEqualTo(403);
+        Response budget = rest.post(FINANCE, "/api/fund-budgets", Map.of("jurisdiction", "huanggang", "fundCode", "macheng",
+                "budgetYear", YEAR, "amount", 5_000_000, "basis", "麻财预〔2024〕2号"));
+        assertThat(budget.status()).as(budget.text()).isEqualTo(201);
+
+        assertThat(complete(rest, BUREAU, decide, "awardDecision", "PROPOSE", "proposedAmount", 750_000,
+                "awardOpinion", "按麻城市年度方案").status()).isEqualTo(204);
+        assertThat(complete(rest, BUREAU, taskOf(rest, BUREAU, roundPi, "Task_DecideProposedList"), "listNote", "2024年度名单")
+                .status()).isEqualTo(204);
+        roundJobs.runDueWithoutFailures("huanggang");
+        LocalDate last = jdbc.sql("select notice_ends_on from review_round where process_instance_id = :p")
+                .param("p", roundPi).query(LocalDate.class).single();
+        ClockUtil.setCurrentTime(java.util.Date.from(last.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant()));
+        JsonNode jobs = rest.get("admin", "/engine-rest/job?processInstanceId=" + roundPi
+                + "&activityId=Event_NoticePeriodOver").body();
+        assertThat(rest.post("admin", "/engine-rest/job/" + jobs.get(0).get("id").asText() + "/execute", Map.of())
+                .status()).isEqualTo(204);
+        ClockUtil.reset();
+        roundJobs.runDueWithoutFailures("huanggang");
+        assertThat(complete(rest, BUREAU, taskOf(rest, BUREAU, pi, "Task_ConfirmNoticeOutcome"), "objectionReceived", false,
+                "objectionUpheld", false).status()).isEqualTo(204);
+        long payee = rest.get(BUREAU, "/api/projects/" + id).body().at("/payee/id").asLong();
+        assertThat(rest.post(BUREAU, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee)).status())
+                .isEqualTo(200);
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Response paid = complete(rest, FINANCE, taskOf(rest, FINANCE, pi, "Task_PayAward"), "paidAmount", 750_000,
+                "paymentVoucherNo", "MC2024-001", "paymentDate", today);
+        assertThat(paid.status()).as(paid.text()).isEqualTo(204);
+
+        // 麻城's fund paid it whole; the city's fund, whose pool keeps the project's ledger, paid nothing.
+        assertThat(jdbc.sql("""
+                select s.fund_code || ':' || s.amount || ':' || a.status from award a
+                  join award_fund_share s on s.award_id = a.id where a.project_id = :p
+                """).param("p", id).query(String.class).list()).containsExactly("macheng:750000.00:PAID");
+        assertThat(committed("macheng")).isEqualByComparingTo("750000");
+        assertThat(committed("huanggang")).isEqualByComparingTo("0");
+        List<String> actions = new java.util.ArrayList<>();
+        rest.get(BUREAU, "/api/projects/" + id).body().get("history").forEach(e -> actions.add(e.get("action").asText()));
+        assertThat(actions).contains("AWARD_PROPOSED", "PAID");
+        assertThat(rest.get(BUREAU, "/api/projects/" + id).body().get("history").toString())
+                .contains("兑现资金:麻城市工业技改专项资金 100%");
+    }
+
+    private BigDecimal committed(String fund) {
+        return jdbc.sql("""
+                select coalesce(sum(s.amount), 0) from award_fund_share s join award a on a.id = s.award_id
+                 where a.jurisdiction_code = 'huanggang' and a.award_year = :y and s.fund_code = :f and a.status <> 'CANCELLED'
+                """).param("y", YEAR).param("f", fund).query(BigDecimal.class).single();
+    }
+
+    private String expertWithTask(Rest rest, String pi) {
+        for (int n = 1; n <= 12; n++) {
+            String user = "huanggang-expert-" + n;
+            Response r = rest.get(user, "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=Task_ReviewProject");
+            if (r.status() == 200 && r.body().size() > 0) {
+                return user;
+            }
+        }
+        throw new AssertionError("no expert sees the review task of " + pi);
+    }
+
+    private static String taskOf(Rest rest, String user, String pi, String key) {
+        Response r = rest.get(user, "/engine-rest/task?processInstanceId=" + pi + "&taskDefinitionKey=" + key);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().size()).as(user + " sees " + key).isEqualTo(1);
+        return r.body().get(0).get("id").asText();
+    }
+
+    private static Response complete(Rest rest, String user, String taskId, Object... keyValues) {
+        return rest.post(user, "/engine-rest/task/" + taskId + "/complete", variables(keyValues));
+    }
+}
