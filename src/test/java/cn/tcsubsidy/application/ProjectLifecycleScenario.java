@@ -155,8 +155,12 @@ abstract class ProjectLifecycleScenario {
                 variables("roundYear", 2021));
         assertThat(round.status()).as(round.text()).isEqualTo(200);
         String roundPi = round.body().get("id").asText();
-        assertThat(stage(id)).isEqualTo("RECOMMENDATION");
+        assertThat(stage(id)).as("the click stored the start; gathering the projects is the round's own job")
+                .isEqualTo("COMPLETED");
+        assertThat(rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/hekou/start",
+                variables("roundYear", 2021)).text()).as("the same year twice, refused at once").contains("已经发起");
         roundJobs.runDueWithoutFailures("hekou");
+        assertThat(stage(id)).isEqualTo("RECOMMENDATION");
 
         // Only the project's own town sees the recommendation task.
         assertThat(tasks(OTHER_TOWN, pi)).isEmpty();

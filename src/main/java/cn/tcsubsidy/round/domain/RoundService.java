@@ -64,10 +64,8 @@ public class RoundService {
         return year != null ? year : LocalDate.now(clock).getYear();
     }
 
-    public record Opened(long roundId, List<Project> projects) {
-    }
-
-    public Opened open(String jurisdiction, int year, RoundCalendar calendar, Actor actor, String processInstanceId) {
+    /** Registers the round of the year (refused, naming the year, when it was opened before); returns its id. */
+    public long open(String jurisdiction, int year, RoundCalendar calendar, Actor actor, String processInstanceId) {
         actor.requireJurisdiction(jurisdiction);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         try {
@@ -83,12 +81,22 @@ public class RoundService {
         } catch (DuplicateKeyException e) {
             throw new ValidationException("roundYear", year + " 年度推荐评审已经发起,不能重复发起");
         }
-        long roundId = keys.getKey().longValue();
-        List<Project> gathered = projects.findAwaitingRound(jurisdiction, calendar.completedFrom(), calendar.completedBefore());
+        return keys.getKey().longValue();
+    }
+
+    /**
+     * The round's system step after it was registered: the completed projects of its window enter its
+     * recommendation. Refused unless the round is open for recommendation.
+     */
+    public List<Project> gather(long roundId) {
+        Round r = require(roundId, "汇集竣工项目,启动推荐", RoundStatus.RECOMMENDATION);
+        LocalDate from = jdbc.sql("select completed_from from review_round where id = :r").param("r", roundId)
+                .query((rs, i) -> rs.getObject(1, LocalDate.class)).list().get(0);
+        List<Project> gathered = projects.findAwaitingRound(r.jurisdiction(), from, r.completedBefore());
         for (Project p : gathered) {
-            recommendation.opened(p.id(), roundId, year);
+            recommendation.opened(p.id(), roundId, r.year());
         }
-        return new Opened(roundId, gathered);
+        return gathered;
     }
 
     public Round get(long roundId) {

@@ -43,19 +43,32 @@ public class RoundSteps {
                 refusingBadInput(() -> rounds.roundYear(execution.getVariables())));
     }
 
+    /**
+     * Registers the round in the starter's own call (the bureau's click, or the November timer's job): a year opened
+     * twice is refused there and then, by the round's unique row.
+     */
     @Bean
-    public JavaDelegate openRoundDelegate(RoundService rounds, ProjectProcessFacade projects, Actors actors) {
+    public JavaDelegate openRoundDelegate(RoundService rounds, Actors actors) {
         return execution -> {
             int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
             RoundCalendar calendar = calendar(execution);
-            RoundService.Opened opened = refusingBadInput(() -> rounds.open(execution.getTenantId(), year, calendar,
+            long roundId = refusingBadInput(() -> rounds.open(execution.getTenantId(), year, calendar,
                     actors.current(), execution.getProcessInstanceId()));
+            execution.setVariable(Vars.ROUND_ID, roundId);
             // The deadline day is the last day to recommend: recommendation closes when it is over.
-            Date closesAt = startOf(calendar.recommendationDeadline().plusDays(1));
-            projects.openRecommendation(opened.projects(), opened.roundId(), year, closesAt);
-            execution.setVariable(Vars.ROUND_ID, opened.roundId());
-            execution.setVariable(Vars.PROJECT_COUNT, opened.projects().size());
-            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, closesAt);
+            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, startOf(calendar.recommendationDeadline().plusDays(1)));
+        };
+    }
+
+    /** The round's own job: gathers the completed projects of its window and opens recommendation in each. */
+    @Bean
+    public JavaDelegate gatherProjectsDelegate(RoundService rounds, ProjectProcessFacade projects) {
+        return execution -> {
+            long roundId = roundId(execution.getVariables());
+            int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
+            List<Project> gathered = rounds.gather(roundId);
+            projects.openRecommendation(gathered, roundId, year, (Date) execution.getVariable(Vars.RECOMMENDATION_DEADLINE_AT));
+            execution.setVariable(Vars.PROJECT_COUNT, gathered.size());
         };
     }
 

@@ -21,6 +21,7 @@ public final class TcAnnualRoundProcess {
         public static final String PREPARE_ROUND = "Task_PrepareRound";
         public static final String LOAD_CALENDAR = "Task_LoadRoundCalendar";
         public static final String OPEN_ROUND = "Task_OpenRound";
+        public static final String GATHER_PROJECTS = "Task_GatherProjects";
         public static final String ROUND_WITHOUT_PROJECTS = "Event_RoundWithoutProjects";
         public static final String CLOSE_RECOMMENDATION = "Task_CloseRecommendation";
         public static final String RECOMMENDATION_DEADLINE = "Event_RecommendationDeadline";

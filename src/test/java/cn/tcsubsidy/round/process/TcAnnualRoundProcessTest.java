@@ -73,7 +73,8 @@ class TcAnnualRoundProcessTest {
                     "dmn/hekou/hekou-pipeline.dmn");
         }
         when(rounds.roundYear(anyMap())).thenReturn(2026);
-        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any())).thenReturn(new RoundService.Opened(ROUND_ID, two));
+        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any())).thenReturn(ROUND_ID);
+        when(rounds.gather(ROUND_ID)).thenReturn(two);
         when(rounds.closeRecommendation(ROUND_ID)).thenReturn(List.of());
         when(rounds.inReview(ROUND_ID)).thenReturn(2);
         when(rounds.concludeReview(ROUND_ID)).thenReturn(two);
@@ -86,7 +87,8 @@ class TcAnnualRoundProcessTest {
         Actors actors = new Actors(engine.getIdentityService());
         Mocks.register("startAnnualRoundDelegate", steps.startAnnualRoundDelegate(rounds));
         Mocks.register("prepareRoundDelegate", steps.prepareRoundDelegate(rounds));
-        Mocks.register("openRoundDelegate", steps.openRoundDelegate(rounds, projects, actors));
+        Mocks.register("openRoundDelegate", steps.openRoundDelegate(rounds, actors));
+        Mocks.register("gatherProjectsDelegate", steps.gatherProjectsDelegate(rounds, projects));
         Mocks.register("closeRecommendationDelegate", steps.closeRecommendationDelegate(rounds, projects));
         Mocks.register("concludeReviewDelegate", steps.concludeReviewDelegate(rounds, projects));
         Mocks.register("rankAgainstBudgetDelegate", steps.rankAgainstBudgetDelegate(rounds, projects));
@@ -104,16 +106,46 @@ class TcAnnualRoundProcessTest {
         Mocks.reset();
     }
 
+    /** A round started and its opening job run. */
     private ProcessInstance startRound() {
-        return engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute();
+        execute(job(pi));
+        return pi;
+    }
+
+    @Test
+    void shouldRegisterTheRoundInTheStartAndGatherTheProjectsInTheRoundsOwnJob() {
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+                .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute();
+        assertThat(pi).as("the start registered the round and stopped at the save point")
+                .hasPassed(Elements.PREPARE_ROUND, Elements.LOAD_CALENDAR, Elements.OPEN_ROUND)
+                .isWaitingAt(Elements.GATHER_PROJECTS).variables().containsEntry("roundId", ROUND_ID);
+        verify(rounds).open(eq(TENANT), eq(2026), any(), any(), eq(pi.getId()));
+        verify(rounds, never()).gather(anyLong());
+        execute(job(pi));
+        assertThat(pi).isWaitingAt(Elements.CLOSE_RECOMMENDATION);
+        verify(rounds).gather(ROUND_ID);
+        verify(rounds).open(eq(TENANT), eq(2026), any(), any(), any());
+    }
+
+    @Test
+    void shouldRefuseAYearAlreadyOpenedInTheStartersOwnCall() {
+        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any()))
+                .thenThrow(new cn.tcsubsidy.shared.ValidationException("roundYear", "2026 年度推荐评审已经发起,不能重复发起"));
+        long jobsBefore = engine.getManagementService().createJobQuery().activityId(Elements.GATHER_PROJECTS).count();
+        Assertions.assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
+                        .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute())
+                .hasMessageContaining("已经发起");
+        Assertions.assertThat(engine.getManagementService().createJobQuery().activityId(Elements.GATHER_PROJECTS).count())
+                .as("nothing stored, no job").isEqualTo(jobsBefore);
     }
 
     @Test
     void shouldRunRoundFromOpeningToNoticeClose() {
         ProcessInstance pi = startRound();
 
-        assertThat(pi).hasPassed(Elements.PREPARE_ROUND, Elements.LOAD_CALENDAR, Elements.OPEN_ROUND)
+        assertThat(pi).hasPassed(Elements.PREPARE_ROUND, Elements.LOAD_CALENDAR, Elements.OPEN_ROUND, Elements.GATHER_PROJECTS)
                 .isWaitingAt(Elements.CLOSE_RECOMMENDATION)
                 .variables().containsEntry("roundId", ROUND_ID).containsEntry("projectCount", 2);
         ArgumentCaptor<RoundCalendar> calendar = ArgumentCaptor.forClass(RoundCalendar.class);
@@ -180,7 +212,7 @@ class TcAnnualRoundProcessTest {
 
     @Test
     void shouldEndWhenNoProjectCompletedLastYear() {
-        when(rounds.open(eq(TENANT), eq(2026), any(), any(), any())).thenReturn(new RoundService.Opened(ROUND_ID, List.of()));
+        when(rounds.gather(ROUND_ID)).thenReturn(List.of());
         ProcessInstance pi = startRound();
         assertThat(pi).isEnded().hasPassed(Elements.ROUND_WITHOUT_PROJECTS);
         verify(rounds).close(ROUND_ID);
@@ -231,6 +263,8 @@ class TcAnnualRoundProcessTest {
                 .filter(p -> !before.contains(p.getId())).toList();
         Assertions.assertThat(started).hasSize(1);
         ProcessInstance round = started.get(0);
+        assertThat(round).isWaitingAt(Elements.GATHER_PROJECTS);
+        execute(job(round));
         assertThat(round).isWaitingAt(Elements.CLOSE_RECOMMENDATION).variables().containsEntry("roundYear", 2026);
         Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .activityId(Opener.ANNUAL_ROUND_STARTED).count()).isEqualTo(1);
