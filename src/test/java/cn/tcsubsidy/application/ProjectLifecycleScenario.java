@@ -161,6 +161,12 @@ abstract class ProjectLifecycleScenario {
                 variables("roundYear", 2021)).text()).as("the same year twice, refused at once").contains("已经发起");
         roundJobs.runDueWithoutFailures("hekou");
         assertThat(stage(id)).isEqualTo("RECOMMENDATION");
+        long roundId = jdbc.sql("select id from review_round where process_instance_id = :p").param("p", roundPi)
+                .query(Long.class).single();
+        JsonNode answered = rest.get(BUREAU, "/api/rounds/" + roundId + "/answers?step=RECOMMENDATION_OPENED").body();
+        assertThat(answered.get("pending").asLong()).as("every project's job created its town's task").isZero();
+        assertThat(answered.get("answers").findValuesAsText("status")).containsExactly("DONE");
+        assertThat(rest.get(BUREAU, "/api/rounds/" + roundId + "/answers?step=NO_SUCH_STEP").status()).isEqualTo(400);
 
         // Only the project's own town sees the recommendation task.
         assertThat(tasks(OTHER_TOWN, pi)).isEmpty();
@@ -189,8 +195,9 @@ abstract class ProjectLifecycleScenario {
         assertThat(roundStatus(roundPi)).as("the click only stored the bureau's decision").isEqualTo("REVIEW");
         roundJobs.runDueWithoutFailures("hekou");
         assertThat(stage(id)).isEqualTo("AWARD_DECISION");
-        assertThat(jdbc.sql("select status from round_step_answer where project_id = :p").param("p", id)
-                .query(String.class).single()).as("the project's answer to the round").isEqualTo("DONE");
+        assertThat(jdbc.sql("select step || ':' || status from round_step_answer where project_id = :p order by step")
+                .param("p", id).query(String.class).list()).as("the project's answers to the round")
+                .containsExactly("QUOTE_AWARD:DONE", "RECOMMENDATION_OPENED:DONE");
 
         // The tables quoted the award: loan 8,000,000 × LPR 3.85 % in force on 2021-11-30 × 25 % = 77,000.
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/quoteNote").body().get("value").asText())

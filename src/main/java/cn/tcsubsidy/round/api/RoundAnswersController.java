@@ -36,22 +36,45 @@ public class RoundAnswersController {
                              LocalDateTime answeredAt, String note) {
     }
 
-    public record AnswersView(long roundId, String step, long pending, List<AnswerView> answers) {
+    /** One step's count of answers by status. */
+    public record StepSummary(String step, String label, long pending, long done, long skipped) {
     }
 
+    public record AnswersView(long roundId, String step, long pending, List<AnswerView> answers, List<StepSummary> steps) {
+    }
+
+    /**
+     * The answers of one step ({@code step}, default the award quote the round waits for), and every step's counts.
+     */
     @GetMapping("/{id}/answers")
-    public AnswersView answers(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
+    public AnswersView answers(@PathVariable long id,
+                               @org.springframework.web.bind.annotation.RequestParam(required = false) String step,
+                               @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
         Round round = rounds.get(id);
         String j = round.jurisdiction();
         if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))))) {
             // Another jurisdiction's round, or a role that does not follow rounds: as if there were none.
             throw new NotFoundException("评审轮次不存在:" + id);
         }
-        List<AnswerView> list = answers.list(id, RoundStepAnswers.QUOTE_AWARD).stream().map(a -> {
+        String asked = step == null ? RoundStepAnswers.QUOTE_AWARD : step;
+        if (!RoundStepAnswers.STEPS.containsKey(asked)) {
+            throw new cn.tcsubsidy.shared.ValidationException("step", "未知的轮次步骤:" + asked + ",可选 "
+                    + String.join("、", RoundStepAnswers.STEPS.keySet()));
+        }
+        List<AnswerView> list = answers.list(id, asked).stream().map(a -> {
             Project p = projects.get(a.projectId());
             return new AnswerView(a.projectId(), p.enterpriseName(), p.projectName(), a.status(), a.answeredAt(), a.note());
         }).toList();
-        return new AnswersView(id, RoundStepAnswers.QUOTE_AWARD,
-                list.stream().filter(a -> a.status() == RoundStepAnswers.Status.PENDING).count(), list);
+        List<StepSummary> steps = RoundStepAnswers.STEPS.entrySet().stream().map(e -> {
+            List<RoundStepAnswers.Answer> all = answers.list(id, e.getKey());
+            return new StepSummary(e.getKey(), e.getValue(), count(all, RoundStepAnswers.Status.PENDING),
+                    count(all, RoundStepAnswers.Status.DONE), count(all, RoundStepAnswers.Status.SKIPPED));
+        }).toList();
+        return new AnswersView(id, asked,
+                list.stream().filter(a -> a.status() == RoundStepAnswers.Status.PENDING).count(), list, steps);
+    }
+
+    private static long count(List<RoundStepAnswers.Answer> answers, RoundStepAnswers.Status status) {
+        return answers.stream().filter(a -> a.status() == status).count();
     }
 }

@@ -96,6 +96,7 @@ public class RoundService {
         for (Project p : gathered) {
             recommendation.opened(p.id(), roundId, r.year());
         }
+        answers.expect(roundId, RoundStepAnswers.RECOMMENDATION_OPENED, gathered.stream().map(Project::id).toList());
         return gathered;
     }
 
@@ -147,7 +148,9 @@ public class RoundService {
     public List<Project> closeRecommendation(long roundId) {
         require(roundId, "关闭推荐,未推荐项目留库", RoundStatus.RECOMMENDATION);
         setStatus(roundId, RoundStatus.REVIEW);
-        return projects.findByRoundAndStage(roundId, Stage.RECOMMENDATION);
+        List<Project> late = projects.findByRoundAndStage(roundId, Stage.RECOMMENDATION);
+        answers.expect(roundId, RoundStepAnswers.RECOMMENDATION_CLOSED, late.stream().map(Project::id).toList());
+        return late;
     }
 
     public int inReview(long roundId) {
@@ -176,6 +179,14 @@ public class RoundService {
         passed.forEach(p -> review.reviewClosed(p.id()));
         answers.expect(roundId, RoundStepAnswers.QUOTE_AWARD, passed.stream().map(Project::id).toList());
         return passed;
+    }
+
+    /**
+     * A project's job did its part of a step the round does not wait on (it records who has and who has not, for the
+     * bureau, the API and Cockpit's incidents).
+     */
+    public void answered(long roundId, String step, long projectId) {
+        answers.answer(roundId, step, projectId);
     }
 
     /** A project's job quoted its award; true when it was the last quote the round waited for. */
@@ -271,6 +282,7 @@ public class RoundService {
         setStatus(roundId, RoundStatus.CLOSED);
         List<Project> listed = projects.findByRoundAndStage(roundId, Stage.PUBLIC_NOTICE);
         listed.forEach(p -> notice.closed(p.id()));
+        answers.expect(roundId, RoundStepAnswers.NOTICE_CLOSED, listed.stream().map(Project::id).toList());
         return listed;
     }
 

@@ -15,6 +15,24 @@ public class RoundStepAnswers {
 
     /** The step whose answers the round waits for: each project's award quote after the review closed. */
     public static final String QUOTE_AWARD = "QUOTE_AWARD";
+    /** Recommendation opened: each project's job created its town's task. */
+    public static final String RECOMMENDATION_OPENED = "RECOMMENDATION_OPENED";
+    /** Recommendation closed: each project its town did not recommend in time went back to the pool. */
+    public static final String RECOMMENDATION_CLOSED = "RECOMMENDATION_CLOSED";
+    /** The notice ended: each listed project's job created the bureau's confirmation task. */
+    public static final String NOTICE_CLOSED = "NOTICE_CLOSED";
+
+    /** Every step a round fans out to its projects, in the order of the round, with the name the bureau reads. */
+    public static final java.util.Map<String, String> STEPS = steps();
+
+    private static java.util.Map<String, String> steps() {
+        java.util.Map<String, String> steps = new java.util.LinkedHashMap<>();
+        steps.put(RECOMMENDATION_OPENED, "启动推荐(生成镇街审核任务)");
+        steps.put(RECOMMENDATION_CLOSED, "关闭推荐(未推荐项目留库)");
+        steps.put(QUOTE_AWARD, "按奖补规则测算");
+        steps.put(NOTICE_CLOSED, "公示期满(生成公示结果确认任务)");
+        return java.util.Collections.unmodifiableMap(steps);
+    }
 
     public enum Status { PENDING, DONE, SKIPPED }
 

@@ -127,6 +127,30 @@ public class RoundSteps {
         };
     }
 
+    /**
+     * tc-project's part of a round step the round does not wait on, done in the project's own job: the town's task
+     * created (Task_RecommendProject, start), the return to the pool (Task_ReturnToPool, end), the bureau's
+     * confirmation task created (Task_ConfirmNoticeOutcome, start). Which step it answers follows from the activity.
+     */
+    @Bean
+    public ExecutionListener roundStepAnsweredListener(RoundService rounds) {
+        Map<String, String> steps = Map.of(
+                "Task_RecommendProject", cn.tcsubsidy.round.domain.RoundStepAnswers.RECOMMENDATION_OPENED,
+                "Task_ReturnToPool", cn.tcsubsidy.round.domain.RoundStepAnswers.RECOMMENDATION_CLOSED,
+                "Task_ConfirmNoticeOutcome", cn.tcsubsidy.round.domain.RoundStepAnswers.NOTICE_CLOSED);
+        return execution -> {
+            String step = steps.get(execution.getCurrentActivityId());
+            Object round = execution.getVariable(Vars.ROUND_ID);
+            if (step == null) {
+                throw new IllegalStateException("no round step answered at " + execution.getCurrentActivityId());
+            }
+            if (round != null) {
+                rounds.answered(((Number) round).longValue(), step, ((Number) execution.getVariable(
+                        cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID)).longValue());
+            }
+        };
+    }
+
     /** The bureau goes on before every project quoted: only with a reason, recorded for the projects left out. */
     @Bean
     public TaskSubmissionHandler awaitQuotesHandler(RoundService rounds) {

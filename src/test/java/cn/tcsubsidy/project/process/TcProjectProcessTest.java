@@ -117,6 +117,7 @@ class TcProjectProcessTest {
                 stages.recoverAwardHandler(tasks, followUp));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
         Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
+        Mocks.register("roundStepAnsweredListener", new RoundSteps().roundStepAnsweredListener(rounds));
     }
 
     @AfterEach
