@@ -22,6 +22,9 @@ public record Criterion(String key, String label, BigDecimal maxScore, BigDecima
         if (weight == null || weight.signum() < 0 || weight.compareTo(BigDecimal.ONE) > 0) {
             throw new IllegalArgumentException("criterion " + key + ": weight " + weight);
         }
+        // One value, one representation: 100, 100.0 (a table's double) and 100.00 (a stored column) are equal.
+        maxScore = maxScore.stripTrailingZeros();
+        weight = weight.stripTrailingZeros();
     }
 
     /** A jurisdiction's criteria as one scale: at least one, keys distinct, weights summing to exactly 1. */

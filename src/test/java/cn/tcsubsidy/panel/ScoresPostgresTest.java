@@ -1,0 +1,22 @@
+package cn.tcsubsidy.panel;
+
+import cn.tcsubsidy.support.Postgres;
+import cn.tcsubsidy.support.RequiresPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The panel's scores on PostgreSQL, in a database the test creates. */
+@RequiresPostgres
+@ActiveProfiles("postgres")
+@SpringBootTest(properties = {
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false"})
+class ScoresPostgresTest extends ScoresScenario {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        Postgres.useFreshDatabase(registry, "tc_panel_scores_test");
+    }
+}
