@@ -78,6 +78,12 @@ class PanelTablesTest {
         assertThat(rules.rule(tenant, new BigDecimal(total), "EQUIPMENT")).isEqualTo(r);
     }
 
+    @Test
+    void shouldRefuseToSizeAPanelWithoutTheTotalInvestment() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.rule("hekou", null, "DIRECT_SUBSIDY"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @MethodSource("tenants")
     void shouldScoreInvestmentTechnologyEconomicAndSocialBenefitWeightedToOneHundred(String tenant) {
