@@ -9,6 +9,7 @@ import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FieldError;
+import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
@@ -58,7 +59,16 @@ public class DrawService {
             throw new StepRefusedException("项目 " + projectId + " 在本轮已抽取评审小组(抽取记录 " + d.id()
                     + "),重新抽取须说明原因");
         });
-        return record(round, p, rule, actor, reason);
+        return record(round, p, rule, actor, reason(reason, false));
+    }
+
+    private static String reason(String reason, boolean required) {
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("reason", reason);
+        FormValues f = new FormValues(values);
+        String text = f.text("reason", required ? "重新抽取原因" : "抽取说明", required, 1000);
+        f.throwIfInvalid();
+        return text;
     }
 
     /** Draws again for the project of {@code drawId} with a required {@code reason}; the earlier draw is superseded. */
@@ -66,15 +76,13 @@ public class DrawService {
         DrawRecord old = draws.find(drawId).orElseThrow(() -> new NotFoundException("抽取记录不存在:" + drawId));
         Round round = rounds.get(old.roundId());
         requireDrawer(round.jurisdiction(), actor);
-        if (reason == null || reason.isBlank()) {
-            throw new ValidationException("reason", "重新抽取须填写原因");
-        }
+        String why = reason(reason, true);
         Project p = projectOfRound(round, old.projectId());
         DrawRecord current = draws.current(old.roundId(), old.projectId()).orElse(null);
         if (current == null || current.id() != drawId) {
             throw new StepRefusedException("抽取记录 " + drawId + " 已被后来的抽取取代,不能据此重新抽取");
         }
-        DrawRecord drawn = record(round, p, rule, actor, reason.strip());
+        DrawRecord drawn = record(round, p, rule, actor, why);
         draws.supersede(drawId, drawn.id(), LocalDateTime.now(clock));
         return draws.find(drawn.id()).orElseThrow();
     }

@@ -72,6 +72,10 @@ public class ExpertPool {
     @Transactional(readOnly = true)
     public List<PoolMember> list(String jurisdiction, Boolean active, MemberKind kind, String field, Actor actor) {
         requireReader(jurisdiction, actor);
+        if (field != null && !AwardCategories.isValid(jurisdiction, field)) {
+            throw new ValidationException("field", "不是本辖区的奖补类别:" + field + ";可选 "
+                    + String.join("、", AwardCategories.of(jurisdiction).keySet()));
+        }
         return records.of(jurisdiction).stream()
                 .filter(m -> active == null || m.active() == active)
                 .filter(m -> kind == null || m.kind() == kind)
@@ -92,15 +96,12 @@ public class ExpertPool {
      * in the jurisdiction's experts group; a new one is created in it with a random initial password.
      */
     public Added add(Map<String, Object> body, Actor actor) {
+        if (!(body.get("jurisdiction") instanceof String jurisdiction) || directory.find(jurisdiction).isEmpty()) {
+            throw new ValidationException("jurisdiction", "辖区为空或未知:" + body.get("jurisdiction"));
+        }
+        requireKeeper(jurisdiction, actor);
         refuseUnknown(body, ADD_FIELDS);
         FormValues f = new FormValues(body);
-        String jurisdiction = f.text("jurisdiction", "辖区", true, 32);
-        if (jurisdiction != null && directory.find(jurisdiction).isEmpty()) {
-            throw new ValidationException("jurisdiction", "未知辖区:" + jurisdiction);
-        }
-        if (jurisdiction != null) {
-            requireKeeper(jurisdiction, actor);
-        }
         String userId = f.text("userId", "用户名", true, 64);
         if (userId != null && !userId.matches(USER_ID_PATTERN)) {
             f.reject("userId", "用户名只能由小写字母、数字、点、下划线和连字符组成,3 至 64 位");

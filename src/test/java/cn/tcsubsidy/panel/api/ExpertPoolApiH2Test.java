@@ -186,6 +186,9 @@ class ExpertPoolApiH2Test {
         Response badKind = rest.get(BUREAU, "/api/expert-pool?jurisdiction=" + J + "&kind=PROFESSOR");
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.body().at("/errors/kind").isMissingNode()).isFalse();
+        Response badField = rest.get(BUREAU, "/api/expert-pool?jurisdiction=" + J + "&field=DIRECT_SUBSIDY");
+        assertThat(badField.status()).isEqualTo(400);
+        assertThat(badField.body().at("/errors/field").asText()).startsWith("不是本辖区的奖补类别:DIRECT_SUBSIDY");
         assertThat(members()).isEqualTo(before);
         assertThat(identity.createUserQuery().userIdIn(unknown.get("userId").toString(), bad.get("userId").toString()).count())
                 .isZero();
@@ -214,6 +217,9 @@ class ExpertPoolApiH2Test {
             assertThat(rest.post(user, "/api/expert-pool/" + seeded + "/deactivate", Map.of("reason", "x")).status())
                     .as(user).isEqualTo(403);
         }
+        Map<String, Object> withUnknown = member(newUser(), "EXPERT");
+        withUnknown.put("salary", 1);
+        assertThat(rest.post("yanzhou-ent-1", "/api/expert-pool", withUnknown).status()).as("role before input").isEqualTo(403);
         for (String write : List.of("post", "put", "deactivate")) {
             Response r = switch (write) {
                 case "post" -> rest.post("yanzhou-owner", "/api/expert-pool", member(newUser(), "EXPERT"));
