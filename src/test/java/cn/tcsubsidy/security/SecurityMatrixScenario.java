@@ -108,6 +108,9 @@ abstract class SecurityMatrixScenario {
                 "select * from enterprise_standing order by id",
                 "select * from quote_date_setting order by jurisdiction_code",
                 "select count(*) from project_evidence",
+                "select * from pool_member order by id",
+                "select count(*) from pool_member_change",
+                "select count(*) from panel_draw",
                 "select count(*) from act_re_deployment",
                 "select count(*) from act_ru_authorization")) {
             s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
@@ -323,6 +326,34 @@ abstract class SecurityMatrixScenario {
                 u -> rest.get(u, "/api/projects/" + building + "/evidence"));
         for (String u : readers) {
             allowed("读佐证材料", u, 200, x -> rest.get(x, "/api/projects/" + building + "/evidence"));
+        }
+    }
+
+    @Test
+    void shouldLetOnlyTheBureauKeepTheExpertPoolAndShowDrawsOnlyToItAndTheOwner() {
+        List<String> readers = List.of(BUREAU, OWNER);
+        refusedForAll("读专家库", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, "/api/expert-pool?jurisdiction=hekou"));
+        for (String u : readers) {
+            allowed("读专家库", u, 200, x -> rest.get(x, "/api/expert-pool?jurisdiction=hekou"));
+        }
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("jurisdiction", "hekou");
+        member.put("userId", "hekou-matrix-expert");
+        member.put("kind", "EXPERT");
+        member.put("displayName", "矩阵测试专家");
+        member.put("fields", List.of("DIRECT_SUBSIDY"));
+        member.put("employerName", "东营职业学院");
+        refusedForAll("增加专家", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.post(u, "/api/expert-pool", member));
+        allowed("增加专家", BUREAU, 201, u -> rest.post(u, "/api/expert-pool", member));
+
+        long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
+                .query(Long.class).list().get(0);
+        refusedForAll("读抽取记录", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), Set.of(404),
+                u -> rest.get(u, "/api/rounds/" + round + "/draws"));
+        for (String u : readers) {
+            allowed("读抽取记录", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/draws"));
         }
     }
 
