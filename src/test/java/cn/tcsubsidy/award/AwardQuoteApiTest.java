@@ -640,7 +640,19 @@ class AwardQuoteApiTest extends AwardEngineSupport {
     }
 
     @Test
-    void shouldApplyTheListingOnThePolicyDateOnly() {
+    void shouldRefuseAnEnterpriseListedAfterCompletionButBeforeItsApplication() {
+        String other = cn.tcsubsidy.filing.domain.CreditCode.withCheckCharacter("91370503MA3C0D009");
+        listEnterprise("hekou", other, "2021-03-01");
+        Answer a = ok(json("'jurisdiction':'hekou','category':'DIRECT_SUBSIDY','applicationDate':'2021-05-10',"
+                + "'completionDate':'2021-01-20','totalInvestment':9000000,'equipmentInvestment':7000000,"
+                + "'creditCode':'" + other + "'"));
+        assertThat(a.body().get("policyDate").asText()).isEqualTo("2021-01-20");
+        assertThat(a.body().get("eligible").asBoolean()).as("listed on the application date").isFalse();
+        assertThat(a.reasons()).singleElement().asString().contains(other);
+    }
+
+    @Test
+    void shouldApplyTheListingOnlyFromItsStartAndOnlyInItsJurisdiction() {
         listEnterprise("hekou", CREDIT, "2021-06-01");
         assertThat(ok(json("'jurisdiction':'hekou','category':'DIRECT_SUBSIDY','applicationDate':'2021-05-10',"
                 + "'totalInvestment':9000000,'equipmentInvestment':7000000,'creditCode':'" + CREDIT + "'")).amount())

@@ -78,9 +78,17 @@ public class AwardQuoteService {
         return new QuoteContext(dates.policyDate(), dates.lprDate(), year, scheme);
     }
 
-    /** The refusals for an enterprise listed on the jurisdiction's standing list on the policy date; none if unknown. */
+    /**
+     * The refusals for an enterprise listed on the jurisdiction's standing list on the policy date or on the
+     * application date (a sanction that began after completion still bars the award applied for); none if unknown.
+     */
     private List<String> listings(QuoteRequest r, String creditCode, LocalDate policyDate) {
-        return standing.listedOn(r.jurisdiction(), creditCode, policyDate).stream().map(StandingListing::refusal).toList();
+        java.util.LinkedHashSet<String> reasons = new java.util.LinkedHashSet<>();
+        standing.listedOn(r.jurisdiction(), creditCode, policyDate).forEach(l -> reasons.add(l.refusal()));
+        if (r.applicationDate() != null && !r.applicationDate().equals(policyDate)) {
+            standing.listedOn(r.jurisdiction(), creditCode, r.applicationDate()).forEach(l -> reasons.add(l.refusal()));
+        }
+        return List.copyOf(reasons);
     }
 
     private static AwardTerms refuse(AwardTerms terms, List<String> reasons) {
