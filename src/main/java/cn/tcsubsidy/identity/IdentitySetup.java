@@ -72,7 +72,7 @@ public class IdentitySetup {
 
     /** The quote's identity: reads and evaluates decision tables (every tenant's; the quote names the one). */
     private void grantRuleEvaluator() {
-        String user = cn.tcsubsidy.award.quote.CamundaAwardRules.RULE_EVALUATOR;
+        String user = cn.tcsubsidy.engine.RuleEvaluator.USER;
         Authorization existing = authorizations.createAuthorizationQuery().userIdIn(user)
                 .resourceType(Resources.DECISION_DEFINITION).resourceId("*").singleResult();
         Authorization a = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -104,6 +104,7 @@ abstract class SecurityMatrixScenario {
                 "select id_, name_, assignee_, task_def_key_ from act_ru_task order by id_",
                 "select * from fund_budget order by jurisdiction_code, fund_code, budget_year",
                 "select count(*) from fund_budget_change",
+                "select count(*) from act_hi_procinst",
                 "select * from award_scheme order by id",
                 "select * from enterprise_standing order by id",
                 "select * from quote_date_setting order by jurisdiction_code",
@@ -309,6 +310,9 @@ abstract class SecurityMatrixScenario {
         refusedForAll("备案奖补方案", businessRoles(), Set.of(403),
                 u -> rest.post(u, "/api/award-schemes", scheme));
         allowed("备案奖补方案", "jiyuan-rules", 201, u -> rest.post(u, "/api/award-schemes", scheme));
+        long schemeId = jdbc.sql("select id from award_scheme where document = '济工信〔2025〕1号'").query(Long.class).single();
+        refusedForAll("撤回奖补方案", businessRoles(), REFUSED,
+                u -> rest.post(u, "/api/award-schemes/" + schemeId + "/withdrawal", Map.of("reason", "矩阵测试")));
 
         Map<String, Object> dates = Map.of("policyDate", "APPLICATION_DATE", "lprDate", "APPLICATION_DATE",
                 "basis", "矩阵测试");
@@ -320,6 +324,15 @@ abstract class SecurityMatrixScenario {
                 "fromDate", "2025-01-01");
         refusedForAll("列入信用约束名单", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
                 u -> rest.post(u, "/api/standing-listings", listing));
+        allowed("列入信用约束名单", BUREAU, 201, u -> rest.post(u, "/api/standing-listings", listing));
+        long listingId = jdbc.sql("select id from enterprise_standing where basis = '矩阵测试'").query(Long.class).single();
+        refusedForAll("解除信用约束", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), REFUSED,
+                u -> rest.post(u, "/api/standing-listings/" + listingId + "/lifting", Map.of("reason", "矩阵测试")));
+
+        String budgetForm = "/engine-rest/process-definition/key/tc-fund-budget/tenant-id/hekou/submit-form";
+        refusedForAll("预算录入流程", businessRoles().stream().filter(r -> !r.equals(FINANCE)).toList(), REFUSED,
+                u -> rest.post(u, budgetForm, variables("fundCode", "hekou", "budgetYear", 2032, "amount", 1_000_000,
+                        "basis", "东财预〔2032〕1号")));
 
         List<String> readers = List.of(FILER, town, BUREAU, FINANCE, OWNER);
         refusedForAll("读佐证材料", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), REFUSED,
@@ -347,6 +360,11 @@ abstract class SecurityMatrixScenario {
         refusedForAll("增加专家", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
                 u -> rest.post(u, "/api/expert-pool", member));
         allowed("增加专家", BUREAU, 201, u -> rest.post(u, "/api/expert-pool", member));
+        long memberId = jdbc.sql("select id from pool_member where user_id = 'hekou-matrix-expert'").query(Long.class).single();
+        refusedForAll("停用专家", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.post(u, "/api/expert-pool/" + memberId + "/deactivate", Map.of("reason", "矩阵测试")));
+        refusedForAll("修改专家", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.put(u, "/api/expert-pool/" + memberId, Map.of("displayName", "改名")));
 
         long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
                 .query(Long.class).list().get(0);

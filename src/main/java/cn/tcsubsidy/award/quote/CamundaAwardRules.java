@@ -3,6 +3,7 @@ package cn.tcsubsidy.award.quote;
 import cn.tcsubsidy.award.quote.TcAwardDecision.In;
 import cn.tcsubsidy.award.quote.TcAwardDecision.Out;
 import cn.tcsubsidy.award.scheme.domain.SchemeTerms;
+import cn.tcsubsidy.engine.RuleEvaluator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CamundaAwardRules implements AwardRules {
-
-    /** Not a user one can sign in as: only authorizations name it (IdentitySetup grants it decision read and evaluate). */
-    public static final String RULE_EVALUATOR = "tc-rule-evaluator";
 
     private final DecisionService decisions;
     private final RepositoryService repository;
@@ -46,17 +43,7 @@ public class CamundaAwardRules implements AwardRules {
         // the engine would demand CREATE_INSTANCE on the decision and membership of its tenant. The tables are
         // therefore evaluated as the rule evaluator, an identity that may read and evaluate decision tables and
         // nothing else, in the one jurisdiction asked about; the caller's authentication is restored afterwards.
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.setAuthentication(RULE_EVALUATOR, List.of(), List.of(r.jurisdiction()));
-        try {
-            return evaluate(r, context);
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            } else {
-                identity.clearAuthentication();
-            }
-        }
+        return RuleEvaluator.run(identity, r.jurisdiction(), () -> evaluate(r, context));
     }
 
     private AwardTerms evaluate(QuoteRequest r, QuoteContext context) {
@@ -83,9 +70,9 @@ public class CamundaAwardRules implements AwardRules {
         BigDecimal scoreRate = byScore == null ? null : rateByScore(byScore, r);
         Object capScope = out.get(Out.CAP_SCOPE);
         return new AwardTerms(eligible, strings(out.get(Out.REASONS)),
-                decimal(out.get(Out.RATE)), figures(out.get(Out.BASE_FIELDS)),
-                decimal(out.get(Out.FIXED_AMOUNT)), decimal(out.get(Out.PROJECT_CAP)),
-                decimal(out.get(Out.ENTERPRISE_CAP)), (String) out.get(Out.BASIS), poolLevel, ref(table),
+                RuleEvaluator.decimal(out.get(Out.RATE)), figures(out.get(Out.BASE_FIELDS)),
+                RuleEvaluator.decimal(out.get(Out.FIXED_AMOUNT)), RuleEvaluator.decimal(out.get(Out.PROJECT_CAP)),
+                RuleEvaluator.decimal(out.get(Out.ENTERPRISE_CAP)), (String) out.get(Out.BASIS), poolLevel, ref(table),
                 capScope == null ? null : String.valueOf(capScope), scoredRate, scoreRate,
                 byScore == null ? null : ref(byScore));
     }
@@ -97,7 +84,7 @@ public class CamundaAwardRules implements AwardRules {
                 .variables(Variables.createVariables().putValue(In.CATEGORY, r.category())
                         .putValue(In.FINAL_SCORE, r.expertScore()))
                 .evaluate().getFirstResult();
-        return out == null ? null : decimal(out.get(Out.SCORE_RATE));
+        return out == null ? null : RuleEvaluator.decimal(out.get(Out.SCORE_RATE));
     }
 
     private static DecisionRef ref(DecisionDefinition d) {
@@ -169,29 +156,12 @@ public class CamundaAwardRules implements AwardRules {
                 .variables(Variables.createVariables().putValue(In.APPLICATION_DATE, date.toString()))
                 .evaluate();
         DmnDecisionResultEntries out = result.getFirstResult();
-        return out == null ? null : decimal(out.get(Out.LPR));
+        return out == null ? null : RuleEvaluator.decimal(out.get(Out.LPR));
     }
 
     private DecisionDefinition latest(String key, String tenant) {
         return repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).tenantIdIn(tenant)
                 .latestVersion().singleResult();
-    }
-
-    /** FEEL hands back whole numbers as Long and others as Double; Double's shortest text is the table's decimal. */
-    private static BigDecimal decimal(Object v) {
-        if (v == null) {
-            return null;
-        }
-        if (v instanceof BigDecimal b) {
-            return b;
-        }
-        if (v instanceof Long || v instanceof Integer || v instanceof Short) {
-            return BigDecimal.valueOf(((Number) v).longValue());
-        }
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        throw new IllegalStateException("table output is not a number: " + v);
     }
 
     private static List<String> strings(Object v) {

@@ -1,6 +1,6 @@
 package cn.tcsubsidy.panel.process;
 
-import cn.tcsubsidy.award.quote.CamundaAwardRules;
+import cn.tcsubsidy.engine.RuleEvaluator;
 import cn.tcsubsidy.panel.domain.ConsensusRule;
 import cn.tcsubsidy.panel.domain.Criterion;
 import cn.tcsubsidy.panel.domain.MemberKind;
@@ -17,7 +17,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -126,17 +125,7 @@ public class CamundaPanelRules {
     }
 
     private <T> T asEvaluator(String tenant, Supplier<T> work) {
-        Authentication caller = identity.getCurrentAuthentication();
-        identity.setAuthentication(CamundaAwardRules.RULE_EVALUATOR, List.of(), List.of(tenant));
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            } else {
-                identity.clearAuthentication();
-            }
-        }
+        return RuleEvaluator.run(identity, tenant, work);
     }
 
     private static int integer(DmnDecisionResultEntries out, String name) {
@@ -147,18 +136,11 @@ public class CamundaPanelRules {
         return n.intValue();
     }
 
-    /** FEEL hands back whole numbers as Long and others as Double; Double's shortest text is the table's decimal. */
     private static BigDecimal decimal(DmnDecisionResultEntries out, String name) {
-        Object v = out.get(name);
-        if (v instanceof BigDecimal b) {
-            return b;
+        BigDecimal v = RuleEvaluator.decimal(out.get(name));
+        if (v == null) {
+            throw new IllegalStateException("panel table output " + name + " is not a number: null");
         }
-        if (v instanceof Long || v instanceof Integer) {
-            return BigDecimal.valueOf(((Number) v).longValue());
-        }
-        if (v instanceof Number n) {
-            return new BigDecimal(n.toString());
-        }
-        throw new IllegalStateException("panel table output " + name + " is not a number: " + v);
+        return v;
     }
 }

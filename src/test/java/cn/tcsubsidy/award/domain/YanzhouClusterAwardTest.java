@@ -118,6 +118,18 @@ class YanzhouClusterAwardTest {
         assertThat(awards(cluster)).containsExactly(LEAD + ":PROPOSED:120000.00", SME + ":PROPOSED:75000.00");
         assertThat(projects.get(cluster).proposedAmount()).isEqualByComparingTo("195000");
 
+        // Paid to each member its granted share, in one payment of the total; recovered in proportion to what each got.
+        assertThatThrownBy(() -> cases.paid(cluster, new BigDecimal("190000"), BUREAU))
+                .isInstanceOf(cn.tcsubsidy.shared.ValidationException.class).hasMessageContaining("195000.00");
+        assertThat(awards(cluster)).as("nothing paid on a refusal")
+                .containsExactly(LEAD + ":PROPOSED:120000.00", SME + ":PROPOSED:75000.00");
+        cases.paid(cluster, new BigDecimal("195000"), BUREAU);
+        assertThat(awards(cluster)).containsExactly(LEAD + ":PAID:120000.00", SME + ":PAID:75000.00");
+        cases.requirePaid(cluster, "项目退库");
+        cases.recovered(cluster, new BigDecimal("19500"), "绩效未达标", BUREAU);
+        assertThat(jdbc.sql("select credit_code || ':' || recovered_amount from award where project_id = :p order by credit_code")
+                .param("p", cluster).query(String.class).list()).containsExactly(LEAD + ":12000.00", SME + ":7500.00");
+
         // The lead's own project the same year: its second, allowed to a community's lead.
         long second = project("EQUIPMENT", 6_000_000);
         assertThat(cases.quote(second)).contains("180000.00");
