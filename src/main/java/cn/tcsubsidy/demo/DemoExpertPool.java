@@ -62,11 +62,18 @@ public class DemoExpertPool {
     public void load() {
         int added = 0;
         for (Jurisdiction j : directory.all()) {
-            if (pool.list(j.code(), null, null, null, Actor.system()).isEmpty()) {
-                added += load(j);
-            }
+            added += loadIfEmpty(j.code());
         }
         LOG.info("Demo expert pool members added: {}", added);
+    }
+
+    /**
+     * Seeds one jurisdiction's pool when it is empty; DemoProjects calls it once the jurisdiction's demo enterprises
+     * have filed (the ties name them) and before its round's review draws a panel.
+     */
+    public int loadIfEmpty(String jurisdiction) {
+        Jurisdiction j = directory.all().stream().filter(x -> x.code().equals(jurisdiction)).findFirst().orElseThrow();
+        return pool.list(j.code(), null, null, null, Actor.system()).isEmpty() ? load(j) : 0;
     }
 
     private int load(Jurisdiction j) {

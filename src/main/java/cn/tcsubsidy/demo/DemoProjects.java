@@ -12,6 +12,8 @@ import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
+import cn.tcsubsidy.panel.process.TcPanelProcesses;
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.award.budget.FundBudgetService;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
@@ -71,12 +73,15 @@ public class DemoProjects {
     private final EvidenceRules evidenceRules;
     private final DemoSchemes schemes;
     private final FundBudgetService budgets;
+    private final org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
                         Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules,
-                        DemoSchemes schemes, FundBudgetService budgets) {
+                        DemoSchemes schemes, FundBudgetService budgets,
+                        org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool) {
+        this.expertPool = expertPool;
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -119,6 +124,7 @@ public class DemoProjects {
         // The previous round, for projects completed two years ago.
         String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
         String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
+        expertPool.ifAvailable(p -> p.loadIfEmpty(t));
         String round = as(Roles.bureau(t), bureau -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
         jobs.runDueWithoutFailures(t);
@@ -130,8 +136,7 @@ public class DemoProjects {
                 "recommendationDecision", "REJECT", "recommendationOpinion", "环评手续不完整,暂不推荐",
                 "investmentAssessment", "投资基本到位", "technologyAssessment", "一般", "benefitAssessment", "一般"));
         complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.CLOSE_RECOMMENDATION, Map.of("closeNote", "推荐截止"));
-        complete(t + "-expert-1", paid, Elements.REVIEW, Map.of("expertScore", 91.5, "reviewConclusion", "PASS",
-                "reviewOpinion", "技术先进,投资真实,效益明显"));
+        scoreAsPanel(projectId(paid));
         complete(Roles.bureau(t), round, TcAnnualRoundProcess.Elements.CLOSE_REVIEW, Map.of("reviewSummary", "评审完成"));
         BigDecimal quoted = jdbc.sql("select quoted_amount from project_award where project_id = :p")
                 .param("p", projectId(paid)).query(BigDecimal.class).single();
@@ -245,6 +250,33 @@ public class DemoProjects {
         });
         // The round's steps and the projects' answers run as jobs: the demo waits for them, as the system.
         jobs.runDueWithoutFailures(tenant);
+    }
+
+    /** Each drawn member of the project's panel declares no conflict and scores (the demo's scores lie close). */
+    private void scoreAsPanel(long projectId) {
+        String[] opinions = {"技术先进,投资真实", "效益明显,带动就业", "工艺先进,节能降耗", "智能化水平较高", "投资强度大,示范性强"};
+        for (int round = 0; round < 3; round++) {
+            List<Task> open = tasks.createTaskQuery().taskDefinitionKey(TcPanelProcesses.Elements.SCORE_PROJECT)
+                    .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, projectId).list();
+            int i = 0;
+            for (Task task : open) {
+                String note = opinions[i % opinions.length];
+                int base = 88 + (i++ % 4);
+                Map<String, Object> sheet = new java.util.HashMap<>();
+                sheet.put("conflictDeclaration", "NO_CONFLICT");
+                for (String c : List.of("INVESTMENT", "TECHNOLOGY", "ECONOMIC", "SOCIAL")) {
+                    sheet.put("score_" + c, base);
+                    sheet.put("comment_" + c, note);
+                }
+                sheet.put("opinion", "RECOMMEND");
+                sheet.put("overallComment", note + ",同意推荐");
+                String tenant = as(task.getAssignee(), actor -> {
+                    tasks.complete(task.getId(), sheet);
+                    return task.getTenantId();
+                });
+                jobs.runDueWithoutFailures(tenant);
+            }
+        }
     }
 
     private <T> T as(String user, Function<Actor, T> action) {

@@ -35,7 +35,10 @@ public class ModelDeployer {
 
     public void deployAll(ProcessEngine engine) {
         List<Resource> forms = find("classpath*:forms/*.form");
-        deploy(engine, PROJECT_DEPLOYMENT, null, concat(find("classpath*:processes/tc-project.bpmn"), forms));
+        List<Resource> project = concat(find("classpath*:processes/tc-project.bpmn"), forms);
+        project = concat(project, find("classpath*:processes/tc-panel-seat.bpmn"));
+        project = concat(project, find("classpath*:processes/tc-panel-turn.bpmn"));
+        deploy(engine, PROJECT_DEPLOYMENT, null, project);
         for (String tenant : Tenants.ALL) {
             List<Resource> models = concat(find("classpath*:processes/tc-annual-round.bpmn"), forms);
             models = concat(models, find("classpath*:processes/tc-round-opener.bpmn"));

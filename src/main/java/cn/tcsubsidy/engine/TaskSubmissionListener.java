@@ -34,13 +34,27 @@ public class TaskSubmissionListener implements TaskListener {
             throw new IllegalStateException("no submission handler for task " + task.getTaskDefinitionKey());
         }
         Refusals.refusingBadInput(() -> {
-            handler.submit(new TaskSubmissionHandler.Submission(task.getProcessInstanceId(), plainValues(task)),
+            handler.submit(new TaskSubmissionHandler.Submission(rootProcessInstanceId(task), plainValues(task)),
                     actors.current());
             return null;
         });
-        for (String name : SensitiveVariables.NAMES) {
-            task.removeVariable(name);
+        for (String name : task.getVariableNames()) {
+            if (SensitiveVariables.isSensitive(name)) {
+                task.removeVariable(name);
+            }
         }
+    }
+
+    /**
+     * The instance the task's project was registered for: the task's own, or, for a task of a called process (a
+     * panel seat's), the instance at the root of the calls; the engine's, never a variable.
+     */
+    private static String rootProcessInstanceId(DelegateTask task) {
+        if (task.getExecution() instanceof org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity e
+                && e.getRootProcessInstanceId() != null) {
+            return e.getRootProcessInstanceId();
+        }
+        return task.getProcessInstanceId();
     }
 
     /** The task's variables, a form's dynamic lists (Json variables) as plain lists of rows. */

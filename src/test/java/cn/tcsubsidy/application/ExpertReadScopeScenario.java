@@ -83,7 +83,7 @@ abstract class ExpertReadScopeScenario {
         assertThat(ids(rest.get(EXPERT_1, "/api/projects?jurisdiction=jiyuan&size=200"))).containsExactly(underReview, paid);
 
         // Expert-2 scores the project under review; expert-1 then no longer reads it, expert-2 reads its own review.
-        assertThat(complete(rest, EXPERT_2, underReview, Elements.REVIEW, "expertScore", 77.5, "reviewConclusion", "PASS",
+        assertThat(complete(rest, EXPERT_2, underReview, "Task_ReviewProject", "expertScore", 77.5, "reviewConclusion", "PASS",
                 "reviewOpinion", EXPERT_2_OPINION).status()).isEqualTo(204);
         assertThat(rest.get(EXPERT_1, "/api/projects/" + underReview).status()).isEqualTo(404);
         assertThat(ids(rest.get(EXPERT_1, "/api/projects?size=200"))).containsExactly(paid);

@@ -24,8 +24,18 @@ public final class SensitiveVariables implements HistoryEventHandler {
         this.next = next;
     }
 
+    /**
+     * A panel member's score form (专家评分): the conflict declaration and its reason, each criterion's score and
+     * comment, the opinion and the overall comment. Stored as the member's row in panel_score, blind until the panel
+     * closes; never a variable in the engine's history, where Cockpit and the history API would show it.
+     */
+    public static final Set<String> PANEL_SCORE_NAMES = Set.of("conflictDeclaration", "conflictReason", "opinion",
+            "overallComment", "agreedScore", "agreedReason");
+    public static final List<String> PANEL_SCORE_PREFIXES = List.of("score_", "comment_");
+
     public static boolean isSensitive(String variableName) {
-        return variableName != null && NAMES.contains(variableName);
+        return variableName != null && (NAMES.contains(variableName) || PANEL_SCORE_NAMES.contains(variableName)
+                || PANEL_SCORE_PREFIXES.stream().anyMatch(variableName::startsWith));
     }
 
     @Override

@@ -25,7 +25,14 @@ public class DrawRecords {
 
     /** What is known of a draw before its panel is computed. */
     public record Opened(long roundId, long projectId, String jurisdiction, String category, String applicantCreditCode,
-                         String drawnBy, LocalDateTime drawnAt, long seed, PanelRule rule, String reason) {
+                         String drawnBy, LocalDateTime drawnAt, long seed, PanelRule rule, String reason,
+                         String purpose) {
+
+        public Opened(long roundId, long projectId, String jurisdiction, String category, String applicantCreditCode,
+                      String drawnBy, LocalDateTime drawnAt, long seed, PanelRule rule, String reason) {
+            this(roundId, projectId, jurisdiction, category, applicantCreditCode, drawnBy, drawnAt, seed, rule, reason,
+                    DrawRecord.PANEL);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -39,15 +46,16 @@ public class DrawRecords {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into panel_draw (round_id, project_id, jurisdiction_code, category, applicant_credit_code,
-                    drawn_by, drawn_at, seed, rule_size, rule_reserves, rule_due_days, rule_minimum, reason, superseded)
+                    drawn_by, drawn_at, seed, rule_size, rule_reserves, rule_due_days, rule_minimum, reason, superseded,
+                    purpose)
                 values (:round, :project, :j, :category, :applicant, :by, :at, :seed, :size, :reserves, :due, :minimum,
-                    :reason, false)""")
+                    :reason, false, :purpose)""")
                 .param("round", o.roundId()).param("project", o.projectId()).param("j", o.jurisdiction())
                 .param("category", o.category()).param("applicant", o.applicantCreditCode())
                 .param("by", o.drawnBy()).param("at", o.drawnAt()).param("seed", o.seed())
                 .param("size", o.rule().size()).param("reserves", o.rule().reserves())
                 .param("due", o.rule().dueWorkingDays()).param("minimum", minimum(o.rule()))
-                .param("reason", o.reason())
+                .param("reason", o.reason()).param("purpose", o.purpose())
                 .update(key, "id");
         long id = key.getKey().longValue();
         entries(id, CANDIDATE, candidates);
@@ -87,10 +95,18 @@ public class DrawRecords {
         return draws("select * from panel_draw where id = :id", Map.of("id", id)).stream().findFirst();
     }
 
-    /** The draw in force (not superseded) for the project in the round, locked for the rest of the transaction. */
+    /** The panel's draw in force (not superseded) for the project in the round, locked for the rest of the transaction. */
     public Optional<DrawRecord> current(long roundId, long projectId) {
-        return draws("select * from panel_draw where round_id = :r and project_id = :p and superseded = false for update",
-                Map.of("r", roundId, "p", projectId)).stream().findFirst();
+        return draws("""
+                select * from panel_draw where round_id = :r and project_id = :p and superseded = false
+                and purpose = 'PANEL' for update""", Map.of("r", roundId, "p", projectId)).stream().findFirst();
+    }
+
+    /** The project's draws in force in the round, the panel's first, then its supplementary draws, in order. */
+    public List<DrawRecord> inForce(long roundId, long projectId) {
+        return draws("""
+                select * from panel_draw where round_id = :r and project_id = :p and superseded = false order by id""",
+                Map.of("r", roundId, "p", projectId));
     }
 
     public List<DrawRecord> ofRound(long roundId) {
@@ -114,7 +130,7 @@ public class DrawRecords {
                     h.drawnAt(), h.seed(), h.rule(), list(entries, CANDIDATE),
                     entries.stream().filter(e -> e.list().equals(EXCLUDED))
                             .map(e -> new Recusal.Excluded(e.member(), e.reason())).toList(),
-                    list(entries, PANEL), list(entries, RESERVE), h.reason(), h.superseded(), h.supersededBy()));
+                    list(entries, PANEL), list(entries, RESERVE), h.reason(), h.superseded(), h.supersededBy(), h.purpose()));
         }
         return draws;
     }
@@ -128,30 +144,46 @@ public class DrawRecords {
 
     private record Head(long id, long roundId, long projectId, String jurisdiction, String category, String drawnBy,
                         LocalDateTime drawnAt, long seed, PanelRule rule, String reason, boolean superseded,
-                        Long supersededBy) {
+                        Long supersededBy, String purpose) {
     }
 
     private static Head head(ResultSet rs, int i) throws SQLException {
         return new Head(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("project_id"),
                 rs.getString("jurisdiction_code"), rs.getString("category"), rs.getString("drawn_by"),
                 rs.getObject("drawn_at", LocalDateTime.class), rs.getLong("seed"),
-                new PanelRule(rs.getInt("rule_size"), minimum(rs.getString("rule_minimum")), rs.getInt("rule_reserves"),
-                        rs.getInt("rule_due_days")),
-                rs.getString("reason"), rs.getBoolean("superseded"), rs.getObject("superseded_by", Long.class));
+                new PanelRule(rs.getInt("rule_size"), minimum(rs.getString("rule_minimum")),
+                        minNonExperts(rs.getString("rule_minimum")), rs.getInt("rule_reserves"), rs.getInt("rule_due_days")),
+                rs.getString("reason"), rs.getBoolean("superseded"), rs.getObject("superseded_by", Long.class),
+                rs.getString("purpose"));
     }
 
     /** The minimum per kind as {@code EXPERT=1;ENTREPRENEUR=0;…}, every kind named. */
     static String minimum(PanelRule rule) {
         return java.util.Arrays.stream(MemberKind.values()).map(k -> k.name() + "=" + rule.minimum(k))
-                .collect(Collectors.joining(";"));
+                .collect(Collectors.joining(";")) + ";" + NON_EXPERT + "=" + rule.minNonExperts();
     }
 
     static Map<MemberKind, Integer> minimum(String text) {
         Map<MemberKind, Integer> m = new EnumMap<>(MemberKind.class);
         for (String pair : text.split(";")) {
             String[] kv = pair.split("=");
-            m.put(MemberKind.valueOf(kv[0]), Integer.parseInt(kv[1]));
+            if (!kv[0].equals(NON_EXPERT)) {
+                m.put(MemberKind.valueOf(kv[0]), Integer.parseInt(kv[1]));
+            }
         }
         return m;
     }
+
+    /** The least number of non-experts recorded in rule_minimum (0 in draws recorded before it was kept). */
+    static int minNonExperts(String text) {
+        for (String pair : text.split(";")) {
+            String[] kv = pair.split("=");
+            if (kv[0].equals(NON_EXPERT)) {
+                return Integer.parseInt(kv[1]);
+            }
+        }
+        return 0;
+    }
+
+    private static final String NON_EXPERT = "NON_EXPERT";
 }

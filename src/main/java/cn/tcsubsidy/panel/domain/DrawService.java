@@ -35,12 +35,14 @@ public class DrawService {
     private final PoolMemberRecords pool;
     private final ProjectRepository projects;
     private final RoundService rounds;
+    private final Seats seats;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public DrawService(DrawRecords draws, PoolMemberRecords pool, ProjectRepository projects, RoundService rounds,
-                       Clock clock) {
+                       Seats seats, Clock clock) {
         this.draws = draws;
+        this.seats = seats;
         this.pool = pool;
         this.projects = projects;
         this.rounds = rounds;
@@ -82,6 +84,10 @@ public class DrawService {
         if (current == null || current.id() != drawId) {
             throw new StepRefusedException("抽取记录 " + drawId + " 已被后来的抽取取代,不能据此重新抽取");
         }
+        if (!seats.ofProject(old.roundId(), old.projectId()).isEmpty()) {
+            throw new StepRefusedException("项目 " + old.projectId() + " 的评审小组已开始评审,不能整体重新抽取:"
+                    + "成员回避或逾期时由候补递补,候补用尽时在评审流程中补充抽取");
+        }
         DrawRecord drawn = record(round, p, rule, actor, why);
         draws.supersede(drawId, drawn.id(), LocalDateTime.now(clock));
         return draws.find(drawn.id()).orElseThrow();
@@ -108,13 +114,59 @@ public class DrawService {
         return draws.ofRound(roundId);
     }
 
+    /**
+     * Why the project's panel cannot be drawn by {@code rule} from today's pool (which kind or field is short), or
+     * empty when it can; reads only, throws nothing, so a step can ask before it draws.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ValidationException> shortage(long roundId, long projectId, PanelRule rule) {
+        Round round = rounds.get(roundId);
+        Project p = projects.get(projectId);
+        try {
+            PanelDraw.requireEnough(screen(round.jurisdiction(), p).candidates(), rule, p.category(),
+                    categoryName(round.jurisdiction(), p.category()));
+            return java.util.Optional.empty();
+        } catch (ValidationException e) {
+            return java.util.Optional.of(e);
+        }
+    }
+
+    /**
+     * More reserves for a project whose reserves ran out (补充抽取), recorded like a draw (seed, candidates, who
+     * stepped aside, the bureau's reason) with purpose {@link DrawRecord#SUPPLEMENT}: {@code rule} says how many and
+     * of which kinds; members already drawn for the project ({@code alreadyDrawn}, user ids) are not candidates.
+     * Refused, storing nothing, when the pool is short.
+     */
+    public DrawRecord supplement(long roundId, long projectId, PanelRule rule, java.util.Set<String> alreadyDrawn,
+                                 Actor actor, String reason) {
+        Round round = rounds.get(roundId);
+        requireDrawer(round.jurisdiction(), actor);
+        String why = reason(reason, true);
+        Project p = projectOfRound(round, projectId);
+        Recusal.Screened all = screen(round.jurisdiction(), p);
+        List<Candidate> fresh = all.candidates().stream().filter(c -> !alreadyDrawn.contains(c.userId())).toList();
+        PanelDraw.requireEnough(fresh, rule, p.category(), categoryName(round.jurisdiction(), p.category()));
+        long seed = random.nextLong();
+        long id = draws.open(new DrawRecords.Opened(round.id(), p.id(), round.jurisdiction(), p.category(),
+                p.creditCode(), actor.userId(), LocalDateTime.now(clock), seed, rule, why, DrawRecord.SUPPLEMENT),
+                fresh, all.excluded());
+        draws.close(id, PanelDraw.pick(seed, fresh, rule));
+        return draws.find(id).orElseThrow();
+    }
+
+    private Recusal.Screened screen(String jurisdiction, Project p) {
+        return Recusal.screen(pool.of(jurisdiction), p.category(), p.creditCode(), LocalDate.now(clock),
+                pool.tieLookbackYears(jurisdiction));
+    }
+
+    private static String categoryName(String jurisdiction, String category) {
+        return AwardCategories.of(jurisdiction).getOrDefault(category, category);
+    }
+
     private DrawRecord record(Round round, Project p, PanelRule rule, Actor actor, String reason) {
         String j = round.jurisdiction();
-        LocalDate today = LocalDate.now(clock);
-        Recusal.Screened screened = Recusal.screen(pool.of(j), p.category(), p.creditCode(), today,
-                pool.tieLookbackYears(j));
-        PanelDraw.requireEnough(screened.candidates(), rule, p.category(),
-                AwardCategories.of(j).getOrDefault(p.category(), p.category()));
+        Recusal.Screened screened = screen(j, p);
+        PanelDraw.requireEnough(screened.candidates(), rule, p.category(), categoryName(j, p.category()));
         long seed = random.nextLong();
         long id = draws.open(new DrawRecords.Opened(round.id(), p.id(), j, p.category(), p.creditCode(), actor.userId(),
                 LocalDateTime.now(clock), seed, rule, reason), screened.candidates(), screened.excluded());

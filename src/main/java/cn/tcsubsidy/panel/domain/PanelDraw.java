@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * The panel as a function of (seed, candidates, rule) alone, so a recorded draw can be replayed: the candidates are
  * shuffled with a {@link Random} seeded by the draw's seed; each kind's minimum is taken first, in shuffled order;
- * the panel is filled to its size with the next in shuffled order; the reserves follow. Panel and reserves keep the
+ * then non-experts of any kind until the rule's least number of non-experts is met; the panel is filled to its size
+ * with the next in shuffled order; the reserves follow. Panel and reserves keep the
  * shuffled order (the order drawn).
  */
 public final class PanelDraw {
@@ -33,6 +34,12 @@ public final class PanelDraw {
                         + kind.label() + "不足:至少需要 " + rule.minimum(kind) + " 名,仅有 " + have + " 名"));
             }
         }
+        long nonExperts = candidates.stream().filter(c -> c.kind() != MemberKind.EXPERT).count();
+        if (nonExperts < rule.nonExpertsNeeded()) {
+            errors.add(new FieldError("minimum.NON_EXPERT", "评审领域「" + categoryName + "」回避后可抽取的非专家成员"
+                    + "(企业家、第三方机构、相关部门负责人)不足:至少需要 " + rule.nonExpertsNeeded() + " 名,仅有 "
+                    + nonExperts + " 名"));
+        }
         int needed = rule.size() + rule.reserves();
         if (candidates.size() < needed) {
             errors.add(new FieldError("category", "评审领域「" + categoryName + "」(" + category + ")回避后可抽取的成员不足:需要 "
@@ -51,6 +58,15 @@ public final class PanelDraw {
         Set<Candidate> chosen = new LinkedHashSet<>();
         for (MemberKind kind : MemberKind.values()) {
             order.stream().filter(c -> c.kind() == kind).limit(rule.minimum(kind)).forEach(chosen::add);
+        }
+        long nonExperts = chosen.stream().filter(c -> c.kind() != MemberKind.EXPERT).count();
+        for (Candidate c : order) {
+            if (nonExperts >= rule.nonExpertsNeeded()) {
+                break;
+            }
+            if (c.kind() != MemberKind.EXPERT && chosen.add(c)) {
+                nonExperts++;
+            }
         }
         for (Candidate c : order) {
             if (chosen.size() >= rule.size()) {

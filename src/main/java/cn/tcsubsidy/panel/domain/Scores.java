@@ -152,6 +152,13 @@ public class Scores {
         }
     }
 
+    /** Records the pass mark the conclusion applied and whether the project passed. */
+    @Transactional
+    public void recordDecision(long roundId, long projectId, BigDecimal passScore, boolean passed) {
+        jdbc.sql("update panel_outcome set pass_score = :s, passed = :p where round_id = :r and project_id = :id")
+                .param("s", passScore).param("p", passed).param("r", roundId).param("id", projectId).update();
+    }
+
     /** The project's recorded outcome with its breakdown and each member's opinion. */
     @Transactional(readOnly = true)
     public Optional<PanelOutcome> outcome(long roundId, long projectId) {

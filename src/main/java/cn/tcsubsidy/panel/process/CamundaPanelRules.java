@@ -6,6 +6,7 @@ import cn.tcsubsidy.panel.domain.Criterion;
 import cn.tcsubsidy.panel.domain.MemberKind;
 import cn.tcsubsidy.panel.domain.PanelComposition;
 import cn.tcsubsidy.panel.domain.PanelRule;
+import cn.tcsubsidy.panel.domain.PanelRules;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * read by whoever runs the draw or the aggregation), restoring the caller's authentication afterwards.
  */
 @Component
-public class CamundaPanelRules {
+public class CamundaPanelRules implements PanelRules {
 
     public static final String PANEL_SIZE = "tc-panel-size";
     public static final String SCORE_CRITERIA = "tc-score-criteria";
@@ -48,6 +49,7 @@ public class CamundaPanelRules {
         public static final String WEIGHT = "weight";
         public static final String SPREAD_THRESHOLD = "spreadThreshold";
         public static final String TRIM_AT_LEAST = "trimAtLeast";
+        public static final String PASS_SCORE = "passScore";
         /** The per-kind minimum outputs of tc-panel-size. */
         public static final Map<MemberKind, String> MINIMUM = Map.of(
                 MemberKind.EXPERT, "minExperts",
@@ -75,6 +77,7 @@ public class CamundaPanelRules {
     }
 
     /** The panel rule for a project with the least number of non-experts ({@code minNonExperts}). */
+    @Override
     public PanelComposition composition(String jurisdiction, BigDecimal totalInvestment, String category) {
         if (totalInvestment == null || totalInvestment.signum() < 0) {
             throw new IllegalArgumentException("panel size needs the project's total investment, not " + totalInvestment);
@@ -88,12 +91,13 @@ public class CamundaPanelRules {
         }
         Map<MemberKind, Integer> minimum = new EnumMap<>(MemberKind.class);
         Var.MINIMUM.forEach((kind, name) -> minimum.put(kind, integer(out, name)));
-        PanelRule rule = new PanelRule(integer(out, Var.SIZE), minimum, integer(out, Var.RESERVES),
-                integer(out, Var.DUE_WORKING_DAYS));
-        return new PanelComposition(rule, integer(out, Var.MIN_NON_EXPERTS));
+        PanelRule rule = new PanelRule(integer(out, Var.SIZE), minimum, integer(out, Var.MIN_NON_EXPERTS),
+                integer(out, Var.RESERVES), integer(out, Var.DUE_WORKING_DAYS));
+        return new PanelComposition(rule, rule.minNonExperts());
     }
 
     /** The scoring criteria in the table's rule order; their weights sum to 1. */
+    @Override
     public List<Criterion> criteria(String jurisdiction) {
         DmnDecisionResult result = asEvaluator(jurisdiction,
                 () -> evaluate(SCORE_CRITERIA, jurisdiction, Variables.createVariables()));
@@ -105,13 +109,15 @@ public class CamundaPanelRules {
         return Criterion.checkedSet(criteria);
     }
 
+    @Override
     public ConsensusRule consensus(String jurisdiction) {
         DmnDecisionResultEntries out = asEvaluator(jurisdiction,
                 () -> evaluate(PANEL_CONSENSUS, jurisdiction, Variables.createVariables())).getSingleResult();
         if (out == null) {
             throw new IllegalStateException(PANEL_CONSENSUS + " of tenant " + jurisdiction + " matched no rule");
         }
-        return new ConsensusRule(decimal(out, Var.SPREAD_THRESHOLD), integer(out, Var.TRIM_AT_LEAST));
+        return new ConsensusRule(decimal(out, Var.SPREAD_THRESHOLD), integer(out, Var.TRIM_AT_LEAST),
+                decimal(out, Var.PASS_SCORE));
     }
 
     private DmnDecisionResult evaluate(String key, String tenant, VariableMap variables) {

@@ -12,7 +12,6 @@ import cn.tcsubsidy.progress.domain.ProgressService;
 import cn.tcsubsidy.project.domain.ProjectLifecycle;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
-import cn.tcsubsidy.review.domain.ReviewService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What each step of tc-project does in the domain, in the order of the model: one line per user task
  * (server-side check and record of the submission) and per service task. Each line calls one feature's service.
+ * The expert panel's steps are in {@link cn.tcsubsidy.panel.process.PanelStageTasks}.
  */
 @Configuration
 public class ProjectStageTasks {
@@ -42,11 +42,6 @@ public class ProjectStageTasks {
     @Bean
     public JavaDelegate returnToPoolDelegate(RecommendationService recommendation) {
         return execution -> recommendation.notRecommendedInTime(projectId(execution.getVariables()));
-    }
-
-    @Bean
-    public TaskSubmissionHandler reviewProjectHandler(ProjectTaskHandlers tasks, ReviewService review) {
-        return tasks.forProject(Elements.REVIEW, review::review);
     }
 
     /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */

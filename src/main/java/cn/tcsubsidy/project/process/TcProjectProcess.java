@@ -20,7 +20,14 @@ public final class TcProjectProcess {
         public static final String RECOMMENDATION_CLOSED = "Event_RecommendationClosed";
         public static final String RETURN_TO_POOL = "Task_ReturnToPool";
         public static final String RECOMMENDED = "Gateway_Recommended";
-        public static final String REVIEW = "Task_ReviewProject";
+        public static final String DRAW_PANEL = "Task_DrawPanel";
+        public static final String PANEL_DRAWN = "Gateway_PanelDrawn";
+        public static final String RESOLVE_PANEL_SHORTAGE = "Task_ResolvePanelShortage";
+        public static final String PANEL_SEATS = "CallActivity_PanelSeats";
+        public static final String AGGREGATE_PANEL = "Task_AggregatePanel";
+        public static final String NEEDS_CONSENSUS = "Gateway_NeedsConsensus";
+        public static final String REACH_CONSENSUS = "Task_ReachConsensus";
+        public static final String CONCLUDE_PANEL = "Task_ConcludePanel";
         public static final String REVIEW_PASSED = "Gateway_ReviewPassed";
         public static final String REVIEW_CLOSED = "Event_ReviewClosed";
         public static final String QUOTE_AWARD = "Task_QuoteAward";
@@ -69,6 +76,14 @@ public final class TcProjectProcess {
         public static final String BUDGET_NOTE = "budgetNote";
         public static final String RECOMMENDATION_DECISION = "recommendationDecision";
         public static final String REVIEW_CONCLUSION = "reviewConclusion";
+        /** Set by Task_DrawPanel: DRAWN, or SHORT with panelShortage saying what the pool lacks. */
+        public static final String PANEL_STATE = "panelState";
+        public static final String PANEL_SHORTAGE = "panelShortage";
+        /** The panel's number of seats: one call of tc-panel-seat each. */
+        public static final String PANEL_SIZE = "panelSize";
+        /** Set by Task_AggregatePanel: whether the lead must hold a consensus, and the lead's user id. */
+        public static final String NEEDS_CONSENSUS = "needsConsensus";
+        public static final String PANEL_LEAD = "panelLead";
         public static final String AWARD_DECISION = "awardDecision";
         public static final String OBJECTION_UPHELD = "objectionUpheld";
         public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";
@@ -81,6 +96,8 @@ public final class TcProjectProcess {
         public static final String RECOMMEND = "RECOMMEND";
         public static final String REJECT = "REJECT";
         public static final String PASS = "PASS";
+        public static final String PANEL_DRAWN = "DRAWN";
+        public static final String PANEL_SHORT = "SHORT";
         public static final String FAIL = "FAIL";
         public static final String PROPOSE = "PROPOSE";
         public static final String MET = "MET";

@@ -5,13 +5,10 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.shared.FormValues;
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Expert review (专家评审): a score from 0 to 100, a conclusion and an opinion. */
+/** Expert review (专家评审): the panel's conclusion recorded on the project, and the round closing the review. */
 @Service
 public class ReviewService {
 
@@ -28,22 +25,20 @@ public class ReviewService {
         this.history = history;
     }
 
-    public void review(long projectId, Map<String, Object> values, Actor actor) {
-        FormValues f = new FormValues(values);
-        BigDecimal score = f.bounded("expertScore", "评审得分", true, BigDecimal.ZERO, BigDecimal.valueOf(100));
-        String conclusion = f.choice("reviewConclusion", "评审结论", Set.of(PASS, FAIL), true);
-        String opinion = f.text("reviewOpinion", "评审意见", true, 2000);
-        f.throwIfInvalid();
-        guard.enter(projectId, actor, Stage.EXPERT_REVIEW);
-        projects.setExpertScore(projectId, score);
-        if (PASS.equals(conclusion)) {
+    /**
+     * The panel concluded (评审小组结论): its final score goes to the project (the score the award tables and the
+     * budget ranking read); a project that passed waits for the round to close the review, one that failed ends.
+     */
+    public void concluded(long projectId, BigDecimal finalScore, boolean passed, String summary) {
+        guard.require(projectId, "评审小组结论", Stage.EXPERT_REVIEW);
+        projects.setExpertScore(projectId, finalScore);
+        if (passed) {
             projects.setStage(projectId, Stage.REVIEWED);
-            history.record(projectId, Stage.EXPERT_REVIEW, "REVIEW_PASSED", actor.userId(),
-                    "专家评审通过,得分 " + score.toPlainString() + ":" + opinion);
+            history.record(projectId, Stage.EXPERT_REVIEW, "REVIEW_PASSED", Actor.SYSTEM, "专家评审通过:" + summary);
         } else {
-            String reason = "专家评审未通过(得分 " + score.toPlainString() + "):" + opinion;
+            String reason = "专家评审未通过:" + summary;
             projects.reject(projectId, reason);
-            history.record(projectId, Stage.EXPERT_REVIEW, "REVIEW_FAILED", actor.userId(), reason);
+            history.record(projectId, Stage.EXPERT_REVIEW, "REVIEW_FAILED", Actor.SYSTEM, reason);
         }
     }
 

@@ -33,8 +33,11 @@ import cn.tcsubsidy.project.domain.ProjectLifecycle;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
+import cn.tcsubsidy.project.process.TcProjectProcess.Values;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
-import cn.tcsubsidy.review.domain.ReviewService;
+import cn.tcsubsidy.panel.domain.PanelService;
+import cn.tcsubsidy.panel.process.PanelStageTasks;
+import cn.tcsubsidy.panel.process.TcPanelProcesses;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.round.process.RoundSteps;
 import cn.tcsubsidy.shared.ValidationException;
@@ -73,7 +76,7 @@ class TcProjectProcessTest {
     FilingService filing = mock(FilingService.class);
     ProgressService progress = mock(ProgressService.class);
     RecommendationService recommendation = mock(RecommendationService.class);
-    ReviewService review = mock(ReviewService.class);
+    PanelService panel = mock(PanelService.class);
     AwardDecisionService awards = mock(AwardDecisionService.class);
     NoticeService notice = mock(NoticeService.class);
     PaymentService payment = mock(PaymentService.class);
@@ -90,6 +93,10 @@ class TcProjectProcessTest {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine);
         if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(TcProjectProcess.KEY).count() == 0) {
             ProcessTestEngine.deploy(engine, null, "processes/tc-project.bpmn");
+            // The panel's seats are tc-panel-seat's own (TcPanelSeatProcessTest); here a seat ends at once.
+            engine.getRepositoryService().createDeployment().addModelInstance("tc-panel-seat.bpmn",
+                    org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(TcPanelProcesses.SEAT_KEY)
+                            .camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
             ProcessTestEngine.deploy(engine, "hekou", "dmn/hekou/hekou-pipeline.dmn");
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
@@ -100,6 +107,14 @@ class TcProjectProcessTest {
         Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
         Mocks.register("enterPoolDelegate", filingDelegates.enterPoolDelegate(filing, actors));
         ProjectStageTasks stages = new ProjectStageTasks();
+        PanelStageTasks panelStages = new PanelStageTasks();
+        when(panel.open(PROJECT_ID)).thenReturn(new PanelService.Opened(List.of(1, 2, 3), null));
+        when(panel.aggregate(PROJECT_ID)).thenReturn(new PanelService.Aggregated(false, "hekou-expert-1", "汇总"));
+        when(panel.conclude(PROJECT_ID)).thenReturn(Values.PASS);
+        Mocks.register("drawPanelDelegate", panelStages.drawPanelDelegate(panel));
+        Mocks.register("aggregatePanelDelegate", panelStages.aggregatePanelDelegate(panel));
+        Mocks.register("consensusTaskListener", panelStages.consensusTaskListener(panel));
+        Mocks.register("concludePanelDelegate", panelStages.concludePanelDelegate(panel));
         ProjectRepository projects = mock(ProjectRepository.class);
         when(projects.findIdByProcessInstance(any())).thenReturn(java.util.Optional.of(PROJECT_ID));
         ProjectTaskHandlers tasks = new ProjectTaskHandlers(projects);
@@ -111,7 +126,8 @@ class TcProjectProcessTest {
         Mocks.register("payeeSummaryListener", new PaymentTaskPayee().payeeSummaryListener(projects, payees));
         List<TaskSubmissionHandler> handlers = List.of(
                 stages.reportProgressHandler(tasks, progress), stages.reportCompletionHandler(tasks, progress),
-                stages.recommendProjectHandler(tasks, recommendation), stages.reviewProjectHandler(tasks, review),
+                stages.recommendProjectHandler(tasks, recommendation),
+                panelStages.resolvePanelShortageHandler(tasks, panel), panelStages.reachConsensusHandler(tasks, panel),
                 stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
                 stages.payAwardHandler(tasks, payment), stages.evaluatePerformanceHandler(tasks, followUp),
                 stages.recoverAwardHandler(tasks, followUp));
@@ -168,11 +184,22 @@ class TcProjectProcessTest {
         execute(continuation);
     }
 
+    /** The panel: the draw's job, the seats (here ending at once), the aggregate's job and the conclusion. */
+    private void reviewByPanel(ProcessInstance pi) {
+        assertThat(pi).isWaitingAt(Elements.DRAW_PANEL);
+        execute(job(Elements.DRAW_PANEL, pi));
+        assertThat(pi).isWaitingAt(Elements.AGGREGATE_PANEL);
+        Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).processDefinitionKey(TcPanelProcesses.SEAT_KEY).count())
+                .as("one seat instance per panel member").isEqualTo(3);
+        execute(job(Elements.AGGREGATE_PANEL, pi));
+    }
+
     private ProcessInstance projectAwaitingAwardDecision() {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 86));
+        reviewByPanel(pi);
         assertThat(pi).isWaitingAt(Elements.REVIEW_CLOSED);
         correlate(Messages.REVIEW_CLOSED, pi);
         return pi;
@@ -207,8 +234,14 @@ class TcProjectProcessTest {
         openRecommendation(pi);
         assertThat(task(Elements.RECOMMEND, pi)).hasCandidateGroup("huanggang-town-huangzhou").hasDueDate(RECOMMENDATION_DUE);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        assertThat(task(Elements.REVIEW, pi)).hasCandidateGroup("huanggang-experts");
-        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 90));
+        when(panel.open(PROJECT_ID)).thenReturn(new PanelService.Opened(List.of(1, 2, 3, 4, 5), null));
+        assertThat(pi).isWaitingAt(Elements.DRAW_PANEL);
+        execute(job(Elements.DRAW_PANEL, pi));
+        Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).count()).as("a 25,000,000 project: 5 seats").isEqualTo(5);
+        execute(job(Elements.AGGREGATE_PANEL, pi));
+        assertThat(pi).hasPassed(Elements.CONCLUDE_PANEL).hasNotPassed(Elements.REACH_CONSENSUS)
+                .isWaitingAt(Elements.REVIEW_CLOSED);
         correlate(Messages.REVIEW_CLOSED, pi);
         assertThat(pi).hasPassed(Elements.QUOTE_AWARD).variables()
                 .containsEntry("quoteNote", "按规则测算奖补金额 420000.00 元");
@@ -231,7 +264,7 @@ class TcProjectProcessTest {
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED).hasNotPassed(Elements.PROJECT_REJECTED);
         verify(progress).reportCompletion(eq(PROJECT_ID), anyMap(), any());
         verify(recommendation).recommend(eq(PROJECT_ID), anyMap(), any());
-        verify(review).review(eq(PROJECT_ID), anyMap(), any());
+        verify(panel).conclude(PROJECT_ID);
         verify(awards).decide(eq(PROJECT_ID), anyMap(), any());
         verify(notice).confirmOutcome(eq(PROJECT_ID), anyMap(), any());
         verify(payment).pay(eq(PROJECT_ID), anyMap(), any());
@@ -281,7 +314,7 @@ class TcProjectProcessTest {
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "REJECT"));
         assertThat(pi).isEnded().hasPassed(Elements.REJECTED, Elements.CLOSE_REJECTED, Elements.PROJECT_REJECTED)
-                .hasNotPassed(Elements.REVIEW);
+                .hasNotPassed(Elements.DRAW_PANEL);
         verify(lifecycle).closeRejected(PROJECT_ID);
     }
 
@@ -303,7 +336,7 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "PASS", "expertScore", 86));
+        reviewByPanel(pi);
         when(awardCases.quote(PROJECT_ID)).thenThrow(new IllegalStateException("奖补规则表暂时不可用"))
                 .thenReturn("按规则测算奖补金额 420000.00 元");
 
@@ -320,7 +353,7 @@ class TcProjectProcessTest {
 
         execute(retried);
         assertThat(pi).hasPassed(Elements.QUOTE_AWARD).isWaitingAt(Elements.DECIDE_AWARD);
-        verify(review).review(eq(PROJECT_ID), anyMap(), any());
+        verify(panel).conclude(PROJECT_ID);
         verify(rounds).quoted(7L, PROJECT_ID);
     }
 
@@ -329,9 +362,43 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        complete(task(Elements.REVIEW, pi), withVariables("reviewConclusion", "FAIL", "expertScore", 40));
+        when(panel.conclude(PROJECT_ID)).thenReturn(Values.FAIL);
+        reviewByPanel(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.DECIDE_AWARD);
         verify(lifecycle).closeRejected(PROJECT_ID);
+    }
+
+    @Test
+    void shouldAskTheBureauToCompleteThePoolAndDrawAgainWhenItIsShort() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        when(panel.open(PROJECT_ID)).thenReturn(new PanelService.Opened(List.of(), "回避后可抽取的专家不足"))
+                .thenReturn(new PanelService.Opened(List.of(1, 2, 3), null));
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        execute(job(Elements.DRAW_PANEL, pi));
+        assertThat(pi).isWaitingAt(Elements.RESOLVE_PANEL_SHORTAGE).variables()
+                .containsEntry("panelShortage", "回避后可抽取的专家不足");
+        assertThat(task(Elements.RESOLVE_PANEL_SHORTAGE, pi)).hasCandidateGroup("hekou-bureau");
+        complete(task(Elements.RESOLVE_PANEL_SHORTAGE, pi), withVariables("drawReason", "已增补两名第三方机构成员"));
+        verify(panel).shortageResolved(eq(PROJECT_ID), anyMap(), any());
+        reviewByPanel(pi);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CLOSED);
+    }
+
+    @Test
+    void shouldGiveThePanelLeadAConsensusTaskWhenScoresLieFarApart() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        when(panel.aggregate(PROJECT_ID)).thenReturn(new PanelService.Aggregated(true, "hekou-expert-3", "分差 35"));
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        reviewByPanel(pi);
+        assertThat(pi).isWaitingAt(Elements.REACH_CONSENSUS);
+        assertThat(task(Elements.REACH_CONSENSUS, pi)).isAssignedTo("hekou-expert-3");
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.REACH_CONSENSUS, pi).getId(),
+                "panelSummary")).as("the members' totals for the lead's task only").isEqualTo("分差 35");
+        complete(task(Elements.REACH_CONSENSUS, pi), withVariables("agreedScore", 80, "agreedReason", "合议一致"));
+        verify(panel).agree(eq(PROJECT_ID), anyMap(), any());
+        assertThat(pi).hasPassed(Elements.CONCLUDE_PANEL).isWaitingAt(Elements.REVIEW_CLOSED);
     }
 
     @Test
