@@ -33,12 +33,12 @@ public class DrawController {
     public record DrawView(long id, long projectId, String category, String drawnBy, LocalDateTime drawnAt, String seed,
                            PanelRule rule, List<Candidate> candidates, List<Recusal.Excluded> excluded,
                            List<Candidate> panel, List<Candidate> reserves, String reason, boolean superseded,
-                           Long supersededBy) {
+                           Long supersededBy, String purpose) {
 
         static DrawView of(DrawRecord d) {
             return new DrawView(d.id(), d.projectId(), d.category(), d.drawnBy(), d.drawnAt(), Long.toString(d.seed()),
                     d.rule(), d.candidates(), d.excluded(), d.panel(), d.reserves(), d.reason(), d.superseded(),
-                    d.supersededBy());
+                    d.supersededBy(), d.purpose());
         }
     }
 

@@ -75,6 +75,12 @@ public class Seats {
                 .param("r", roundId).param("p", projectIds).query(Seats::seat).list();
     }
 
+    /** Every seat row of the round's panels, by project, in the order taken. */
+    public List<Seat> ofRound(long roundId) {
+        return jdbc.sql("select * from panel_seat where round_id = :r order by project_id, id")
+                .param("r", roundId).query(Seats::seat).list();
+    }
+
     private static Seat seat(ResultSet rs, int i) throws SQLException {
         return new Seat(rs.getLong("id"), rs.getLong("round_id"), rs.getLong("project_id"), rs.getInt("seat_no"),
                 rs.getString("member_user_id"), rs.getLong("member_id"), rs.getString("member_name"),
