@@ -59,6 +59,9 @@ class PanelDrawPropertyTest {
             for (MemberKind kind : MemberKind.values()) {
                 assertThat(r.panel().stream().filter(c -> c.kind() == kind).count()).isGreaterThanOrEqualTo(rule.minimum(kind));
             }
+            assertThat(r.panel().stream().filter(c -> c.kind() != MemberKind.EXPERT).count())
+                    .as("the least number of non-experts").isGreaterThanOrEqualTo(rule.nonExpertsNeeded());
+            assertThat(rule.shortfall(r.panel().stream().map(Candidate::kind).toList())).isZero();
             List<Candidate> everyone = new ArrayList<>(r.panel());
             everyone.addAll(r.reserves());
             assertThat(new HashSet<>(everyone)).hasSize(everyone.size());
@@ -115,7 +118,7 @@ class PanelDrawPropertyTest {
                 return true;
             }
         }
-        return false;
+        return candidates.stream().filter(c -> c.kind() != MemberKind.EXPERT).count() < rule.nonExpertsNeeded();
     }
 
     static List<PoolMember> pool(Random gen) {
@@ -147,6 +150,8 @@ class PanelDrawPropertyTest {
             minimum.put(kind, m);
             left -= m;
         }
-        return new PanelRule(size, minimum, gen.nextInt(3), 5);
+        int experts = minimum.get(MemberKind.EXPERT);
+        int nonExperts = gen.nextInt(size - experts + 1);
+        return new PanelRule(size, minimum, nonExperts, gen.nextInt(3), 5);
     }
 }
