@@ -64,6 +64,10 @@ public class PanelService {
         public static final String DONE = "DONE";
     }
 
+    /** The panel's conclusion: PASS or FAIL, and the note the bureau's award decision shows. */
+    public record Conclusion(String conclusion, String note) {
+    }
+
     /** The aggregate: whether it needs a consensus, and who leads it (the first drawn expert who scored). */
     public record Aggregated(boolean needsConsensus, String leadUserId, String summary) {
     }
@@ -345,7 +349,7 @@ public class PanelService {
      * Task_ConcludePanel: the final score (agreed, or the aggregate) and the pass decision of tc-panel-consensus
      * (score at least the pass mark and more than half recommending) go to the project; returns PASS or FAIL.
      */
-    public String conclude(long projectId) {
+    public Conclusion conclude(long projectId) {
         Project p = guard.require(projectId, "评审小组结论", Stage.EXPERT_REVIEW);
         long roundId = roundOf(p);
         PanelOutcome o = scores.outcome(roundId, projectId).orElseThrow(() ->
@@ -361,7 +365,16 @@ public class PanelService {
         String summary = "最终得分 " + score.toPlainString() + "(合格分 " + rule.passScore().stripTrailingZeros()
                 .toPlainString() + "),推荐 " + recommend + " 票、不推荐 " + o.count(Opinion.NOT_RECOMMEND) + " 票";
         review.concluded(projectId, score, passed, summary);
-        return passed ? ReviewService.PASS : ReviewService.FAIL;
+        List<Criterion> criteria = rules.criteria(p.jurisdiction());
+        String breakdown = o.breakdown().entrySet().stream().map(e -> criteria.stream()
+                        .filter(c -> c.key().equals(e.getKey())).map(Criterion::label).findFirst().orElse(e.getKey())
+                        + " " + e.getValue().toPlainString()).collect(Collectors.joining("、"));
+        String note = "评审小组 " + o.sheets() + " 份评分" + (o.droppedMembers().isEmpty() ? "取平均" : "去掉一个最高分和一个最低分后取平均")
+                + ",汇总得分 " + o.aggregateScore().toPlainString()
+                + (o.agreedScore() != null ? ",经合议定为 " + o.agreedScore().toPlainString() + "(" + o.agreedReason() + ")" : "")
+                + ";各项得分(加权前):" + breakdown + ";" + summary + ";" + (passed ? "通过评审" : "未通过评审")
+                + "。(评审规则为常见做法,非政策原文)";
+        return new Conclusion(passed ? ReviewService.PASS : ReviewService.FAIL, note);
     }
 
     /** The panel lead: the first drawn expert among the members who scored (else the first who scored). */

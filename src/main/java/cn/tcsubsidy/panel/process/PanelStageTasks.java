@@ -106,8 +106,11 @@ public class PanelStageTasks {
     /** Task_ConcludePanel: the final score to the project, and PASS or FAIL for the review gateway. */
     @Bean
     public JavaDelegate concludePanelDelegate(PanelService panel) {
-        return execution -> execution.setVariable(TcProjectProcess.Vars.REVIEW_CONCLUSION,
-                panel.conclude(projectId(execution.getVariables())));
+        return execution -> {
+            PanelService.Conclusion c = panel.conclude(projectId(execution.getVariables()));
+            execution.setVariable(TcProjectProcess.Vars.REVIEW_CONCLUSION, c.conclusion());
+            execution.setVariable(TcProjectProcess.Vars.PANEL_NOTE, c.note());
+        };
     }
 
     private static int seatNo(Map<String, Object> variables) {

@@ -84,6 +84,8 @@ public final class TcProjectProcess {
         /** Set by Task_AggregatePanel: whether the lead must hold a consensus, and the lead's user id. */
         public static final String NEEDS_CONSENSUS = "needsConsensus";
         public static final String PANEL_LEAD = "panelLead";
+        /** Set by Task_ConcludePanel: the panel's result as the award decision's form shows it. */
+        public static final String PANEL_NOTE = "panelNote";
         public static final String AWARD_DECISION = "awardDecision";
         public static final String OBJECTION_UPHELD = "objectionUpheld";
         public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";

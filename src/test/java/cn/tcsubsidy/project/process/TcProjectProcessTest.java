@@ -110,7 +110,7 @@ class TcProjectProcessTest {
         PanelStageTasks panelStages = new PanelStageTasks();
         when(panel.open(PROJECT_ID)).thenReturn(new PanelService.Opened(List.of(1, 2, 3), null));
         when(panel.aggregate(PROJECT_ID)).thenReturn(new PanelService.Aggregated(false, "hekou-expert-1", "汇总"));
-        when(panel.conclude(PROJECT_ID)).thenReturn(Values.PASS);
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(Values.PASS, "评审小组 3 份评分取平均"));
         Mocks.register("drawPanelDelegate", panelStages.drawPanelDelegate(panel));
         Mocks.register("aggregatePanelDelegate", panelStages.aggregatePanelDelegate(panel));
         Mocks.register("consensusTaskListener", panelStages.consensusTaskListener(panel));
@@ -374,7 +374,7 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        when(panel.conclude(PROJECT_ID)).thenReturn(Values.FAIL);
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(Values.FAIL, "未通过评审"));
         reviewByPanel(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.DECIDE_AWARD);
         verify(lifecycle).closeRejected(PROJECT_ID);
