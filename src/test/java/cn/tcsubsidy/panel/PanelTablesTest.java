@@ -103,6 +103,10 @@ class PanelTablesTest {
         ConsensusRule c = rules.consensus(tenant);
         assertThat(c.spreadThreshold()).isEqualByComparingTo("20");
         assertThat(c.trimAtLeast()).isEqualTo(5);
+        assertThat(c.passScore()).as("pass mark").isEqualByComparingTo("60");
+        assertThat(c.passes(new BigDecimal("60"), 2, 3)).as("60 with 2 of 3 recommending").isTrue();
+        assertThat(c.passes(new BigDecimal("59.99"), 3, 3)).as("a fen under the mark").isFalse();
+        assertThat(c.passes(new BigDecimal("90"), 2, 4)).as("half is not a majority").isFalse();
     }
 
     @Test
