@@ -151,6 +151,18 @@ abstract class PanelReviewScenario {
         management.executeJob(job.getId());
     }
 
+    /**
+     * The panel's aggregate, once every seat has ended: a seat's end may be a job of its own (asyncAfter on the
+     * seats' loop, so members handing in together never contend); those run first, then the aggregate's job.
+     */
+    void aggregate(Panel p) {
+        for (Job seatEnd : management.createJobQuery().processInstanceId(p.processInstanceId())
+                .activityId(TcProjectProcess.Elements.PANEL_SEATS).list()) {
+            management.executeJob(seatEnd.getId());
+        }
+        runJob(p, TcProjectProcess.Elements.AGGREGATE_PANEL);
+    }
+
     boolean hasJob(Panel p, String activityId) {
         return management.createJobQuery().processInstanceId(p.processInstanceId()).activityId(activityId).count() > 0;
     }
@@ -328,7 +340,7 @@ abstract class PanelReviewScenario {
         assertThat(latest(p).values()).extracting(Seat::status).containsOnly(Seat.Status.SCORED);
         assertThat(project(p).stage()).as("the aggregate is a job of its own").isEqualTo(Stage.EXPERT_REVIEW);
 
-        runJob(p, TcProjectProcess.Elements.AGGREGATE_PANEL);
+        aggregate(p);
 
         PanelOutcome o = scores.outcome(p.roundId(), p.projectId()).orElseThrow();
         assertThat(o.sheets()).isEqualTo(3);
@@ -372,7 +384,7 @@ abstract class PanelReviewScenario {
         assertThat(scores.submissions(p.roundId(), p.projectId())).as("a declaration is no sheet").isEmpty();
 
         scoreInSeatOrder(p, 75, 70, 72);
-        runJob(p, TcProjectProcess.Elements.AGGREGATE_PANEL);
+        aggregate(p);
         assertThat(scores.byProject(p.roundId(), p.projectId())).extracting(s -> s.memberUserId())
                 .contains(reserve.userId()).doesNotContain(member).hasSize(3);
         assertThat(project(p).stage()).isEqualTo(Stage.REVIEWED);
@@ -512,7 +524,7 @@ abstract class PanelReviewScenario {
                 .filter(s -> s.kind() == MemberKind.EXPERT && !s.memberUserId().equals(lead)).findFirst().orElseThrow()
                 .memberUserId();
 
-        runJob(p, TcProjectProcess.Elements.AGGREGATE_PANEL);
+        aggregate(p);
 
         PanelOutcome o = scores.outcome(p.roundId(), p.projectId()).orElseThrow();
         assertThat(o.spread()).isEqualByComparingTo("30");
@@ -553,7 +565,7 @@ abstract class PanelReviewScenario {
         assertThat(tasksOf(p, TcPanelProcesses.Elements.SCORE_PROJECT)).hasSize(5);
 
         Map<Integer, String> members = scoreInSeatOrder(p, 85, 80, 75, 70, 66);
-        runJob(p, TcProjectProcess.Elements.AGGREGATE_PANEL);
+        aggregate(p);
 
         PanelOutcome o = scores.outcome(p.roundId(), p.projectId()).orElseThrow();
         assertThat(o.sheets()).isEqualTo(5);
