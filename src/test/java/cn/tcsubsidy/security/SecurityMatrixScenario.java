@@ -3,18 +3,33 @@ package cn.tcsubsidy.security;
 import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.engine.EngineClock;
+import cn.tcsubsidy.filing.domain.CreditCode;
+import cn.tcsubsidy.panel.process.TcPanelProcesses;
+import cn.tcsubsidy.project.domain.NewProject;
+import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +62,10 @@ abstract class SecurityMatrixScenario {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ProjectRepository projects;
+    @Autowired
+    ProcessEngine engine;
     Rest rest;
 
     /** The demo project being built in Hekou (filed by hekou-ent-1), its instance and completion-report task. */
@@ -112,6 +131,9 @@ abstract class SecurityMatrixScenario {
                 "select * from pool_member order by id",
                 "select count(*) from pool_member_change",
                 "select count(*) from panel_draw",
+                "select * from panel_seat order by id",
+                "select count(*) from panel_score",
+                "select * from panel_outcome order by round_id, project_id",
                 "select count(*) from act_re_deployment",
                 "select count(*) from act_ru_authorization")) {
             s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
@@ -373,6 +395,191 @@ abstract class SecurityMatrixScenario {
         for (String u : readers) {
             allowed("读抽取记录", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/draws"));
         }
+    }
+
+    static final AtomicInteger PANEL_SERIAL = new AtomicInteger();
+
+    /**
+     * A Hekou project of its own in expert review, of the building demo project's town, in {@code roundId}, its
+     * tc-project instance standing at the draw (where the town's recommendation leaves it) and the draw run.
+     */
+    record PanelProject(long id, String pi) {
+    }
+
+    PanelProject panelProject(long roundId, String category, long total) {
+        int n = PANEL_SERIAL.incrementAndGet();
+        String unit = town.substring("hekou-town-".length());
+        BigDecimal investment = BigDecimal.valueOf(total);
+        long id = projects.insert(new NewProject("hekou", unit, "东营市河口区矩阵评审" + n + "有限公司",
+                CreditCode.withCheckCharacter(String.format("9137050%010d", 880_000 + n)),
+                String.format("2089-370503-34-03-%06d", 880_000 + n), "矩阵评审项目" + n, category, investment,
+                investment, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, LocalDate.of(2089, 1, 10),
+                LocalDate.of(2089, 10, 31)), Stage.IN_PROGRESS, FILER);
+        projects.recordCompletion(id, LocalDate.of(2089, 10, 20), investment, investment, BigDecimal.ZERO, BigDecimal.ZERO);
+        projects.setRound(id, roundId);
+        projects.setStage(id, Stage.EXPERT_REVIEW);
+        engine.getIdentityService().setAuthentication(BUREAU, List.of(BUREAU), List.of("hekou"));
+        String pi;
+        try {
+            pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                    .execute(ctx -> engine.getRuntimeService().createProcessInstanceByKey(TcProjectProcess.KEY)
+                            .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
+                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
+                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
+                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, 2090).execute().getId());
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        projects.setProcessInstance(id, pi);
+        runJob(pi, TcProjectProcess.Elements.DRAW_PANEL);
+        return new PanelProject(id, pi);
+    }
+
+    void runJob(String pi, String activityId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(pi).activityId(activityId)
+                .singleResult();
+        assertThat(job).as(activityId).isNotNull();
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    List<Task> panelTasks(PanelProject p, String key) {
+        return engine.getTaskService().createTaskQuery().taskDefinitionKey(key)
+                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, p.id()).list();
+    }
+
+    Task panelTask(PanelProject p, String key) {
+        List<Task> found = panelTasks(p, key);
+        assertThat(found).as(key).hasSize(1);
+        return found.get(0);
+    }
+
+    Task scoreTaskOf(PanelProject p, String member) {
+        return panelTasks(p, TcPanelProcesses.Elements.SCORE_PROJECT).stream()
+                .filter(t -> member.equals(t.getAssignee())).findFirst().orElseThrow();
+    }
+
+    /** The members now seated on the project's panel, by seat, with their kind. */
+    List<Map<String, Object>> activeSeats(PanelProject p) {
+        return jdbc.sql("select seat_no, member_user_id, member_kind from panel_seat where project_id = :p"
+                + " and status = 'ACTIVE' order by seat_no").param("p", p.id()).query().listOfRows();
+    }
+
+    static Map<String, Object> sheet(int score) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("conflictDeclaration", Map.of("value", "NO_CONFLICT"));
+        for (String c : List.of("INVESTMENT", "TECHNOLOGY", "ECONOMIC", "SOCIAL")) {
+            vars.put("score_" + c, Map.of("value", score));
+            vars.put("comment_" + c, Map.of("value", "矩阵评分"));
+        }
+        vars.put("opinion", Map.of("value", "RECOMMEND"));
+        vars.put("overallComment", Map.of("value", "矩阵评分"));
+        return Map.of("variables", vars);
+    }
+
+    @Test
+    void shouldLeaveThePanelsTasksToTheirMemberTheLeadAndTheBureauAndItsProgressToTheBureau() {
+        // A member the pool's matrix row added (with a random password) may be drawn: it signs in like the demo's.
+        for (String u : jdbc.sql("select user_id from pool_member where jurisdiction_code = 'hekou'")
+                .query(String.class).list()) {
+            if (!u.matches("hekou-expert-\\d+")) {
+                org.camunda.bpm.engine.identity.User user = engine.getIdentityService().createUserQuery().userId(u)
+                        .singleResult();
+                user.setPassword(u);
+                engine.getIdentityService().saveUser(user);
+            }
+        }
+        int year = 2090 + PANEL_SERIAL.incrementAndGet();
+        jdbc.sql("""
+                insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
+                    status, opened_by, opened_at)
+                values ('hekou', :y, :deadline, :before, 'REVIEW', 'test', current_timestamp)""")
+                .param("y", year).param("deadline", LocalDate.of(year, 11, 30)).param("before", LocalDate.of(year, 1, 1))
+                .update();
+        long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' and round_year = :y")
+                .param("y", year).query(Long.class).single();
+        PanelProject scoring = panelProject(round, "DIRECT_SUBSIDY", 12_000_000);
+        List<Map<String, Object>> seated = activeSeats(scoring);
+        assertThat(seated).hasSize(3);
+        List<String> experts = seated.stream().filter(r -> "EXPERT".equals(r.get("member_kind")))
+                .map(r -> (String) r.get("member_user_id")).toList();
+        String nonExpert = seated.stream().filter(r -> !"EXPERT".equals(r.get("member_kind")))
+                .map(r -> (String) r.get("member_user_id")).findFirst().orElseThrow();
+        String late = experts.get(0);
+        String otherExpert = experts.get(1);
+
+        // A member's scoring task: nobody else hands it in, another expert of the same panel included.
+        Task lateTask = scoreTaskOf(scoring, late);
+        refusedForAll("办理他人评分任务", List.of(otherExpert, FILER, town, OWNER), REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + lateTask.getId() + "/submit-form", sheet(95)));
+
+        // Past the due time the bureau replaces the late member: only the bureau.
+        Job overdue = engine.getManagementService().createJobQuery().processInstanceId(lateTask.getProcessInstanceId())
+                .timers().singleResult();
+        EngineClock.moveTo(overdue.getDuedate().toInstant().plus(Duration.ofHours(1)));
+        try {
+            engine.getManagementService().executeJob(overdue.getId());
+        } finally {
+            EngineClock.reset();
+        }
+        Task replace = panelTask(scoring, TcPanelProcesses.Elements.REPLACE_OVERDUE_REVIEWER);
+        refusedForAll("更换逾期评审成员", List.of(late, EXPERT, FILER, town), REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + replace.getId() + "/submit-form",
+                        variables("replaceReason", "矩阵测试:逾期")));
+
+        // The non-expert's seat: the member and every reserve that fits step aside; the bureau draws more.
+        String stepping = nonExpert;
+        for (int i = 0; i < 4 && stepping != null; i++) {
+            Response stepped = rest.post(stepping, "/engine-rest/task/" + scoreTaskOf(scoring, stepping).getId()
+                    + "/submit-form", variables("conflictDeclaration", "CONFLICT", "conflictReason", "矩阵测试:回避"));
+            assertThat(stepped.status()).as(stepped.text()).isEqualTo(204);
+            stepping = activeSeats(scoring).stream().filter(r -> !"EXPERT".equals(r.get("member_kind")))
+                    .map(r -> (String) r.get("member_user_id")).findFirst().orElse(null);
+        }
+        assertThat(stepping).as("the reserves ran out").isNull();
+        Task drawMore = panelTask(scoring, TcPanelProcesses.Elements.DRAW_MORE_REVIEWERS);
+        refusedForAll("补充抽取候补", List.of(otherExpert, EXPERT, FILER, town), REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + drawMore.getId() + "/submit-form",
+                        variables("drawReason", "矩阵测试:补充抽取")));
+
+        // A pool too short for the draw: 贷款贴息 is reviewed by two of the three demo experts, 25,000,000 needs three.
+        PanelProject shortPool = panelProject(round, "LOAN_INTEREST", 25_000_000);
+        Task resolve = panelTask(shortPool, TcProjectProcess.Elements.RESOLVE_PANEL_SHORTAGE);
+        refusedForAll("处理专家库不足", List.of(EXPERT, FILER, town), REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + resolve.getId() + "/submit-form",
+                        variables("drawReason", "矩阵测试:已补充")));
+
+        // Scores far apart: the consensus task is the lead's (the first drawn expert) alone.
+        PanelProject apart = panelProject(round, "DIRECT_SUBSIDY", 12_000_000);
+        int[] totals = {90, 85, 60};
+        List<Map<String, Object>> members = activeSeats(apart);
+        for (int i = 0; i < members.size(); i++) {
+            String member = (String) members.get(i).get("member_user_id");
+            int total = totals[i];
+            allowed("提交本人评分", member, 204, u -> rest.post(u, "/engine-rest/task/"
+                    + scoreTaskOf(apart, u).getId() + "/submit-form", sheet(total)));
+        }
+        // Each seat's end may be a job of its own (asyncAfter on the seats' loop); then the aggregate's.
+        for (Job seatEnd : engine.getManagementService().createJobQuery().processInstanceId(apart.pi())
+                .activityId(TcProjectProcess.Elements.PANEL_SEATS).list()) {
+            engine.getManagementService().executeJob(seatEnd.getId());
+        }
+        runJob(apart.pi(), TcProjectProcess.Elements.AGGREGATE_PANEL);
+        Task consensus = panelTask(apart, TcProjectProcess.Elements.REACH_CONSENSUS);
+        String lead = jdbc.sql("select member_user_id from panel_seat where project_id = :p and member_kind = 'EXPERT'"
+                + " and status = 'SCORED' order by id").param("p", apart.id()).query(String.class).list().get(0);
+        assertThat(consensus.getAssignee()).isEqualTo(lead);
+        List<String> notLead = new ArrayList<>(members.stream().map(r -> (String) r.get("member_user_id"))
+                .filter(m -> !m.equals(lead)).toList());
+        if (!notLead.contains(EXPERT) && !EXPERT.equals(lead)) {
+            notLead.add(EXPERT);
+        }
+        refusedForAll("非组长记录合议", notLead, REFUSED,
+                u -> rest.post(u, "/engine-rest/task/" + consensus.getId() + "/submit-form",
+                        variables("agreedScore", 99, "agreedReason", "矩阵测试:越权合议")));
+
+        // The panel's progress (who sits, who is late) is the bureau's and the owner's; nobody else's.
+        refusedForAll("读评审小组进度", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, late, FINANCE, OTHER_TENANT),
+                Set.of(404), u -> rest.get(u, "/api/rounds/" + round + "/panels/" + scoring.id()));
     }
 
     @Test
