@@ -580,6 +580,9 @@ abstract class SecurityMatrixScenario {
         // The panel's progress (who sits, who is late) is the bureau's and the owner's; nobody else's.
         refusedForAll("读评审小组进度", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, late, FINANCE, OTHER_TENANT),
                 Set.of(404), u -> rest.get(u, "/api/rounds/" + round + "/panels/" + scoring.id()));
+        for (String u : List.of(BUREAU, OWNER, ADMIN)) {
+            allowed("读评审小组进度", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/panels/" + scoring.id()));
+        }
     }
 
     @Test
