@@ -5,31 +5,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.shared.ClockConfiguration;
+import cn.tcsubsidy.support.PanelRest;
 import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Experts read over /api/projects only the projects they review, and never another reviewer's name, score or
- * opinion; payment details only for the bureau, finance and administrators. On the demo data: Jiyuan's finished 2022
- * round, reviewed by {@code jiyuan-expert-1} and paid, and this year's round, whose first project goes to review.
+ * Experts read over /api/projects only the projects whose review panel they sit on, or sat on and scored: a pool
+ * member who was not drawn, or not seated, reads nothing of the project, under review or after. A member reads the
+ * material under review, never another member's name, score or opinion, nor the panel's outcome, before the panel
+ * closes or after; payment details only for the bureau, finance and administrators. On the demo data: Jiyuan's
+ * finished 2022 round, whose paid 25,000,000 project a panel of 5 scored, and this year's round, whose first project
+ * (12,000,000) goes to a panel of 3.
  */
 abstract class ExpertReadScopeScenario {
 
-    static final String EXPERT_1 = "jiyuan-expert-1";
-    static final String EXPERT_2 = "jiyuan-expert-2";
     static final String BUREAU = "jiyuan-bureau";
-    /** What the demo's expert-1 wrote and what finance recorded on the 2022 project (DemoProjects). */
-    static final String EXPERT_1_OPINION = "技术先进,投资真实,效益明显";
+    /** What finance recorded on the 2022 project (DemoProjects). */
     static final String VOUCHER = "JIYUAN-2022-001";
-    static final String EXPERT_2_OPINION = "数字化方案可行,建议支持";
+    /** The new panel's notes, and its weighted totals 87.57, 86.50 and 87.50 (mean 87.19). */
+    static final List<String> NOTES = List.of("甲席:数字化方案可行,建议支持", "乙席:车间改造投入真实", "丙席:效益测算偏乐观");
+    static final List<Map<String, Object>> SHEETS = List.of(
+            PanelRest.sheet("RECOMMEND", NOTES.get(0), 86.36, 91.4, 83.64, 87.2),
+            PanelRest.sheet("RECOMMEND", NOTES.get(1), 85.56, 89.8, 82.76, 86.6),
+            PanelRest.sheet("RECOMMEND", NOTES.get(2), 88.2, 90.2, 84.4, 85.2));
+    /** What the demo's 2022 panel wrote (DemoProjects). */
+    static final List<String> DEMO_NOTES = List.of("技术先进,投资真实", "效益明显,带动就业", "工艺先进,节能降耗",
+            "智能化水平较高", "投资强度大,示范性强");
+    /** The history an expert reads of a project: the material under review, nothing of the panel's work. */
+    static final List<String> MATERIAL = List.of("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
+            "RECOMMENDED");
 
     @LocalServerPort
     int port;
@@ -39,16 +54,21 @@ abstract class ExpertReadScopeScenario {
     cn.tcsubsidy.round.process.RoundJobs roundJobs;
 
     @Test
-    void shouldScopeExpertsToTheirReviewsAndHideOtherReviewersWork() {
+    void shouldScopeExpertsToThePanelsTheySitOnAndHideOtherMembersWork() {
         Rest rest = new Rest(port);
+        PanelRest panel = new PanelRest(rest, "jiyuan", roundJobs);
         long paid = projectIn("FOLLOW_UP");
+        List<String> paidPanel = seated(paid, "SCORED");
+        assertThat(paidPanel).as("the demo's 2022 panel of 5 scored the paid project").hasSize(5);
 
-        // This year's round: the town recommends one of the two projects completed last year; it awaits review.
+        // This year's round: the town recommends one of the two projects completed last year; its panel is drawn.
         Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/jiyuan/start",
                 variables("roundYear", LocalDate.now(ClockConfiguration.BEIJING).getYear()));
         assertThat(round.status()).as(round.text()).isEqualTo(200);
         // The towns' tasks are created in each project's own job (the job executor is off in this test).
         roundJobs.runDueWithoutFailures("jiyuan");
+        long roundId = jdbc.sql("select id from review_round where process_instance_id = :p")
+                .param("p", round.body().get("id").asText()).query(Long.class).single();
         long underReview = jdbc.sql("select min(id) from project where jurisdiction_code = 'jiyuan' and stage = 'RECOMMENDATION'")
                 .query(Long.class).single();
         String town = "jiyuan-town-" + column(underReview, "unit_code");
@@ -57,57 +77,111 @@ abstract class ExpertReadScopeScenario {
                 "benefitAssessment", "效益良好", "authenticityConfirmed", true, "formalitiesComplete", true).status())
                 .isEqualTo(204);
         assertThat(column(underReview, "stage")).isEqualTo("EXPERT_REVIEW");
+        List<String> pool = panel.pool();
+        assertThat(pool).allSatisfy(member -> assertThat(rest.get(member, "/api/projects/" + underReview).status())
+                .as(member + ", before the panel is drawn").isEqualTo(404));
+        panel.runJobs();
+        List<String> reviewing = new ArrayList<>(panel.openTasks(underReview).keySet());
+        assertThat(reviewing).hasSize(3);
+        assertThat(seated(underReview, "ACTIVE")).containsExactlyInAnyOrderElementsOf(reviewing);
+        // At least two experts sit on both panels (3 of 5 and 2 of 3 out of the pool's 3 experts), so at least two
+        // pool members sit on neither.
+        List<String> outsiders = pool.stream().filter(u -> !reviewing.contains(u) && !paidPanel.contains(u)).toList();
+        assertThat(outsiders).isNotEmpty();
 
-        // Expert-2 never reviewed the paid project and it is not under review: absent, exactly like a missing id.
-        Response refused = rest.get(EXPERT_2, "/api/projects/" + paid);
-        assertThat(refused.status()).isEqualTo(404);
-        assertThat(refused.body().get("message").asText()).isEqualTo("项目不存在:" + paid);
-        assertThat(rest.get(EXPERT_2, "/api/projects/999999").body().get("message").asText()).isEqualTo("项目不存在:999999");
-        assertThat(ids(rest.get(EXPERT_2, "/api/projects?size=200"))).containsExactly(underReview);
-        assertThat(rest.get(EXPERT_2, "/api/projects?stage=FOLLOW_UP").body().get("total").asLong()).isZero();
-        Response material = rest.get(EXPERT_2, "/api/projects/" + underReview);
-        assertThat(material.status()).isEqualTo(200);
-        assertThat(actions(material)).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED",
-                "RECOMMENDATION_OPENED", "RECOMMENDED");
-
-        // Expert-1 reads its own 2022 review, but neither the aggregated score nor the voucher number.
-        Response own = rest.get(EXPERT_1, "/api/projects/" + paid);
-        assertThat(own.status()).isEqualTo(200);
-        assertThat(actions(own)).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED",
-                "RECOMMENDATION_OPENED", "RECOMMENDED", "REVIEW_PASSED");
-        JsonNode review = own.body().get("history").get(5);
-        assertThat(review.get("actor").asText()).isEqualTo(EXPERT_1);
-        assertThat(review.get("summary").asText()).isEqualTo("专家评审通过,得分 91.5:" + EXPERT_1_OPINION);
-        assertThat(own.body().get("project").has("expertScore")).isFalse();
-        assertThat(own.text()).doesNotContain(VOUCHER);
-        assertThat(ids(rest.get(EXPERT_1, "/api/projects?jurisdiction=jiyuan&size=200"))).containsExactly(underReview, paid);
-
-        // Expert-2 scores the project under review; expert-1 then no longer reads it, expert-2 reads its own review.
-        assertThat(complete(rest, EXPERT_2, underReview, "Task_ReviewProject", "expertScore", 77.5, "reviewConclusion", "PASS",
-                "reviewOpinion", EXPERT_2_OPINION).status()).isEqualTo(204);
-        assertThat(rest.get(EXPERT_1, "/api/projects/" + underReview).status()).isEqualTo(404);
-        assertThat(ids(rest.get(EXPERT_1, "/api/projects?size=200"))).containsExactly(paid);
-        Response reviewed = rest.get(EXPERT_2, "/api/projects/" + underReview);
-        assertThat(reviewed.status()).isEqualTo(200);
-        assertThat(reviewed.body().get("history").get(5).get("summary").asText()).contains(EXPERT_2_OPINION);
-        assertThat(reviewed.body().get("project").has("expertScore")).isFalse();
-
-        // Nowhere in what either expert reads is the other's name, score or opinion.
-        for (Response r : List.of(material, reviewed, rest.get(EXPERT_2, "/api/projects?size=200"))) {
-            assertThat(r.text()).doesNotContain(EXPERT_1).doesNotContain("91.5").doesNotContain(EXPERT_1_OPINION);
+        // A pool member on neither panel reads neither project: absent, exactly like a missing id.
+        for (String outsider : outsiders) {
+            Response refused = rest.get(outsider, "/api/projects/" + paid);
+            assertThat(refused.status()).as(outsider).isEqualTo(404);
+            assertThat(refused.body().get("message").asText()).isEqualTo("项目不存在:" + paid);
+            assertThat(rest.get(outsider, "/api/projects/" + underReview).status()).as(outsider).isEqualTo(404);
+            assertThat(ids(rest.get(outsider, "/api/projects?size=200"))).as(outsider).isEmpty();
         }
-        for (Response r : List.of(own, rest.get(EXPERT_1, "/api/projects?size=200"))) {
-            assertThat(r.text()).doesNotContain(EXPERT_2).doesNotContain("77.5").doesNotContain(EXPERT_2_OPINION);
+        assertThat(rest.get(outsiders.get(0), "/api/projects/999999").body().get("message").asText())
+                .isEqualTo("项目不存在:999999");
+
+        // Each member of the new panel reads the material under review, without a score; the paid project only if it
+        // sat on that panel too. A member of the 2022 panel reads that project, but neither the panel's outcome nor
+        // the voucher number; a pool member who did not sit on it does not read it.
+        List<Response> memberReads = new ArrayList<>();
+        for (String member : reviewing) {
+            Response material = rest.get(member, "/api/projects/" + underReview);
+            assertThat(actions(material)).as(member).containsExactlyElementsOf(MATERIAL);
+            assertThat(material.body().get("project").has("expertScore")).isFalse();
+            List<Long> expected = paidPanel.contains(member) ? List.of(underReview, paid) : List.of(underReview);
+            Response list = rest.get(member, "/api/projects?jurisdiction=jiyuan&size=200");
+            assertThat(ids(list)).as(member).containsExactlyElementsOf(expected);
+            assertThat(rest.get(member, "/api/projects?stage=FOLLOW_UP").body().get("total").asLong())
+                    .isEqualTo(paidPanel.contains(member) ? 1 : 0);
+            Response evidence = rest.get(member, "/api/projects/" + underReview + "/evidence");
+            assertThat(evidence.status()).as(member + " reads the evidence under its review").isEqualTo(200);
+            memberReads.add(material);
+            memberReads.add(list);
+        }
+        for (String outsider : outsiders) {
+            assertThat(rest.get(outsider, "/api/projects/" + underReview + "/evidence").status()).isEqualTo(404);
+        }
+        for (String member : pool) {
+            Response own = rest.get(member, "/api/projects/" + paid);
+            if (!paidPanel.contains(member)) {
+                assertThat(own.status()).as(member + " did not sit on the 2022 panel").isEqualTo(404);
+                continue;
+            }
+            assertThat(actions(own)).as(member).containsExactlyElementsOf(MATERIAL);
+            assertThat(own.body().get("project").has("expertScore")).isFalse();
+            assertThat(own.text()).doesNotContain(VOUCHER);
+            memberReads.add(own);
         }
 
-        // The bureau still reads every score, opinion and reviewer, and the payment's voucher; so does finance.
+        // The new panel scores; its members keep reading the reviewed project, still without its score; the pool
+        // members not on it never read it.
+        for (int i = 0; i < reviewing.size(); i++) {
+            panel.score(reviewing.get(i), underReview, SHEETS.get(i));
+        }
+        assertThat(column(underReview, "stage")).isEqualTo("REVIEWED");
+        for (String member : pool) {
+            Response reviewed = rest.get(member, "/api/projects/" + underReview);
+            if (!reviewing.contains(member)) {
+                assertThat(reviewed.status()).as(member + " is not on its panel").isEqualTo(404);
+                continue;
+            }
+            assertThat(actions(reviewed)).as(member).containsExactlyElementsOf(MATERIAL);
+            assertThat(reviewed.body().get("project").has("expertScore")).isFalse();
+            memberReads.add(reviewed);
+            memberReads.add(rest.get(member, "/api/projects?size=200"));
+        }
+
+        // Nowhere in what a member reads is another member's name, a score, an opinion or a comment of the panel.
+        Set<String> members = new LinkedHashSet<>(reviewing);
+        members.addAll(paidPanel);
+        List<String> names = jdbc.sql("select distinct member_name from panel_seat").query(String.class).list();
+        for (Response r : memberReads) {
+            for (String member : members) {
+                assertThat(r.text()).doesNotContain(member);
+            }
+            assertThat(r.text()).doesNotContain(names.toArray(String[]::new));
+            assertThat(r.text()).doesNotContain(NOTES.toArray(String[]::new));
+            assertThat(r.text()).doesNotContain(DEMO_NOTES.toArray(String[]::new));
+            assertThat(r.text()).doesNotContain("87.19").doesNotContain("评审小组");
+        }
+
+        // The bureau reads each project's final score, who sat on the panels (the round's draws), and the payment's
+        // voucher; so does finance the voucher; no member reads the draws.
+        BigDecimal paidScore = jdbc.sql("select coalesce(agreed_score, aggregate_score) from panel_outcome where project_id = :p")
+                .param("p", paid).query(BigDecimal.class).single();
         Response bureau = rest.get(BUREAU, "/api/projects/" + paid);
-        assertThat(bureau.body().at("/project/expertScore").decimalValue()).isEqualByComparingTo("91.5");
-        assertThat(bureau.text()).contains(EXPERT_1).contains(EXPERT_1_OPINION).contains(VOUCHER);
-        Response bureauReviewed = rest.get(BUREAU, "/api/projects/" + underReview);
-        assertThat(bureauReviewed.body().at("/project/expertScore").decimalValue()).isEqualByComparingTo("77.5");
-        assertThat(bureauReviewed.text()).contains(EXPERT_2).contains(EXPERT_2_OPINION);
-        assertThat(rest.get(BUREAU, "/api/projects?jurisdiction=jiyuan&size=200").text()).contains("91.5").contains("77.5");
+        assertThat(bureau.body().at("/project/expertScore").decimalValue()).isEqualByComparingTo(paidScore);
+        assertThat(bureau.text()).contains(VOUCHER);
+        assertThat(rest.get(BUREAU, "/api/projects/" + underReview).body().at("/project/expertScore").decimalValue())
+                .isEqualByComparingTo("87.19");
+        assertThat(rest.get(BUREAU, "/api/projects?jurisdiction=jiyuan&size=200").text())
+                .contains(paidScore.toPlainString()).contains("87.19");
+        Response draws = rest.get(BUREAU, "/api/rounds/" + roundId + "/draws");
+        assertThat(draws.status()).isEqualTo(200);
+        assertThat(draws.text()).contains(reviewing.toArray(String[]::new));
+        for (String member : reviewing) {
+            assertThat(rest.get(member, "/api/rounds/" + roundId + "/draws").status()).isEqualTo(404);
+        }
         assertThat(rest.get("jiyuan-finance", "/api/projects/" + paid).text()).contains(VOUCHER);
 
         // The enterprise reads that its award was paid, without the voucher number.
@@ -123,6 +197,12 @@ abstract class ExpertReadScopeScenario {
 
     String column(long projectId, String column) {
         return jdbc.sql("select " + column + " from project where id = :id").param("id", projectId).query(String.class).single();
+    }
+
+    /** The project's panel members whose seat is in {@code status}, in the order they took their seats. */
+    List<String> seated(long projectId, String status) {
+        return jdbc.sql("select member_user_id from panel_seat where project_id = :p and status = :s order by id")
+                .param("p", projectId).param("s", status).query(String.class).list();
     }
 
     static List<Long> ids(Response list) {

@@ -4,7 +4,11 @@ import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.round.process.RoundJobs;
+import cn.tcsubsidy.engine.guard.SensitiveVariables;
+import cn.tcsubsidy.filing.domain.CreditCode;
+import cn.tcsubsidy.support.PanelRest;
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.WebappSession;
 import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -33,10 +37,24 @@ abstract class ProjectLifecycleScenario {
     static final String EXPERT = "hekou-expert-3";
     static final String BUREAU = "hekou-bureau";
     static final String FINANCE = "hekou-finance";
+    static final String OWNER = "hekou-owner";
     static final String BANK = "中国工商银行东营河口支行";
     static final String BANK_ACCOUNT = "1614001234567890";
     static final String AGREEMENT = "WTZF-2020-017";
     static final String LOAN_CONTRACT = "JK-2020-0088";
+    /**
+     * The three members' sheets, in the order they hand them in: weighted totals (25 %, 35 %, 25 %, 15 %) 87.57,
+     * 86.50 and 87.50. The notes and the two-decimal scores are what no one may read before the panel closes.
+     */
+    static final String FIRST_NOTE = "甲席意见:智能化改造方案成熟";
+    static final String SECOND_NOTE = "乙席意见:新材料市场前景较好";
+    static final String LAST_NOTE = "丙席意见:节能效果有待验证";
+    static final Map<String, Object> FIRST_SHEET = PanelRest.sheet("RECOMMEND", FIRST_NOTE, 86.36, 91.4, 83.64, 87.2);
+    static final Map<String, Object> SECOND_SHEET = PanelRest.sheet("RECOMMEND", SECOND_NOTE, 85.56, 89.8, 82.76, 86.6);
+    static final Map<String, Object> LAST_SHEET = PanelRest.sheet("RECOMMEND", LAST_NOTE, 88.2, 90.2, 84.4, 85.2);
+    /** What the first two sheets give away, as text. */
+    static final List<String> SECRETS = List.of(FIRST_NOTE, SECOND_NOTE, "86.36", "83.64", "85.56", "82.76",
+            "87.57", "86.5");
 
     @LocalServerPort
     int port;
@@ -45,10 +63,12 @@ abstract class ProjectLifecycleScenario {
     @Autowired
     RoundJobs roundJobs;
     Rest rest;
+    PanelRest panel;
 
     @BeforeEach
     void client() {
         rest = new Rest(port);
+        panel = new PanelRest(rest, "hekou", roundJobs);
     }
 
     @AfterEach
@@ -180,17 +200,101 @@ abstract class ProjectLifecycleScenario {
                 "authenticityConfirmed", true, "formalitiesComplete", true).status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("EXPERT_REVIEW");
 
-        // The bureau closes recommendation; it cannot close the review before the experts have scored.
+        // The bureau closes recommendation; it cannot close the review before the panel has scored.
         assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止").status())
                 .isEqualTo(204);
         roundJobs.runDueWithoutFailures("hekou");
         String closeReview = taskOf(BUREAU, roundPi, "Task_CloseReview");
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").text()).contains("未完成专家评审");
-        Response outOfRange = complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 120,
-                "reviewConclusion", "PASS", "reviewOpinion", "好");
-        assertThat(outOfRange.text()).contains("评审得分应在 0 至 100 之间");
-        assertThat(complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 88.5,
-                "reviewConclusion", "PASS", "reviewOpinion", "技术先进,效益明显").status()).isEqualTo(204);
+
+        // The panel was drawn in the project's own job: 12,000,000 of total investment, under 20,000,000, gives a
+        // panel of 3 with at least 2 experts and 1 non-expert. Each member, with its own login, sees its own score
+        // task and nothing else; a pool member of Hekou who is not on the panel sees none and cannot submit one.
+        Map<String, String> panelTasks = panel.openTasks(id);
+        assertThat(panelTasks).hasSize(3);
+        List<String> members = new ArrayList<>(panelTasks.keySet());
+        assertThat(seated(id, "ACTIVE")).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(jdbc.sql("select member_kind from panel_seat where project_id = :p").param("p", id)
+                .query(String.class).list()).satisfies(kinds -> {
+                    assertThat(kinds.stream().filter("EXPERT"::equals).count()).isGreaterThanOrEqualTo(2);
+                    assertThat(kinds.stream().filter(k -> !"EXPERT".equals(k)).count()).isGreaterThanOrEqualTo(1);
+                });
+        for (String member : members) {
+            JsonNode own = panel.allTasks(member);
+            assertThat(own).as(member + " sees its own task only").hasSize(1);
+            assertThat(own.get(0).get("id").asText()).isEqualTo(panelTasks.get(member));
+            assertThat(own.get(0).get("taskDefinitionKey").asText()).isEqualTo(PanelRest.SCORE_TASK);
+            assertThat(own.get(0).get("assignee").asText()).isEqualTo(member);
+        }
+        String first = members.get(0);
+        String second = members.get(1);
+        String last = members.get(2);
+        String outsider = panel.pool().stream().filter(u -> !members.contains(u)).findFirst().orElseThrow();
+        assertThat(panel.scoreTasks(outsider, id)).isEmpty();
+        assertThat(panel.allTasks(outsider)).isEmpty();
+        assertThat(rest.get(outsider, "/engine-rest/task/" + panelTasks.get(first)).status()).isIn(403, 404);
+        Response intruder = panel.submit(outsider, panelTasks.get(first), FIRST_SHEET);
+        assertThat(intruder.status()).as(intruder.text()).isIn(403, 404);
+        assertThat(sheetsStored(id)).isZero();
+
+        // An out-of-range score is refused naming the field, and nothing is stored: no sheet, the seat still open,
+        // the task still the member's, no value left on it.
+        Map<String, Object> tooHigh = new LinkedHashMap<>(FIRST_SHEET);
+        tooHigh.put("score_TECHNOLOGY", 120);
+        Response outOfRange = panel.submit(first, panelTasks.get(first), tooHigh);
+        assertThat(outOfRange.status()).as(outOfRange.text()).isEqualTo(400);
+        assertThat(outOfRange.body().get("message").asText()).startsWith("提交被拒绝:")
+                .contains("技术水平评分应在 0 至 100 之间");
+        assertThat(sheetsStored(id)).isZero();
+        assertThat(seated(id, "ACTIVE")).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(panel.taskOf(first, id)).isEqualTo(panelTasks.get(first));
+        assertThat(rest.get(first, "/engine-rest/task/" + panelTasks.get(first) + "/variables").text())
+                .doesNotContain("score_").doesNotContain(FIRST_NOTE);
+
+        // Two members declare no conflict and score; the third has not yet.
+        panel.score(first, id, FIRST_SHEET);
+        panel.score(second, id, SECOND_SHEET);
+        assertThat(stage(id)).isEqualTo("EXPERT_REVIEW");
+        assertThat(sheetsStored(id)).isEqualTo(2);
+        assertThat(seated(id, "SCORED")).containsExactlyInAnyOrder(first, second);
+
+        // Blind until the panel closes: neither the members still scoring or done, nor the enterprise, the town or the
+        // process owner read a score, a comment or an opinion, over engine REST (runtime and history) or Tasklist;
+        // not even the administrator finds one in the history, where the values never went.
+        String openTask = panelTasks.get(last);
+        String doneTask = panelTasks.get(first);
+        for (String viewer : List.of(last, second, ENTERPRISE, TOWN, OWNER)) {
+            for (Response read : panelReads(viewer, openTask, doneTask)) {
+                assertNoScores(viewer, read);
+            }
+        }
+        for (Response read : panelReads("admin", openTask, doneTask)) {
+            assertNoScores("admin", read);
+        }
+        assertThat(rest.get("admin", "/engine-rest/history/variable-instance?variableName=panelSeat").body())
+                .as("the history the administrator reads holds the seats' own variables").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(rest.get(OWNER, "/engine-rest/variable-instance?variableName=seatMember").body().findValuesAsText("value"))
+                .as("the owner reads the live variables, who sits on the open seat among them").contains(last);
+
+        // Nor do the enterprise and the town read who sits on the panel.
+        List<String> names = new ArrayList<>(members);
+        names.addAll(jdbc.sql("select member_name from panel_seat where project_id = :p").param("p", id)
+                .query(String.class).list());
+        for (String viewer : List.of(ENTERPRISE, TOWN)) {
+            for (Response read : memberReads(viewer, id)) {
+                for (String name : names) {
+                    assertThat(read.text()).as(viewer + " reads " + name).doesNotContain(name);
+                }
+            }
+        }
+
+        // The last member scores: the panel closes in its job (aggregate, conclusion) and the project is reviewed with
+        // the mean of the three weighted totals, (87.57 + 86.50 + 87.50) / 3 = 87.19.
+        panel.score(last, id, LAST_SHEET);
+        assertThat(stage(id)).isEqualTo("REVIEWED");
+        assertThat(rest.get(BUREAU, "/api/projects/" + id).body().at("/project/expertScore").decimalValue())
+                .isEqualByComparingTo("87.19");
+        assertThat(panel.allTasks(last)).isEmpty();
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").status()).isEqualTo(204);
         assertThat(roundStatus(roundPi)).as("the click only stored the bureau's decision").isEqualTo("REVIEW");
         roundJobs.runDueWithoutFailures("hekou");
@@ -313,9 +417,14 @@ abstract class ProjectLifecycleScenario {
         List<String> actions = new ArrayList<>();
         project.body().get("history").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
-                "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
-                "NOTICE_PASSED", "PAYEE_CONFIRMED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
-        assertThat(project.body().get("history").get(14).get("actor").asText()).isEqualTo(FINANCE);
+                "RECOMMENDED", "PANEL_DRAWN", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED",
+                "PANEL_AGGREGATED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED",
+                "NOTICE_OPENED", "NOTICE_CLOSED", "NOTICE_PASSED", "PAYEE_CONFIRMED", "PAID", "EXITED_POOL",
+                "PERFORMANCE_MET");
+        assertThat(project.body().get("history").get(actions.indexOf("PAID")).get("actor").asText()).isEqualTo(FINANCE);
+        for (String member : members) {
+            assertThat(project.text()).as("the enterprise never reads its panel's members").doesNotContain(member);
+        }
         assertThat(project.body().at("/payee/accountTail").asText()).as("the enterprise sees its payee masked").isEqualTo("7890");
         assertThat(project.text()).doesNotContain(BANK_ACCOUNT);
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + pi).body().get("state").asText())
@@ -329,6 +438,207 @@ abstract class ProjectLifecycleScenario {
         Response list = rest.get(BUREAU, "/api/projects?jurisdiction=hekou&stage=CLOSED&unit=yihe");
         assertThat(list.body().get("total").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(rest.get("yanzhou-bureau", "/api/projects?stage=CLOSED&unit=yihe").body().get("total").asLong()).isZero();
+    }
+
+    /**
+     * The panel's progress (GET /api/rounds/{roundId}/panels/{projectId}) for the jurisdiction's bureau, its process
+     * owner and the administrator: each seat's member and status while the panel sits, but no outcome and no sheet
+     * until it closes; 404 for the enterprise, the town and the members. On a second Hekou project, completed in
+     * 2021, in the 2022 round. Needs the progress endpoint (PanelProgressController).
+     */
+    @Test
+    void shouldShowThePanelsProgressToTheBureauAndOwnerWithoutScoresUntilThePanelCloses() {
+        Map<String, Object> f = filing();
+        f.put("enterpriseName", "东营市河口区蓝海精密机械有限公司");
+        f.put("creditCode", CreditCode.withCheckCharacter("91370503MA3C5X8Q3"));
+        f.put("projectCode", "2021-370503-34-03-000102");
+        f.put("projectName", "精密零部件数控加工车间改造");
+        f.put("entrustedAgreementNo", "WTZF-2021-031");
+        f.put("plannedStartDate", "2021-01-10");
+        f.put("plannedEndDate", "2021-06-30");
+        Response filed = rest.post(ENTERPRISE, "/api/projects", f);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        long id = filed.body().get("projectId").asLong();
+        String pi = filed.body().get("processInstanceId").asText();
+        Response completed = complete(ENTERPRISE, taskOf(ENTERPRISE, pi, "Task_ReportCompletion"),
+                "completionDate", "2021-06-28", "actualTotalInvestment", 11_500_000, "actualEquipmentInvestment", 7_000_000,
+                "completionNote", "已竣工投产", "loanDrawnAmount", 8_000_000, "loanContractNo", "JK-2021-0102",
+                "loanContractAmount", 8_000_000, "entrustedAgreementNo", "WTZF-2021-031");
+        assertThat(completed.status()).as(completed.text()).isEqualTo(204);
+        Response round = rest.post(BUREAU, "/engine-rest/process-definition/key/tc-annual-round/tenant-id/hekou/start",
+                variables("roundYear", 2022));
+        assertThat(round.status()).as(round.text()).isEqualTo(200);
+        String roundPi = round.body().get("id").asText();
+        roundJobs.runDueWithoutFailures("hekou");
+        long roundId = jdbc.sql("select id from review_round where process_instance_id = :p").param("p", roundPi)
+                .query(Long.class).single();
+        assertThat(complete(TOWN, taskOf(TOWN, pi, "Task_RecommendProject"), "recommendationDecision", "RECOMMEND",
+                "recommendationOpinion", "同意推荐", "investmentAssessment", "投资到位", "technologyAssessment", "国内先进",
+                "benefitAssessment", "效益良好", "authenticityConfirmed", true, "formalitiesComplete", true).status())
+                .isEqualTo(204);
+        assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止")
+                .status()).isEqualTo(204);
+        roundJobs.runDueWithoutFailures("hekou");
+        Map<String, String> panelTasks = panel.openTasks(id);
+        assertThat(panelTasks).hasSize(3);
+        List<String> members = new ArrayList<>(panelTasks.keySet());
+        String outsider = panel.pool().stream().filter(u -> !members.contains(u)).findFirst().orElseThrow();
+        String path = "/api/rounds/" + roundId + "/panels/" + id;
+        List<String> outside = new ArrayList<>(List.of(ENTERPRISE, TOWN, outsider, FINANCE));
+        outside.addAll(members);
+
+        JsonNode drawn = progress(BUREAU, path);
+        assertThat(drawn.get("roundId").asLong()).isEqualTo(roundId);
+        assertThat(drawn.get("projectId").asLong()).isEqualTo(id);
+        assertThat(drawn.get("closed").asBoolean()).isFalse();
+        assertThat(drawn.get("seats").findValuesAsText("memberUserId")).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(drawn.get("seats").findValuesAsText("status")).containsOnly("ACTIVE");
+        assertThat(drawn.get("submitted").asInt()).isZero();
+        assertThat(drawn.hasNonNull("outcome")).isFalse();
+        assertThat(drawn.hasNonNull("sheets")).isFalse();
+        for (String user : outside) {
+            assertThat(rest.get(user, path).status()).as(user).isEqualTo(404);
+        }
+
+        // Two of three have scored: the bureau and the owner see who has, not what.
+        panel.score(members.get(0), id, FIRST_SHEET);
+        panel.score(members.get(1), id, SECOND_SHEET);
+        for (String user : List.of(BUREAU, OWNER, "admin")) {
+            JsonNode sitting = progress(user, path);
+            assertThat(sitting.get("closed").asBoolean()).as(user).isFalse();
+            assertThat(sitting.get("submitted").asInt()).as(user).isEqualTo(2);
+            Map<String, String> statuses = new LinkedHashMap<>();
+            sitting.get("seats").forEach(seat -> statuses.put(seat.get("memberUserId").asText(), seat.get("status").asText()));
+            assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(members.get(0), "SCORED",
+                    members.get(1), "SCORED", members.get(2), "ACTIVE"));
+            assertThat(sitting.hasNonNull("outcome")).as(user + ": no outcome before the panel closes").isFalse();
+            assertThat(sitting.hasNonNull("sheets")).as(user + ": no sheet before the panel closes").isFalse();
+            for (String secret : SECRETS) {
+                assertThat(sitting.toString()).as(user).doesNotContain(secret);
+            }
+        }
+        for (String user : outside) {
+            assertThat(rest.get(user, path).status()).as(user).isEqualTo(404);
+        }
+
+        // The last one scores, the panel closes: outcome and sheets are there.
+        panel.score(members.get(2), id, LAST_SHEET);
+        assertThat(stage(id)).isEqualTo("REVIEWED");
+        for (String user : List.of(BUREAU, OWNER)) {
+            JsonNode closed = progress(user, path);
+            assertThat(closed.get("closed").asBoolean()).as(user).isTrue();
+            assertThat(closed.get("submitted").asInt()).isEqualTo(3);
+            assertThat(closed.get("seats").findValuesAsText("status")).containsOnly("SCORED");
+            assertThat(closed.hasNonNull("outcome")).as(user).isTrue();
+            assertThat(closed.hasNonNull("sheets")).as(user).isTrue();
+            assertThat(closed.at("/outcome/finalScore").decimalValue()).isEqualByComparingTo("87.19");
+            assertThat(closed.get("sheets").findValuesAsText("memberUserId")).containsExactlyInAnyOrderElementsOf(members);
+            assertThat(closed.get("sheets").toString()).contains(FIRST_NOTE, SECOND_NOTE, LAST_NOTE);
+        }
+        for (String user : outside) {
+            assertThat(rest.get(user, path).status()).as(user + ", after the panel closed too").isEqualTo(404);
+        }
+    }
+
+    JsonNode progress(String user, String path) {
+        Response r = rest.get(user, path);
+        assertThat(r.status()).as(user + " " + path + ": " + r.text()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The project's panel members whose seat is in {@code status} (ACTIVE, SCORED, RECUSED, REPLACED). */
+    List<String> seated(long projectId, String status) {
+        return jdbc.sql("select member_user_id from panel_seat where project_id = :p and status = :s order by id")
+                .param("p", projectId).param("s", status).query(String.class).list();
+    }
+
+    long sheetsStored(long projectId) {
+        return jdbc.sql("select count(*) from panel_score where project_id = :p").param("p", projectId)
+                .query(Long.class).single();
+    }
+
+    /**
+     * Where a user could look for a panel's scores while it sits: the engine's history of variables (by name, by
+     * pattern, all) and its details, the live variables, a member's open task's variables and form, a done task's,
+     * over /engine-rest and over Tasklist's own engine API. Each answers 200 or refuses (403, 404; the engine's 400
+     * for the form of a task that is gone).
+     */
+    List<Response> panelReads(String user, String openTask, String doneTask) {
+        List<Response> reads = new ArrayList<>();
+        for (String path : List.of(
+                "/engine-rest/history/variable-instance?variableName=score_TECHNOLOGY",
+                "/engine-rest/history/variable-instance?variableNameLike=score_%25",
+                "/engine-rest/history/variable-instance?variableName=opinion",
+                "/engine-rest/history/variable-instance?variableName=overallComment",
+                "/engine-rest/history/variable-instance?variableName=conflictDeclaration",
+                "/engine-rest/history/variable-instance",
+                "/engine-rest/history/detail",
+                "/engine-rest/history/detail?variableUpdates=true",
+                "/engine-rest/history/detail?formFields=true",
+                "/engine-rest/variable-instance",
+                "/engine-rest/variable-instance?variableNameLike=score_%25",
+                "/engine-rest/task/" + openTask + "/variables",
+                "/engine-rest/task/" + openTask + "/form-variables",
+                "/engine-rest/task/" + doneTask + "/variables",
+                "/engine-rest/task/" + doneTask + "/form-variables")) {
+            Response r = rest.get(user, path);
+            assertThat(r.status()).as(user + " " + path + ": " + r.text()).isIn(200, 403, 404,
+                    path.endsWith(doneTask + "/form-variables") ? 400 : 404);
+            reads.add(r);
+        }
+        WebappSession tasklist = WebappSession.signIn(port, user);
+        for (Response r : List.of(tasklist.post("/history/variable-instance", Map.of("variableNameLike", "score_%")),
+                tasklist.post("/history/variable-instance", Map.of()), tasklist.post("/variable-instance", Map.of()),
+                tasklist.post("/task", Map.of()))) {
+            assertThat(r.status()).as(user + " in Tasklist: " + r.text()).isIn(200, 403, 404);
+            reads.add(r);
+        }
+        return reads;
+    }
+
+    /** No score form field with a value, and none of the first two sheets' notes or figures, in what was read. */
+    static void assertNoScores(String user, Response read) {
+        JsonNode body = read.body();
+        if (read.status() == 200 && body != null) {
+            if (body.isArray()) {
+                for (JsonNode item : body) {
+                    for (String field : List.of("name", "variableName", "fieldId")) {
+                        assertThat(SensitiveVariables.isSensitive(item.path(field).asText(null)))
+                                .as(user + " reads " + item).isFalse();
+                    }
+                }
+            } else {
+                body.fieldNames().forEachRemaining(name -> assertThat(SensitiveVariables.isSensitive(name)
+                        && !body.get(name).path("value").isNull()).as(user + " reads " + name + " " + body.get(name))
+                        .isFalse());
+            }
+        }
+        for (String secret : SECRETS) {
+            assertThat(read.text()).as(user + " reads " + secret).doesNotContain(secret);
+        }
+    }
+
+    /**
+     * What the enterprise or the town reads that could name a panel member: tasks, the engine's history of tasks,
+     * activities, identity links, operations and variables, the live variables, Tasklist's task list, and the
+     * project with its history over /api.
+     */
+    List<Response> memberReads(String user, long projectId) {
+        List<Response> reads = new ArrayList<>();
+        for (String path : List.of("/engine-rest/task", "/engine-rest/history/task", "/engine-rest/history/activity-instance",
+                "/engine-rest/history/identity-link-log", "/engine-rest/history/user-operation",
+                "/engine-rest/history/variable-instance", "/engine-rest/variable-instance",
+                "/engine-rest/history/process-instance", "/api/projects/" + projectId, "/api/projects")) {
+            Response r = rest.get(user, path);
+            assertThat(r.status()).as(user + " " + path + ": " + r.text()).isIn(200, 403, 404);
+            reads.add(r);
+        }
+        assertThat(reads.get(8).status()).as(user + " reads its project").isEqualTo(200);
+        assertThat(reads.get(8).body().get("history").findValuesAsText("action")).contains("PANEL_DRAWN");
+        WebappSession tasklist = WebappSession.signIn(port, user);
+        reads.add(tasklist.post("/task", Map.of()));
+        reads.add(tasklist.post("/history/task", Map.of()));
+        return reads;
     }
 
     /** Process instance ids of the tasks a user sees through the named Tasklist filter. */

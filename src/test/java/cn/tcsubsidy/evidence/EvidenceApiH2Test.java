@@ -198,11 +198,12 @@ class EvidenceApiH2Test {
             assertThat(download(outsider, id, evidenceId).status()).as(outsider).isEqualTo(404);
             assertThat(upload(outsider, id, "INVOICE", "a.pdf", "application/pdf", PDF).status()).as(outsider).isEqualTo(404);
         }
-        // Experts read the evidence of the projects under their review (ProjectScope), and upload nothing.
+        // Experts read the evidence of the projects whose review panel they sit on (ProjectScope; a member reads it in
+        // ExpertReadScopeScenario): under review, a pool member not on the project's panel reads none of it.
         projects.setStage(id, cn.tcsubsidy.project.domain.Stage.EXPERT_REVIEW);
-        assertThat(rest.get("jiyuan-expert-1", list).status()).isEqualTo(200);
-        assertThat(download("jiyuan-expert-1", id, evidenceId).status()).isEqualTo(200);
-        assertThat(upload("jiyuan-expert-1", id, "INVOICE", "a.pdf", "application/pdf", PDF).status()).isEqualTo(403);
+        assertThat(rest.get("jiyuan-expert-1", list).status()).isEqualTo(404);
+        assertThat(download("jiyuan-expert-1", id, evidenceId).status()).isEqualTo(404);
+        assertThat(upload("jiyuan-expert-1", id, "INVOICE", "a.pdf", "application/pdf", PDF).status()).isEqualTo(404);
         // Once the town has vouched for the material, it stays as reviewed.
         Answer late = upload(ENTERPRISE, id, "INVOICE", "late.pdf", "application/pdf", PDF);
         assertThat(late.status()).as(late.text()).isEqualTo(400);

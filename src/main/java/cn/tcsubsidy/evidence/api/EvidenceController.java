@@ -7,7 +7,7 @@ import cn.tcsubsidy.evidence.domain.ReportedFigures;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.project.api.ProjectScope;
-import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
@@ -43,16 +43,16 @@ import org.springframework.web.multipart.MultipartFile;
 public class EvidenceController {
 
     private final ProjectRepository projects;
-    private final ProjectHistory history;
+    private final ProjectReviewers reviewers;
     private final EvidenceFiles files;
     private final ReportedFigures figures;
     private final Invoices invoices;
     private final Clock clock;
 
-    public EvidenceController(ProjectRepository projects, ProjectHistory history, EvidenceFiles files,
+    public EvidenceController(ProjectRepository projects, ProjectReviewers reviewers, EvidenceFiles files,
                               ReportedFigures figures, Invoices invoices, Clock clock) {
         this.projects = projects;
-        this.history = history;
+        this.reviewers = reviewers;
         this.files = files;
         this.figures = figures;
         this.invoices = invoices;
@@ -107,7 +107,7 @@ public class EvidenceController {
 
     private Project requireVisible(long id, Actor actor) {
         ProjectScope scope = ProjectScope.of(actor);
-        return projects.find(id).filter(p -> scope.allows(p, history.of(id)))
+        return projects.find(id).filter(p -> scope.allows(p, reviewers::seated))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
     }
 }

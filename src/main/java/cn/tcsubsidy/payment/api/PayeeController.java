@@ -4,7 +4,7 @@ import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.payment.domain.PayeeAccount;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.api.ProjectScope;
-import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
@@ -28,12 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class PayeeController {
 
     private final ProjectRepository projects;
-    private final ProjectHistory history;
+    private final ProjectReviewers reviewers;
     private final PayeeService payees;
 
-    public PayeeController(ProjectRepository projects, ProjectHistory history, PayeeService payees) {
+    public PayeeController(ProjectRepository projects, ProjectReviewers reviewers, PayeeService payees) {
         this.projects = projects;
-        this.history = history;
+        this.reviewers = reviewers;
         this.payees = payees;
     }
 
@@ -58,7 +58,7 @@ public class PayeeController {
 
     private void requireVisible(long id, Actor actor) {
         ProjectScope scope = ProjectScope.of(actor);
-        projects.find(id).filter(p -> scope.allows(p, history.of(id)))
+        projects.find(id).filter(p -> scope.allows(p, reviewers::seated))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
     }
 }

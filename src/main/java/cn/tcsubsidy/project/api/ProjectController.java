@@ -84,7 +84,7 @@ public class ProjectController {
         ProjectScope scope = ProjectScope.of(actor);
         List<ProjectEvent> events = history.of(id);
         // Out of scope reads as absent, so a reader cannot even confirm the project exists.
-        Project p = projects.find(id).filter(found -> scope.allows(found, events))
+        Project p = projects.find(id).filter(found -> scope.allows(found, reviewers::seated))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
         return new ProjectDisclosure(actor, scope).view(p, events, payees.current(id));
     }

@@ -3,21 +3,20 @@ package cn.tcsubsidy.project.api;
 import cn.tcsubsidy.engine.Tenants;
 import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectEvent;
-import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.shared.Actor;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators and process owners:
- * every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions awaiting
- * expert review and those they recorded a review on. Town officers: their own unit's projects. Enterprises: the
+ * every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions whose
+ * review panel they sit on, or sat on and scored ({@link ProjectReviewers#seated}). Town officers: their own unit's projects. Enterprises: the
  * projects they filed. Nobody else: none. A user with several roles reads by the first of them in this order.
  *
  * @param units    "jurisdiction:unit" pairs, or null for no restriction by unit
  * @param filedBy  the filing user, or null for no restriction by filer
- * @param reviewer the expert whose reviews limit the scope, or null for no restriction by review
+ * @param reviewer the expert whose panel seats limit the scope, or null for no restriction by review
  */
 public record ProjectScope(List<String> jurisdictions, List<String> units, String filedBy, String reviewer) {
 
@@ -63,12 +62,17 @@ public record ProjectScope(List<String> jurisdictions, List<String> units, Strin
         return reviewer != null;
     }
 
-    /** @param history the project's history, which tells whether the reader reviewed it */
-    public boolean allows(Project p, List<ProjectEvent> history) {
+    /** Whether an expert sits on a project's panel, or sat on it and scored ({@link ProjectReviewers#seated}). */
+    @FunctionalInterface
+    public interface Seating {
+        boolean seated(long projectId, String expertUserId);
+    }
+
+    /** @param seating who sits on which project's panel, which tells whether an expert reader reviews the project */
+    public boolean allows(Project p, Seating seating) {
         return jurisdictions.contains(p.jurisdiction())
                 && (units == null || units.contains(p.jurisdiction() + ":" + p.unitCode()))
                 && (filedBy == null || filedBy.equals(p.filedBy()))
-                && (reviewer == null || p.stage() == Stage.EXPERT_REVIEW
-                        || history.stream().anyMatch(e -> reviewer.equals(e.actor())));
+                && (reviewer == null || seating.seated(p.id(), reviewer));
     }
 }
