@@ -16,10 +16,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * HTTP Basic for /api/** against the engine's identities: the same users and passwords as Tasklist. The signed-in
  * user is the engine's current authentication for the request (tenant checks apply) and the request's Actor.
+ * One path needs no login: reading the published proposed list ({@code GET /api/public/notices}). A request there
+ * that does send credentials has them checked like anywhere else, so a wrong password is still a failed login.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String ACTOR = "cn.tcsubsidy.actor";
+    /** The one path under /api open without login (cn.tcsubsidy.notice.publication.api.PublicNoticeController). */
+    static final String PUBLIC_PATH = "/api/public/notices";
 
     private final IdentityService identity;
 
@@ -31,6 +35,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String[] credentials = basicCredentials(request.getHeader("Authorization"));
+        if (request.getHeader("Authorization") == null && isPublic(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
         if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"tc-subsidy\", charset=\"UTF-8\"");
@@ -44,6 +52,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The public read of the proposed list, by the decoded and normalized path the servlet is mapped by. */
+    static boolean isPublic(HttpServletRequest request) {
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return PUBLIC_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     /** User name and password of an HTTP Basic Authorization header, or null. */
