@@ -134,6 +134,10 @@ abstract class SecurityMatrixScenario {
                 "select * from panel_seat order by id",
                 "select count(*) from panel_score",
                 "select * from panel_outcome order by round_id, project_id",
+                "select * from public_holiday order by holiday_date",
+                "select count(*) from public_holiday_change",
+                "select * from notice_objection_channel order by jurisdiction_code",
+                "select count(*) from notice_objection_channel_change",
                 "select count(*) from act_re_deployment",
                 "select count(*) from act_ru_authorization")) {
             s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
@@ -583,6 +587,38 @@ abstract class SecurityMatrixScenario {
         for (String u : List.of(BUREAU, OWNER, ADMIN)) {
             allowed("读评审小组进度", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/panels/" + scoring.id()));
         }
+    }
+
+    @Test
+    void shouldKeepTheHolidayCalendarTheObjectionChannelAndTheListExportsToTheirOwners() {
+        // The holiday calendar is the administrator's: every business role is refused, the calendar unchanged.
+        Map<String, Object> holiday = Map.of("name", "矩阵测试假日", "workday", false, "basis", "矩阵测试");
+        refusedForAll("维护节假日安排", businessRoles(), Set.of(403),
+                u -> rest.put(u, "/api/public-holidays/2031-01-06", holiday));
+        refusedForAll("删除节假日安排", businessRoles(), Set.of(403),
+                u -> rest.delete(u, "/api/public-holidays/2024-10-01"));
+        // The objection channel is the jurisdiction's bureau's (and the administrator's).
+        Map<String, Object> channel = Map.of("acceptingUnit", "矩阵测试单位", "address", "矩阵测试地址", "phone", "0546-0000000",
+                "mailbox", "matrix@example.test", "requirements", "矩阵测试", "basis", "矩阵测试");
+        refusedForAll("修改异议受理方式", businessRoles().stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.put(u, "/api/objection-channels/hekou", channel));
+        // The ranked list's exports are the round's bureau's, its owner's and the administrator's.
+        long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by round_year limit 1")
+                .query(Long.class).single();
+        for (String format : List.of("csv", "xlsx")) {
+            String path = "/api/rounds/" + round + "/proposed-list." + format;
+            refusedForAll("导出拟扶持名单 " + format, List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, FINANCE, RULES,
+                    OTHER_TENANT), Set.of(404), u -> rest.get(u, path));
+            for (String u : List.of(BUREAU, OWNER, ADMIN)) {
+                allowed("导出拟扶持名单 " + format, u, 200, x -> rest.get(x, path));
+            }
+        }
+        int year = jdbc.sql("select round_year from review_round where id = :r").param("r", round).query(Integer.class)
+                .single();
+        String before = snapshot();
+        Response published = rest.get(null, "/api/public/notices?jurisdiction=hekou&year=" + year);
+        assertThat(published.status()).as("the published list needs no login").isEqualTo(200);
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
