@@ -202,8 +202,13 @@ public class PaymentService {
         String decision = f.choice("approvalDecision", "审核意见", Set.of(APPROVE, RETURN), true);
         String note = f.text("approvalNote", "审核说明", RETURN.equals(decision), 500);
         f.throwIfInvalid();
-        Project p = guard.enter(projectId, actor, Stage.PAYMENT);
+        // A duplicate of an approval that paid the project's last order finds it past payment: said as such.
+        Project p = guard.enter(projectId, actor, Stage.PAYMENT, Stage.ACCEPTANCE, Stage.FOLLOW_UP, Stage.CLAWBACK,
+                Stage.CLOSED);
         requireFinance(p, actor);
+        if (p.stage() != Stage.PAYMENT) {
+            throw nothingToApprove(projectId);
+        }
         PaymentOrder o = orders.first(projectId, PaymentOrder.Status.PREPARED).map(x -> orders.lock(x.id()))
                 .orElseThrow(() -> nothingToApprove(projectId));
         if (o.status() != PaymentOrder.Status.PREPARED) {
