@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A Hekou loan-interest project filed through the REST API and driven through every stage by the people whose job
  * each stage is, over /engine-rest with their own logins, as Tasklist does: filing, completion, round, town
- * recommendation, expert review, award decision, proposed list, notice, payment to the bank, exit, follow-up.
+ * recommendation, the panel's review, award decision, proposed list, notice, payment to the bank (prepared by one
+ * finance officer, approved by another), acceptance, exit, follow-up.
  * Bad submissions along the way are refused with their reason and leave nothing behind.
  */
 abstract class ProjectLifecycleScenario {
@@ -30,9 +31,9 @@ abstract class ProjectLifecycleScenario {
     static final String ENTERPRISE = "hekou-ent-1";
     static final String TOWN = "hekou-town-yihe";
     static final String OTHER_TOWN = "hekou-town-xinhu";
-    static final String EXPERT = "hekou-expert-3";
     static final String BUREAU = "hekou-bureau";
     static final String FINANCE = "hekou-finance";
+    static final String FINANCE_2 = "hekou-finance-2";
     static final String BANK = "中国工商银行东营河口支行";
     static final String BANK_ACCOUNT = "1614001234567890";
     static final String AGREEMENT = "WTZF-2020-017";
@@ -186,11 +187,16 @@ abstract class ProjectLifecycleScenario {
         roundJobs.runDueWithoutFailures("hekou");
         String closeReview = taskOf(BUREAU, roundPi, "Task_CloseReview");
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").text()).contains("未完成专家评审");
-        Response outOfRange = complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 120,
-                "reviewConclusion", "PASS", "reviewOpinion", "好");
-        assertThat(outOfRange.text()).contains("评审得分应在 0 至 100 之间");
-        assertThat(complete(EXPERT, taskOf(EXPERT, pi, "Task_ReviewProject"), "expertScore", 88.5,
-                "reviewConclusion", "PASS", "reviewOpinion", "技术先进,效益明显").status()).isEqualTo(204);
+        // The drawn panel scores (a 12,000,000 project: three members); a score off the scale is refused.
+        JsonNode sheet = rest.post("admin", "/engine-rest/task", Map.of("taskDefinitionKey", "Task_ScoreProject",
+                "processVariables", List.of(Map.of("name", "projectId", "operator", "eq", "value", id)))).body().get(0);
+        Response outOfRange = complete(sheet.get("assignee").asText(), sheet.get("id").asText(), "conflictDeclaration",
+                "NO_CONFLICT", "score_INVESTMENT", 120, "score_TECHNOLOGY", 90, "score_ECONOMIC", 90, "score_SOCIAL", 90,
+                "opinion", "RECOMMEND", "overallComment", "好");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.text()).contains("投资评分应在 0 至 100 之间");
+        assertThat(PanelScoring.score(rest, roundJobs, "hekou", id, 88)).hasSize(3);
+        assertThat(stage(id)).isEqualTo("REVIEWED");
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").status()).isEqualTo(204);
         assertThat(roundStatus(roundPi)).as("the click only stored the bureau's decision").isEqualTo("REVIEW");
         roundJobs.runDueWithoutFailures("hekou");
@@ -269,17 +275,20 @@ abstract class ProjectLifecycleScenario {
                 "objectionSummary", "收到实名异议一件,经核查不成立").status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("PAYMENT");
 
-        // A loan-interest subsidy goes to the lending bank under the agreement recorded at filing, never to the
-        // enterprise, and never to a payee the submission names: the form has no payee field, the guard refuses one.
-        String pay = taskOf(FINANCE, pi, "Task_PayAward");
+        // One payment order: Hekou's own fund pays the whole award, to the lending bank under the agreement recorded at
+        // filing, never to the enterprise, and never to a payee the submission names: the form has no payee field,
+        // the guard refuses one.
+        assertThat(jdbc.sql("select kind || ':' || amount || ':' || fund_code from payment_order where project_id = :p")
+                .param("p", id).query(String.class).list()).containsExactly("FULL:77000.00:hekou");
+        String pay = taskOf(FINANCE, pi, "Task_PreparePayment");
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String masked = BANK + "(贷款银行,委托支付协议 " + AGREEMENT + ") · 账号尾号 7890";
         assertThat(payeeSummary(pay)).isEqualTo(masked + "(待工信局核实,核实后方可拨付)");
-        Response planted = complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "ENTERPRISE",
+        Response planted = complete(FINANCE, pay, "payeeType", "ENTERPRISE",
                 "payeeAccount", "6222000000000000", "paymentVoucherNo", "HK2026-001", "paymentDate", today);
         assertThat(planted.status()).isEqualTo(400);
         assertThat(planted.body().get("message").asText()).contains("不含字段 payeeAccount、payeeType");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
                 .text()).contains("收款账户尚未经工信局核实,不能拨付");
         long payee = rest.get(BUREAU, "/api/projects/" + id).body().at("/payee/id").asLong();
         assertThat(rest.post(FINANCE, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee)).status())
@@ -288,17 +297,27 @@ abstract class ProjectLifecycleScenario {
         assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
         assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(payeeSummary(pay)).as("the waiting task shows the confirmation").isEqualTo(masked + "(工信局已核实)");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_001, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
-                .text()).contains("不超过公示的拟扶持金额");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
                 .text()).contains("拨付日期不能早于公示结果确认日期");
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+                .status()).isEqualTo(204);
+
+        // Four eyes: the officer who prepared the order cannot approve it; the other finance officer does.
+        String approve = taskOf(FINANCE, pi, "Task_ApprovePayment");
+        assertThat(complete(FINANCE, approve, "approvalDecision", "APPROVE").text()).contains("四眼原则", "提交人不能审核本人的拨付申请");
         assertThat(jdbc.sql("select count(*) from payment where project_id = :p").param("p", id).query(Long.class).single())
                 .isZero();
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
-                .status()).isEqualTo(204);
+        assertThat(complete(FINANCE_2, approve, "approvalDecision", "APPROVE").status()).isEqualTo(204);
         assertThat(jdbc.sql("select payee_type || ':' || payee_name || ':' || payee_account || ':' || payee_account_id"
-                + " from payment where project_id = :p").param("p", id).query(String.class).single())
-                .isEqualTo("BANK:" + BANK + ":" + BANK_ACCOUNT + ":" + payee);
+                + " || ':' || voucher_no || ':' || prepared_by || ':' || recorded_by from payment where project_id = :p")
+                .param("p", id).query(String.class).single())
+                .isEqualTo("BANK:" + BANK + ":" + BANK_ACCOUNT + ":" + payee + ":HK2026-001:" + FINANCE + ":" + FINANCE_2);
+        assertThat(stage(id)).isEqualTo("ACCEPTANCE");
+
+        // The town accepts the project (验收); it leaves the pool, the follow-up starts.
+        assertThat(complete(TOWN, taskOf(TOWN, pi, "Task_RecordAcceptance"), "acceptanceDate", today,
+                "acceptanceFindings", "生产线已建成投产,贷款按合同用于项目建设", "acceptanceDocument", "义和验字〔2026〕3号")
+                .status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("FOLLOW_UP");
 
         assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_EvaluatePerformance"), "investmentCompletionRate", 98.33,
@@ -313,9 +332,16 @@ abstract class ProjectLifecycleScenario {
         List<String> actions = new ArrayList<>();
         project.body().get("history").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
-                "RECOMMENDED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED", "NOTICE_OPENED", "NOTICE_CLOSED",
-                "NOTICE_PASSED", "PAYEE_CONFIRMED", "PAID", "EXITED_POOL", "PERFORMANCE_MET");
-        assertThat(project.body().get("history").get(14).get("actor").asText()).isEqualTo(FINANCE);
+                "RECOMMENDED", "PANEL_DRAWN", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED",
+                "PANEL_AGGREGATED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED",
+                "NOTICE_OPENED", "NOTICE_CLOSED", "NOTICE_PASSED", "PAYMENT_ORDERS_OPENED", "PAYEE_CONFIRMED",
+                "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL", "PERFORMANCE_MET");
+        assertThat(project.body().get("history").get(20).get("actor").asText()).isEqualTo(FINANCE);
+        assertThat(project.body().get("history").get(21).get("actor").asText()).isEqualTo(FINANCE_2);
+        assertThat(project.body().get("history").get(23).get("actor").asText()).isEqualTo(TOWN);
+        assertThat(project.body().get("history").get(21).get("summary").asText())
+                .as("the enterprise reads that the money was paid, not the account or the voucher")
+                .doesNotContain("HK2026-001");
         assertThat(project.body().at("/payee/accountTail").asText()).as("the enterprise sees its payee masked").isEqualTo("7890");
         assertThat(project.text()).doesNotContain(BANK_ACCOUNT);
         assertThat(rest.get(BUREAU, "/engine-rest/history/process-instance/" + pi).body().get("state").asText())
