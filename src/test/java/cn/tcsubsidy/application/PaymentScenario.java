@@ -227,6 +227,20 @@ abstract class PaymentScenario {
         assertThatThrownBy(() -> jdbc.sql("update payment_order set approved_by = prepared_by where id = :o")
                 .param("o", order).update()).isInstanceOf(DataIntegrityViolationException.class);
 
+        // The payments as the bureau, finance and the owner read them; nobody else reads them.
+        JsonNode view = rest.get(FINANCE, "/api/projects/" + c.id() + "/payments").body();
+        assertThat(view.at("/plan/mode").asText()).isEqualTo("FULL");
+        assertThat(view.at("/orders/0/statusLabel").asText()).isEqualTo("已拨付");
+        assertThat(view.at("/orders/0/preparedBy").asText()).isEqualTo(FINANCE);
+        assertThat(view.at("/orders/0/approvedBy").asText()).isEqualTo(FINANCE_2);
+        assertThat(view.at("/orders/0/voucherNo").asText()).isEqualTo("LC-PZ-1");
+        assertThat(view.at("/paidTotal").decimalValue()).isEqualByComparingTo("400000");
+        assertThat(rest.get("liaocheng-owner", "/api/projects/" + c.id() + "/payments").body().at("/orders/0/voucherNo")
+                .asText()).isEqualTo("…PZ-1");
+        for (String other : List.of("liaocheng-ent-1", TOWN, "hekou-bureau", "liaocheng-expert-1")) {
+            assertThat(rest.get(other, "/api/projects/" + c.id() + "/payments").status()).as(other).isEqualTo(404);
+        }
+
         // Acceptance by the project's town (not another town's), then the exit from the pool and the follow-up.
         String accept = taskOf(TOWN, c.pi(), "Task_RecordAcceptance");
         assertThat(formVariable(TOWN, accept, "paymentsSummary")).contains("已拨付 400000.00 元");
