@@ -36,8 +36,10 @@ public final class PaymentSteps {
         return new Actor(jurisdiction + "-bureau", List.of(jurisdiction + "-bureau"), List.of(jurisdiction));
     }
 
+    /** Today by the engine's clock, which is the app's (a test may move it). */
     public static String today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        return LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                ZoneId.of("Asia/Shanghai")).toString();
     }
 
     public static Map<String, Object> preparation(String voucher) {

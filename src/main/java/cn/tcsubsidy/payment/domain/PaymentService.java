@@ -390,13 +390,14 @@ public class PaymentService {
             }
             return;
         }
-        if (orders.anyOpenRecovery(projectId)) {
-            return;
-        }
+        // Every order paid: the awards are closed at what was paid, before any recovery is recorded against them.
         for (Award a : ledger.awardsOf(projectId)) {
             if (a.status() == AwardStatus.PROPOSED && a.paidAmount() != null) {
                 ledger.settlePaid(a.id(), actor);
             }
+        }
+        if (orders.anyOpenRecovery(projectId)) {
+            return;
         }
         BigDecimal repaid = orders.repaidSum(projectId);
         projects.setStage(projectId, Stage.ACCEPTANCE);
