@@ -46,7 +46,9 @@ import org.springframework.stereotype.Component;
 /**
  * Demo projects so Tasklist and Cockpit show something on first start: per jurisdiction, the 2022 round (projects
  * completed in 2021, when every jurisdiction's policy was in force) run to the end, with one project awarded what the
- * tables quote, its payee confirmed by the bureau, paid and in follow-up, and one not recommended;
+ * tables quote, its payee confirmed by the bureau, each payment order prepared and approved by two finance officers,
+ * accepted by its town and in follow-up (in Huanggang: its advance paid, waiting for the year-end settlement), and one
+ * not recommended;
  * two projects completed last year waiting for this year's round, and one still being built. Everything goes
  * through the processes as the demo users, exactly as people would do it in Tasklist.
  */
@@ -151,9 +153,21 @@ public class DemoProjects {
         long paidId = projectId(paid);
         as(Roles.bureau(t), bureau -> payees.confirm(paidId,
                 Map.of("payeeId", payees.current(paidId).orElseThrow().id()), bureau));
-        complete(Roles.finance(t), paid, Elements.PAY_AWARD, Map.of("paidAmount", quoted.toPlainString(),
-                "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-001",
-                "paymentDate", LocalDate.now(clock).toString()));
+        // Each payment order: prepared by one finance officer, approved by the other (四眼原则). Huanggang's table pays
+        // an advance share first (先期预拨): its project then waits for the year-end settlement's timer.
+        int voucher = 0;
+        while (task(paid, Elements.PREPARE_PAYMENT) != null) {
+            complete(Roles.finance(t), paid, Elements.PREPARE_PAYMENT, Map.of(
+                    "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-" + String.format("%03d", ++voucher),
+                    "paymentDate", LocalDate.now(clock).toString(), "paymentNote", "按公示结果拨付"));
+            complete(Roles.finance(t) + "-2", paid, Elements.APPROVE_PAYMENT, Map.of("approvalDecision", "APPROVE"));
+        }
+        if (task(paid, Elements.RECORD_ACCEPTANCE) != null) {
+            complete(units.get(0).groupId(), paid, Elements.RECORD_ACCEPTANCE, Map.of(
+                    "acceptanceDate", LocalDate.now(clock).toString(),
+                    "acceptanceFindings", "建设内容与备案一致,设备已安装调试并投产运行,投资全部完成",
+                    "acceptanceDocument", t.toUpperCase() + "-YS-" + lastRoundYear + "-001"));
+        }
 
         // Completed last year, waiting for this year's round.
         file(t, units.get(2 % units.size()), category, "数字化车间改造", 12_000_000, thisYear - 1);
@@ -240,6 +254,10 @@ public class DemoProjects {
 
     private static String bank(String t) {
         return "中国工商银行" + t + "支行";
+    }
+
+    private Task task(String processInstanceId, String taskKey) {
+        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
     }
 
     private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {

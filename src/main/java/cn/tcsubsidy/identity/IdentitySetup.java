@@ -144,6 +144,8 @@ public class IdentitySetup {
         if (demoUsers) {
             user(Roles.bureau(t), prefix + "工信局", "经办人", Roles.bureau(t));
             user(Roles.finance(t), prefix + "财政局", "经办人", Roles.finance(t));
+            // A second finance officer: a payment order is prepared by one and approved by the other (四眼原则).
+            user(Roles.finance(t) + "-2", prefix + "财政局", "审核人", Roles.finance(t));
             user(Roles.rules(t), prefix + "规则", "管理员", Roles.rules(t));
             user(Roles.owner(t), prefix + "流程", "负责人", Roles.owner(t));
             for (RecommendingUnit u : directory.units(t)) {

@@ -27,9 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 谁受益、谁兑现 (黄冈市行动方案, closing paragraph): a 麻城 project of 25,000,000 sits in the city pool (市级库, 四(一):
  * 总投资2000万元以上的项目统一纳入市级技改投资项目库), whose ledger the city keeps, yet 麻城's fund pays it. Driven over
  * the REST APIs by the people whose job each step is: 麻城's scheme filed by the rule administrator, the round, its
- * panel of five (the scores trimmed), the award refused while 麻城 has no budget for the year, the budget entered by
- * the finance officer, the award, the notice, the payment; then the ledger shows 麻城's fund charged and the city's
- * fund untouched.
+ * panel of five (the scores trimmed), the award refused while 麻城 has no budget for the year, the budget entered by the finance officer, the award, the
+ * notice; the advance (先期预拨, 四(二)) prepared and approved by two finance officers, the year-end settlement on its
+ * day finding the award below the advance, the recovery repaid in two parts, the acceptance and the exit; then the
+ * ledger shows 麻城's fund charged and the city's fund untouched.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:tc-huanggang-payer;DB_CLOSE_DELAY=-1",
@@ -43,6 +44,7 @@ class HuanggangPayerH2Test {
     static final String TOWN = "huanggang-town-macheng";
     static final String BUREAU = "huanggang-bureau";
     static final String FINANCE = "huanggang-finance";
+    static final String FINANCE_2 = "huanggang-finance-2";
     static final String RULES = "huanggang-rules";
 
     @LocalServerPort
@@ -166,23 +168,91 @@ class HuanggangPayerH2Test {
         long payee = rest.get(BUREAU, "/api/projects/" + id).body().at("/payee/id").asLong();
         assertThat(rest.post(BUREAU, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee)).status())
                 .isEqualTo(200);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        Response paid = complete(rest, FINANCE, taskOf(rest, FINANCE, pi, "Task_PayAward"), "paidAmount", 750_000,
-                "paymentVoucherNo", "MC2024-001", "paymentDate", today);
-        assertThat(paid.status()).as(paid.text()).isEqualTo(204);
 
-        // 麻城's fund paid it whole; the city's fund, whose pool keeps the project's ledger, paid nothing.
+        // 先期预拨 (四(二), table tc-payment-advance): half of 麻城's share now, the rest at the year-end settlement.
+        assertThat(jdbc.sql("select kind || ':' || amount || ':' || fund_code from payment_order where project_id = :p")
+                .param("p", id).query(String.class).list()).containsExactly("ADVANCE:375000.00:macheng");
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Response prepared = complete(rest, FINANCE, taskOf(rest, FINANCE, pi, "Task_PreparePayment"),
+                "paymentVoucherNo", "MC2024-001", "paymentDate", today);
+        assertThat(prepared.status()).as(prepared.text()).isEqualTo(204);
+        Response paid = complete(rest, FINANCE_2, taskOf(rest, FINANCE_2, pi, "Task_ApprovePayment"),
+                "approvalDecision", "APPROVE");
+        assertThat(paid.status()).as(paid.text()).isEqualTo(204);
+        assertThat(jdbc.sql("select status || ':' || paid_amount from award where project_id = :p").param("p", id)
+                .query(String.class).single()).as("partly paid: the whole grant stays committed").isEqualTo("PROPOSED:375000.00");
+        assertThat(committed("macheng")).isEqualByComparingTo("750000");
+        assertThat(stage(id)).isEqualTo("PAYMENT");
+
+        // The settlement falls due on 15 January of the year after the advance: a timer of that date.
+        LocalDate due = LocalDate.of(LocalDate.parse(today).getYear() + 1, 1, 15);
+        assertThat(jdbc.sql("select settlement_due_on from payment_plan where project_id = :p").param("p", id)
+                .query(LocalDate.class).single()).isEqualTo(due);
+        JsonNode timer = rest.get("admin", "/engine-rest/job?processInstanceId=" + pi + "&activityId=Event_SettlementDue").body();
+        assertThat(timer).hasSize(1);
+        assertThat(java.time.OffsetDateTime.parse(timer.get(0).get("dueDate").asText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant())
+                .isEqualTo(due.atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant());
+        // Run early (an administrator may), the settlement is refused until its day.
+        assertThat(rest.post("admin", "/engine-rest/job/" + timer.get(0).get("id").asText() + "/execute", Map.of())
+                .status()).isEqualTo(204);
+        String settle = taskOf(rest, BUREAU, pi, "Task_SettleAward");
+        assertThat(complete(rest, BUREAU, settle, "settledAmount", 300_000, "settlementBasis", "2024年度实际完成设备投资")
+                .text()).contains("年终结算日为 " + due + ",尚未到期");
+
+        // On the day: the actual figures give 300,000, below the advance; a settlement above the grant is refused.
+        ClockUtil.setCurrentTime(java.util.Date.from(due.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        assertThat(complete(rest, BUREAU, settle, "settledAmount", 750_000.01, "settlementBasis", "多报").text())
+                .contains("不能超过台账核定的奖补 750000.00 元");
+        assertThat(complete(rest, BUREAU, settle, "settledAmount", 300_000,
+                "settlementBasis", "2024年度实际完成设备投资 12,000,000 元 × 5%(麻财审〔2025〕1号)").status()).isEqualTo(204);
+        assertThat(jdbc.sql("select amount || ':' || repaid_amount || ':' || status from recovery_order where project_id = :p")
+                .param("p", id).query(String.class).single()).as("the advance exceeded the award: 75,000 to recover")
+                .isEqualTo("75000.00:0.00:OPEN");
+        assertThat(jdbc.sql("select status || ':' || paid_amount from award where project_id = :p").param("p", id)
+                .query(String.class).single()).isEqualTo("PAID:375000.00");
+
+        // Repaid in two parts; too much, and the same voucher twice, are refused.
+        String dueDay = due.toString();
+        String recover = taskOf(rest, FINANCE, pi, "Task_RecordRecovery");
+        assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 75_000.01, "recoveryVoucherNo", "MC-JH-1",
+                "recoveryDate", dueDay).text()).contains("不超过", "75000.00 元");
+        assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 50_000, "recoveryVoucherNo", "MC-JH-1",
+                "recoveryDate", dueDay).status()).isEqualTo(204);
+        recover = taskOf(rest, FINANCE, pi, "Task_RecordRecovery");
+        assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 25_000, "recoveryVoucherNo", "MC-JH-1",
+                "recoveryDate", dueDay).text()).contains("不能重复登记");
+        assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 25_000, "recoveryVoucherNo", "MC-JH-2",
+                "recoveryDate", dueDay).status()).isEqualTo(204);
+        assertThat(jdbc.sql("select status || ':' || paid_amount || ':' || recovered_amount from award where project_id = :p")
+                .param("p", id).query(String.class).single()).isEqualTo("PAID:375000.00:75000.00");
+        assertThat(jdbc.sql("select count(*) from recovery_repayment r join recovery_order o on o.id = r.recovery_order_id"
+                + " where o.project_id = :p").param("p", id).query(Long.class).single()).isEqualTo(2);
+        assertThat(stage(id)).isEqualTo("ACCEPTANCE");
+
+        // Accepted by 麻城, the project leaves the pool.
+        assertThat(complete(rest, TOWN, taskOf(rest, TOWN, pi, "Task_RecordAcceptance"), "acceptanceDate", dueDay,
+                "acceptanceFindings", "设备已投产,年终结算已完成", "acceptanceDocument", "麻经信验〔2025〕2号").status()).isEqualTo(204);
+        assertThat(stage(id)).isEqualTo("FOLLOW_UP");
+
+        // 麻城's fund paid it; the city's fund, whose pool keeps the project's ledger, paid nothing. The fund is charged
+        // what it paid (the recovery returns to the treasury, not to the year's budget).
         assertThat(jdbc.sql("""
                 select s.fund_code || ':' || s.amount || ':' || a.status from award a
                   join award_fund_share s on s.award_id = a.id where a.project_id = :p
-                """).param("p", id).query(String.class).list()).containsExactly("macheng:750000.00:PAID");
-        assertThat(committed("macheng")).isEqualByComparingTo("750000");
+                """).param("p", id).query(String.class).list()).containsExactly("macheng:375000.00:PAID");
+        assertThat(committed("macheng")).isEqualByComparingTo("375000");
         assertThat(committed("huanggang")).isEqualByComparingTo("0");
         List<String> actions = new java.util.ArrayList<>();
         rest.get(BUREAU, "/api/projects/" + id).body().get("history").forEach(e -> actions.add(e.get("action").asText()));
-        assertThat(actions).contains("AWARD_PROPOSED", "PAID");
+        assertThat(actions).containsSubsequence("AWARD_PROPOSED", "PAYMENT_ORDERS_OPENED", "PAYMENT_PREPARED", "PAID",
+                "ADVANCE_PAID", "AWARD_SETTLED", "RECOVERED", "RECOVERED", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL");
         assertThat(rest.get(BUREAU, "/api/projects/" + id).body().get("history").toString())
                 .contains("兑现资金:麻城市工业技改专项资金 100%");
+    }
+
+    private String stage(long id) {
+        return jdbc.sql("select stage from project where id = :id").param("id", id).query(String.class).single();
     }
 
     private BigDecimal committed(String fund) {

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A Hekou loan-interest project filed through the REST API and driven through every stage by the people whose job
  * each stage is, over /engine-rest with their own logins, as Tasklist does: filing, completion, round, town
- * recommendation, expert review, award decision, proposed list, notice, payment to the bank, exit, follow-up.
+ * recommendation, the panel's review, award decision, proposed list, notice, payment to the bank (prepared by one
+ * finance officer, approved by another), acceptance, exit, follow-up.
  * Bad submissions along the way are refused with their reason and leave nothing behind.
  */
 abstract class ProjectLifecycleScenario {
@@ -34,10 +35,10 @@ abstract class ProjectLifecycleScenario {
     static final String ENTERPRISE = "hekou-ent-1";
     static final String TOWN = "hekou-town-yihe";
     static final String OTHER_TOWN = "hekou-town-xinhu";
-    static final String EXPERT = "hekou-expert-3";
     static final String BUREAU = "hekou-bureau";
     static final String FINANCE = "hekou-finance";
     static final String OWNER = "hekou-owner";
+    static final String FINANCE_2 = "hekou-finance-2";
     static final String BANK = "中国工商银行东营河口支行";
     static final String BANK_ACCOUNT = "1614001234567890";
     static final String AGREEMENT = "WTZF-2020-017";
@@ -373,17 +374,20 @@ abstract class ProjectLifecycleScenario {
                 "objectionSummary", "收到实名异议一件,经核查不成立").status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("PAYMENT");
 
-        // A loan-interest subsidy goes to the lending bank under the agreement recorded at filing, never to the
-        // enterprise, and never to a payee the submission names: the form has no payee field, the guard refuses one.
-        String pay = taskOf(FINANCE, pi, "Task_PayAward");
+        // One payment order: Hekou's own fund pays the whole award, to the lending bank under the agreement recorded at
+        // filing, never to the enterprise, and never to a payee the submission names: the form has no payee field,
+        // the guard refuses one.
+        assertThat(jdbc.sql("select kind || ':' || amount || ':' || fund_code from payment_order where project_id = :p")
+                .param("p", id).query(String.class).list()).containsExactly("FULL:77000.00:hekou");
+        String pay = taskOf(FINANCE, pi, "Task_PreparePayment");
         String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         String masked = BANK + "(贷款银行,委托支付协议 " + AGREEMENT + ") · 账号尾号 7890";
         assertThat(payeeSummary(pay)).isEqualTo(masked + "(待工信局核实,核实后方可拨付)");
-        Response planted = complete(FINANCE, pay, "paidAmount", 77_000, "payeeType", "ENTERPRISE",
+        Response planted = complete(FINANCE, pay, "payeeType", "ENTERPRISE",
                 "payeeAccount", "6222000000000000", "paymentVoucherNo", "HK2026-001", "paymentDate", today);
         assertThat(planted.status()).isEqualTo(400);
         assertThat(planted.body().get("message").asText()).contains("不含字段 payeeAccount、payeeType");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
                 .text()).contains("收款账户尚未经工信局核实,不能拨付");
         long payee = rest.get(BUREAU, "/api/projects/" + id).body().at("/payee/id").asLong();
         assertThat(rest.post(FINANCE, "/api/projects/" + id + "/payee/confirmation", Map.of("payeeId", payee)).status())
@@ -392,17 +396,27 @@ abstract class ProjectLifecycleScenario {
         assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
         assertThat(confirmed.body().get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(payeeSummary(pay)).as("the waiting task shows the confirmation").isEqualTo(masked + "(工信局已核实)");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_001, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
-                .text()).contains("不超过公示的拟扶持金额");
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", "2026-01-05")
                 .text()).contains("拨付日期不能早于公示结果确认日期");
+        assertThat(complete(FINANCE, pay, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
+                .status()).isEqualTo(204);
+
+        // Four eyes: the officer who prepared the order cannot approve it; the other finance officer does.
+        String approve = taskOf(FINANCE, pi, "Task_ApprovePayment");
+        assertThat(complete(FINANCE, approve, "approvalDecision", "APPROVE").text()).contains("四眼原则", "提交人不能审核本人的拨付申请");
         assertThat(jdbc.sql("select count(*) from payment where project_id = :p").param("p", id).query(Long.class).single())
                 .isZero();
-        assertThat(complete(FINANCE, pay, "paidAmount", 77_000, "paymentVoucherNo", "HK2026-001", "paymentDate", today)
-                .status()).isEqualTo(204);
+        assertThat(complete(FINANCE_2, approve, "approvalDecision", "APPROVE").status()).isEqualTo(204);
         assertThat(jdbc.sql("select payee_type || ':' || payee_name || ':' || payee_account || ':' || payee_account_id"
-                + " from payment where project_id = :p").param("p", id).query(String.class).single())
-                .isEqualTo("BANK:" + BANK + ":" + BANK_ACCOUNT + ":" + payee);
+                + " || ':' || voucher_no || ':' || prepared_by || ':' || recorded_by from payment where project_id = :p")
+                .param("p", id).query(String.class).single())
+                .isEqualTo("BANK:" + BANK + ":" + BANK_ACCOUNT + ":" + payee + ":HK2026-001:" + FINANCE + ":" + FINANCE_2);
+        assertThat(stage(id)).isEqualTo("ACCEPTANCE");
+
+        // The town accepts the project (验收); it leaves the pool, the follow-up starts.
+        assertThat(complete(TOWN, taskOf(TOWN, pi, "Task_RecordAcceptance"), "acceptanceDate", today,
+                "acceptanceFindings", "生产线已建成投产,贷款按合同用于项目建设", "acceptanceDocument", "义和验字〔2026〕3号")
+                .status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("FOLLOW_UP");
 
         assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_EvaluatePerformance"), "investmentCompletionRate", 98.33,
@@ -419,9 +433,14 @@ abstract class ProjectLifecycleScenario {
         assertThat(actions).containsExactly("FILED", "POOL_ENTERED", "COMPLETION_REPORTED", "RECOMMENDATION_OPENED",
                 "RECOMMENDED", "PANEL_DRAWN", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED",
                 "PANEL_AGGREGATED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED",
-                "NOTICE_OPENED", "NOTICE_CLOSED", "NOTICE_PASSED", "PAYEE_CONFIRMED", "PAID", "EXITED_POOL",
-                "PERFORMANCE_MET");
-        assertThat(project.body().get("history").get(actions.indexOf("PAID")).get("actor").asText()).isEqualTo(FINANCE);
+                "NOTICE_OPENED", "NOTICE_CLOSED", "NOTICE_PASSED", "PAYMENT_ORDERS_OPENED", "PAYEE_CONFIRMED",
+                "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL", "PERFORMANCE_MET");
+        assertThat(project.body().get("history").get(actions.indexOf("PAYMENT_PREPARED")).get("actor").asText()).isEqualTo(FINANCE);
+        assertThat(project.body().get("history").get(actions.indexOf("PAID")).get("actor").asText()).isEqualTo(FINANCE_2);
+        assertThat(project.body().get("history").get(actions.indexOf("ACCEPTED")).get("actor").asText()).isEqualTo(TOWN);
+        assertThat(project.body().get("history").get(actions.indexOf("PAID")).get("summary").asText())
+                .as("the enterprise reads that the money was paid, not the account or the voucher")
+                .doesNotContain("HK2026-001");
         for (String member : members) {
             assertThat(project.text()).as("the enterprise never reads its panel's members").doesNotContain(member);
         }

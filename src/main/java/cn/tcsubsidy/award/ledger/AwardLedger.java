@@ -195,8 +195,14 @@ public class AwardLedger {
         actor.requireJurisdiction(award.jurisdiction());
         switch (award.status()) {
             case PAID -> throw new ValidationException("award", "奖补已拨付,不能撤销;如需收回资金,请办理追回");
+            case PROPOSED -> {
+                if (award.paidAmount() != null) {
+                    throw new ValidationException("award", "奖补已拨付 " + Money.format(award.paidAmount())
+                            + ",不能撤销;如需收回资金,请办理追回");
+                }
+                awards.cancel(awardId, reason.strip(), LocalDateTime.now(clock));
+            }
             case CANCELLED -> throw new ValidationException("award", "奖补已于 " + award.cancelledAt() + " 撤销");
-            case PROPOSED -> awards.cancel(awardId, reason.strip(), LocalDateTime.now(clock));
         }
         return awards.get(awardId);
     }
@@ -211,6 +217,10 @@ public class AwardLedger {
         if (award.status() != AwardStatus.PROPOSED) {
             throw new ValidationException("award", "奖补当前为「" + award.status().label() + "」,不能登记拨付");
         }
+        if (award.paidAmount() != null) {
+            throw new ValidationException("award", "奖补已按拨付单拨付 " + Money.format(award.paidAmount())
+                    + ",其余部分按拨付单拨付");
+        }
         BigDecimal amount = paidAmount == null ? null : Money.round(paidAmount);
         if (amount == null || amount.signum() <= 0 || amount.compareTo(award.grantedAmount()) > 0) {
             throw new ValidationException("paidAmount",
@@ -218,6 +228,62 @@ public class AwardLedger {
         }
         awards.markPaid(awardId, amount, FundSplit.of(amount, awards.payers(awardId)), LocalDateTime.now(clock));
         return awards.get(awardId);
+    }
+
+    /**
+     * Records one paying fund's payment of part of a proposed award (a payment order: the fund's whole share, an
+     * advance, the rest after a settlement). Several payments may be made of one award: their sum stays within the
+     * grant, and each fund's within its part of it (the database checks both too); the award stays proposed, its
+     * whole grant committed, until {@link #settlePaid} closes it.
+     */
+    public Award recordPayment(long awardId, String fundCode, BigDecimal amount, Actor actor) {
+        Award award = awards.lock(awardId);
+        actor.requireJurisdiction(award.jurisdiction());
+        if (award.status() != AwardStatus.PROPOSED) {
+            throw new ValidationException("award", "奖补当前为「" + award.status().label() + "」,不能登记拨付");
+        }
+        BigDecimal paid = amount == null ? null : Money.round(amount);
+        if (paid == null || paid.signum() <= 0) {
+            throw new ValidationException("paidAmount", "拨付金额应大于 0");
+        }
+        FundPayment share = awards.fundPayments(awardId).stream().filter(f -> f.fundCode().equals(fundCode)).findFirst()
+                .orElseThrow(() -> new ValidationException("fundCode", "资金 " + fundCode + " 不承担奖补 " + awardId));
+        BigDecimal before = award.paidAmount() == null ? Money.ZERO : award.paidAmount();
+        BigDecimal total = before.add(paid);
+        if (share.paid().add(paid).compareTo(share.committed()) > 0 || total.compareTo(award.grantedAmount()) > 0) {
+            throw new ValidationException("paidAmount", "拨付金额超出核定奖补:该资金分担 " + Money.format(share.committed())
+                    + ",已拨付 " + Money.format(share.paid()) + ";奖补核定 " + Money.format(award.grantedAmount())
+                    + ",已拨付 " + Money.format(before) + ",本次 " + Money.format(paid));
+        }
+        awards.addPayment(awardId, fundCode, paid, total, LocalDateTime.now(clock));
+        return awards.get(awardId);
+    }
+
+    /**
+     * Closes the payments of a proposed award: PAID at what its payments add up to; each fund is charged what it
+     * paid, so a final sum below the grant frees the difference under the cap and in the budgets.
+     */
+    public Award settlePaid(long awardId, Actor actor) {
+        Award award = awards.lock(awardId);
+        actor.requireJurisdiction(award.jurisdiction());
+        if (award.status() != AwardStatus.PROPOSED || award.paidAmount() == null) {
+            throw new ValidationException("award", "奖补当前为「" + award.status().label() + "」"
+                    + (award.paidAmount() == null ? ",尚无拨付" : "") + ",不能结清");
+        }
+        awards.settlePaid(awardId, LocalDateTime.now(clock));
+        return awards.get(awardId);
+    }
+
+    /** Each paying fund's part of {@code amount} of the award, by the award's shares, to the fen (largest remainder). */
+    @Transactional(readOnly = true)
+    public Map<String, BigDecimal> split(long awardId, BigDecimal amount) {
+        return FundSplit.of(amount, awards.payers(awardId));
+    }
+
+    /** Each paying fund's share of the award: charged and paid so far, by fund code. */
+    @Transactional(readOnly = true)
+    public List<FundPayment> fundPayments(long awardId) {
+        return awards.fundPayments(awardId);
     }
 
     /**

@@ -196,8 +196,37 @@ class AwardRepository {
     void markPaid(long id, BigDecimal amount, Map<String, BigDecimal> shares, LocalDateTime at) {
         jdbc.sql("update award set status = :s, paid_amount = :a, paid_at = :at, updated_at = :at where id = :id")
                 .param("s", AwardStatus.PAID.name()).param("a", amount).param("at", at).param("id", id).update();
-        shares.forEach((fund, share) -> jdbc.sql("update award_fund_share set amount = :a where award_id = :id and fund_code = :f")
+        shares.forEach((fund, share) -> jdbc.sql("""
+                        update award_fund_share set amount = :a, paid_amount = :a where award_id = :id and fund_code = :f
+                        """)
                 .param("a", share).param("id", id).param("f", fund).update());
+    }
+
+    /** Each paying fund's share of the award: what it is charged and what it has paid so far, by fund code. */
+    List<FundPayment> fundPayments(long awardId) {
+        return jdbc.sql("select fund_code, share, amount, paid_amount from award_fund_share where award_id = :a order by fund_code")
+                .param("a", awardId)
+                .query((rs, i) -> new FundPayment(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros(),
+                        rs.getBigDecimal(3), rs.getBigDecimal(4)))
+                .list();
+    }
+
+    /** One fund's part payment of a proposed award: the award's paid sum and the fund's paid part grow by it. */
+    void addPayment(long id, String fundCode, BigDecimal amount, BigDecimal paidTotal, LocalDateTime at) {
+        jdbc.sql("update award set paid_amount = :t, updated_at = :at where id = :id")
+                .param("t", paidTotal).param("at", at).param("id", id).update();
+        jdbc.sql("update award_fund_share set paid_amount = paid_amount + :a where award_id = :id and fund_code = :f")
+                .param("a", amount).param("id", id).param("f", fundCode).update();
+    }
+
+    /**
+     * The award's payments are complete: PAID at their sum, and each fund is charged what it paid, which frees the
+     * rest of the grant under the cap and in the budgets.
+     */
+    void settlePaid(long id, LocalDateTime at) {
+        jdbc.sql("update award set status = :s, paid_at = :at, updated_at = :at where id = :id")
+                .param("s", AwardStatus.PAID.name()).param("at", at).param("id", id).update();
+        jdbc.sql("update award_fund_share set amount = paid_amount where award_id = :id").param("id", id).update();
     }
 
     void recover(long id, BigDecimal recoveredTotal, String reasons, LocalDateTime at) {

@@ -3,8 +3,10 @@ package cn.tcsubsidy.payment.process;
 import cn.tcsubsidy.payment.domain.PayeeFields;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PaymentForm;
+import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
+import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -17,18 +19,37 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * The payee on finance's payment task (Task_PayAward): a masked summary from the app's records, as the task-local
- * variable {@code payeeSummary} that the form {@code pay-award} shows read-only. The account itself stays in
- * payee_account; the form has no payee field to fill in, and the payment goes to the confirmed record.
+ * What the payment tasks' forms show, read-only, as task-local variables set when each task is created: the payee on
+ * finance's preparation (Task_PreparePayment, {@code payeeSummary}: a masked summary from the app's records; the
+ * account itself stays in payee_account, the form has no payee field to fill in, and the payment goes to the
+ * confirmed record), the order to prepare or approve, the advance before the settlement, the recovery, the payments
+ * before acceptance. Voucher numbers appear only by their tail: the engine's history never holds one.
  */
 @Configuration
 public class PaymentTaskPayee {
 
-    /** On Task_PayAward's creation: the payee as recorded when the payment falls due. */
+    /** On Task_PreparePayment's creation: the payee as recorded when the payment falls due. */
     @Bean
     public TaskListener payeeSummaryListener(ProjectRepository projects, PayeeService payees) {
         return task -> projects.findIdByProcessInstance(task.getProcessInstanceId()).ifPresent(id ->
                 task.setVariableLocal(PayeeFields.PAYEE_SUMMARY, payees.paymentFormSummary(id)));
+    }
+
+    /** On the creation of each payment task: its summary, from the orders as they stand. */
+    @Bean
+    public TaskListener paymentTaskSummaryListener(ProjectRepository projects, PaymentService payments) {
+        return task -> projects.findIdByProcessInstance(task.getProcessInstanceId()).ifPresent(id -> {
+            switch (task.getTaskDefinitionKey()) {
+                case Elements.PREPARE_PAYMENT -> task.setVariableLocal(Vars.PAYMENT_ORDER_SUMMARY,
+                        payments.preparationSummary(id));
+                case Elements.APPROVE_PAYMENT -> task.setVariableLocal(Vars.PAYMENT_ORDER_SUMMARY,
+                        payments.approvalSummary(id));
+                case Elements.SETTLE_AWARD -> task.setVariableLocal(Vars.SETTLEMENT_SUMMARY, payments.settlementSummary(id));
+                case Elements.RECORD_RECOVERY -> task.setVariableLocal(Vars.RECOVERY_SUMMARY, payments.recoverySummary(id));
+                case Elements.RECORD_ACCEPTANCE -> task.setVariableLocal(Vars.PAYMENTS_SUMMARY, payments.paymentsSummary(id));
+                default -> throw new IllegalStateException("no payment summary for task " + task.getTaskDefinitionKey());
+            }
+        });
     }
 
     /**
@@ -61,7 +82,7 @@ public class PaymentTaskPayee {
         public Void execute(CommandContext ctx) {
             return ctx.runWithoutAuthorization(() -> {
                 for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId)
-                        .taskDefinitionKey(Elements.PAY_AWARD).list()) {
+                        .taskDefinitionKey(Elements.PREPARE_PAYMENT).list()) {
                     tasks.setVariableLocal(t.getId(), PayeeFields.PAYEE_SUMMARY, summary);
                 }
                 return null;

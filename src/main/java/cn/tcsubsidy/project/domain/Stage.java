@@ -12,6 +12,7 @@ public enum Stage {
     PUBLIC_NOTICE("公示中"),
     NOTICE_OUTCOME("公示结果确认中"),
     PAYMENT("待拨付"),
+    ACCEPTANCE("已拨付,待验收"),
     FOLLOW_UP("已拨付退库,绩效跟踪中"),
     CLAWBACK("绩效未达标,追回中"),
     CLOSED("已办结"),

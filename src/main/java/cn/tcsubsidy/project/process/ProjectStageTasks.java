@@ -7,6 +7,7 @@ import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.progress.domain.ProgressService;
 import cn.tcsubsidy.project.domain.ProjectLifecycle;
@@ -61,9 +62,54 @@ public class ProjectStageTasks {
         return tasks.forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
     }
 
+    /** Task_OpenPaymentOrders: one payment order per award and paying fund (the advance share where the table says). */
     @Bean
-    public TaskSubmissionHandler payAwardHandler(ProjectTaskHandlers tasks, PaymentService payment) {
-        return tasks.forProject(Elements.PAY_AWARD, payment::pay);
+    public JavaDelegate openPaymentOrdersDelegate(PaymentService payment) {
+        return execution -> payment.openOrders(projectId(execution.getVariables()));
+    }
+
+    /**
+     * Task_TrackPaymentOrders: what is due next, read from the orders (paymentPhase; settlementDueAt, the settlement
+     * timer's date, Beijing midnight); the loop's last form values leave the instance so the next form starts empty.
+     */
+    @Bean
+    public JavaDelegate trackPaymentOrdersDelegate(PaymentService payment) {
+        return execution -> {
+            PaymentService.Progress progress = payment.progress(projectId(execution.getVariables()));
+            for (String name : TcProjectProcess.Vars.PAYMENT_LOOP_FIELDS) {
+                execution.removeVariable(name);
+            }
+            execution.setVariable(TcProjectProcess.Vars.PAYMENT_PHASE, progress.phase().name());
+            if (progress.settlementDueOn() != null) {
+                execution.setVariable(TcProjectProcess.Vars.SETTLEMENT_DUE_AT, java.util.Date.from(
+                        progress.settlementDueOn().atStartOfDay(cn.tcsubsidy.shared.ClockConfiguration.BEIJING).toInstant()));
+            }
+        };
+    }
+
+    @Bean
+    public TaskSubmissionHandler preparePaymentHandler(ProjectTaskHandlers tasks, PaymentService payment) {
+        return tasks.forProject(Elements.PREPARE_PAYMENT, payment::prepare);
+    }
+
+    @Bean
+    public TaskSubmissionHandler approvePaymentHandler(ProjectTaskHandlers tasks, PaymentService payment) {
+        return tasks.forProject(Elements.APPROVE_PAYMENT, payment::approve);
+    }
+
+    @Bean
+    public TaskSubmissionHandler settleAwardHandler(ProjectTaskHandlers tasks, PaymentService payment) {
+        return tasks.forProject(Elements.SETTLE_AWARD, payment::settle);
+    }
+
+    @Bean
+    public TaskSubmissionHandler recordRecoveryHandler(ProjectTaskHandlers tasks, PaymentService payment) {
+        return tasks.forProject(Elements.RECORD_RECOVERY, payment::recordRepayment);
+    }
+
+    @Bean
+    public TaskSubmissionHandler recordAcceptanceHandler(ProjectTaskHandlers tasks, AcceptanceService acceptance) {
+        return tasks.forProject(Elements.RECORD_ACCEPTANCE, acceptance::accept);
     }
 
     @Bean

@@ -37,7 +37,15 @@ public final class TcProjectProcess {
         public static final String NOTICE_CLOSED = "Event_NoticeClosed";
         public static final String CONFIRM_NOTICE_OUTCOME = "Task_ConfirmNoticeOutcome";
         public static final String OBJECTION_UPHELD = "Gateway_ObjectionUpheld";
-        public static final String PAY_AWARD = "Task_PayAward";
+        public static final String OPEN_PAYMENT_ORDERS = "Task_OpenPaymentOrders";
+        public static final String TRACK_PAYMENT_ORDERS = "Task_TrackPaymentOrders";
+        public static final String PAYMENT_PHASE = "Gateway_PaymentPhase";
+        public static final String PREPARE_PAYMENT = "Task_PreparePayment";
+        public static final String APPROVE_PAYMENT = "Task_ApprovePayment";
+        public static final String SETTLEMENT_DUE = "Event_SettlementDue";
+        public static final String SETTLE_AWARD = "Task_SettleAward";
+        public static final String RECORD_RECOVERY = "Task_RecordRecovery";
+        public static final String RECORD_ACCEPTANCE = "Task_RecordAcceptance";
         public static final String EXIT_POOL = "Task_ExitPool";
         public static final String EVALUATE_PERFORMANCE = "Task_EvaluatePerformance";
         public static final String PERFORMANCE_MET = "Gateway_PerformanceMet";
@@ -88,6 +96,21 @@ public final class TcProjectProcess {
         public static final String PANEL_NOTE = "panelNote";
         public static final String AWARD_DECISION = "awardDecision";
         public static final String OBJECTION_UPHELD = "objectionUpheld";
+        /** Set by Task_TrackPaymentOrders: a {@link cn.tcsubsidy.payment.domain.PaymentPhase} name. */
+        public static final String PAYMENT_PHASE = "paymentPhase";
+        /** Set by Task_TrackPaymentOrders when the settlement is due: the timer Event_SettlementDue's date. */
+        public static final String SETTLEMENT_DUE_AT = "settlementDueAt";
+        /** Task-local summaries the payment tasks' forms show (read-only). */
+        public static final String PAYMENT_ORDER_SUMMARY = "paymentOrderSummary";
+        public static final String SETTLEMENT_SUMMARY = "settlementSummary";
+        public static final String RECOVERY_SUMMARY = "recoverySummary";
+        public static final String PAYMENTS_SUMMARY = "paymentsSummary";
+        /**
+         * The payment loop's form values: removed each time the loop comes round (Task_TrackPaymentOrders), so the
+         * next order's form starts empty; the app's tables keep them.
+         */
+        public static final java.util.List<String> PAYMENT_LOOP_FIELDS = java.util.List.of("paymentDate", "paymentNote",
+                "approvalDecision", "approvalNote", "settledAmount", "settlementBasis", "recoveredAmount", "recoveryDate");
         public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";
 
         private Vars() {

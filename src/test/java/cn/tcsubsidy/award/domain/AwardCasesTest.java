@@ -8,6 +8,8 @@ import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PayeeType;
+import cn.tcsubsidy.payment.PaymentSteps;
+import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -41,6 +43,7 @@ class AwardCasesTest {
     @Autowired AwardDecisionService decisions;
     @Autowired NoticeService notice;
     @Autowired PaymentService payment;
+    @Autowired AcceptanceService acceptance;
     @Autowired PayeeService payees;
     @Autowired FollowUpService followUp;
     @Autowired ProjectRepository projects;
@@ -110,9 +113,10 @@ class AwardCasesTest {
         payees.recordAtFiling(second, new Payee(PayeeType.ENTERPRISE, "聊城市茌平区示例机械有限公司", "中国银行聊城分行",
                 "6222000011", null), BUREAU);
         payees.confirm(second, Map.of("payeeId", payees.current(second).orElseThrow().id()), BUREAU);
-        payment.pay(second, Map.of("paidAmount", 1_600_000, "paymentVoucherNo", "LC-1", "paymentDate",
-                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
+        PaymentSteps steps = new PaymentSteps(payment, acceptance);
+        steps.payAll(second, "liaocheng", "LC");
         assertThat(award(second)).startsWith("PAID:1600000.00");
+        steps.accept(second, "liaocheng");
         payment.exitPool(second);
         followUp.evaluate(second, Map.of("investmentCompletionRate", 60, "developmentContributionRate", 1,
                 "outputValue", 0, "taxPaid", 0, "newJobs", 0, "performanceConclusion", "NOT_MET",

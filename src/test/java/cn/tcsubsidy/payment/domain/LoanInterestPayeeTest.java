@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import cn.tcsubsidy.award.domain.AwardCases;
+import cn.tcsubsidy.award.ledger.AwardLedger;
 import cn.tcsubsidy.evidence.domain.ReportedFacts;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
@@ -26,11 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A loan-interest subsidy is paid to the lending bank of the loan it subsidises: a confirmed payee whose
- * entrusted-payment agreement is not the one the completion report recorded is refused before anything is written.
+ * entrusted-payment agreement is not the one the completion report recorded is refused when the order is prepared,
+ * before anything is written.
  */
 class LoanInterestPayeeTest {
 
@@ -39,12 +42,15 @@ class LoanInterestPayeeTest {
     private final StageGuard guard = mock(StageGuard.class);
     private final ProjectRepository projects = mock(ProjectRepository.class);
     private final ProjectHistory history = mock(ProjectHistory.class);
-    private final JdbcClient jdbc = mock(JdbcClient.class);
+    private final PaymentOrders orders = mock(PaymentOrders.class);
+    private final PayeeAccounts accounts = mock(PayeeAccounts.class);
     private final AwardCases awards = mock(AwardCases.class);
+    private final AwardLedger ledger = mock(AwardLedger.class);
     private final PayeeService payees = mock(PayeeService.class);
     private final ReportedFacts reported = mock(ReportedFacts.class);
-    private final PaymentService payment = new PaymentService(guard, projects, history, jdbc,
-            Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")), awards, payees, reported);
+    private final PaymentService payment = new PaymentService(guard, projects, history, orders, accounts,
+            Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")), awards, ledger, payees,
+            reported, (jurisdiction, category) -> Optional.empty());
 
     private static Project loanInterestProject() {
         return new Project(7, "hekou", "yihe", "东营市河口区示例化工有限公司", "91370503MA3C5X7Q3G", "2021-370503-34-03-000007",
@@ -62,14 +68,19 @@ class LoanInterestPayeeTest {
                 "中国农业银行东营分行", "1614000000000099", "WTZF-2025-NEW"), PayeeStatus.CONFIRMED, "hekou-ent-1", null,
                 "换行", "hekou-bureau", null, null));
         when(reported.entrustedAgreementNo(7)).thenReturn(Optional.of("WTZF-2021-017"));
+        PaymentOrder open = new PaymentOrder(11, 7, 5, "hekou", "hekou", "河口区技术改造专项资金", "91370503MA3C5X7Q3G",
+                PaymentOrder.Kind.FULL, new BigDecimal("77000.00"), "核定奖补 77000.00 元", PaymentOrder.Status.OPEN, null,
+                null, null, null, null, null, null, null, null, 0, null);
+        when(orders.first(7, PaymentOrder.Status.OPEN)).thenReturn(Optional.of(open));
+        when(orders.lock(11)).thenReturn(open);
 
-        assertThatThrownBy(() -> payment.pay(7, Map.of("paidAmount", "77000", "paymentVoucherNo", "PZ-1",
-                "paymentDate", "2025-05-30"), FINANCE))
+        assertThatThrownBy(() -> payment.prepare(7, Map.of("paymentVoucherNo", "PZ-1", "paymentDate", "2025-05-30"), FINANCE))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).singleElement()
                         .satisfies(err -> {
                             assertThat(err.field()).isEqualTo(PayeeFields.PAYEE_SUMMARY);
                             assertThat(err.message()).contains("WTZF-2025-NEW", "WTZF-2021-017", "不能拨付");
                         }));
-        verifyNoInteractions(jdbc, awards, history);
+        verify(orders, never()).prepare(anyLong(), anyLong(), any(), any(), any(), any(), any());
+        verifyNoInteractions(ledger, awards, history);
     }
 }

@@ -39,6 +39,7 @@ class PayeeServiceTest {
 
     static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
     static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
+    static final Actor FINANCE_2 = new Actor("liaocheng-finance-2", List.of("liaocheng-finance"), List.of("liaocheng"));
     /** StageFixture's projects are filed by liaocheng-ent-1. */
     static final Actor FILER = new Actor("liaocheng-ent-1", List.of("liaocheng-enterprise"), List.of("liaocheng"));
     static final Actor OTHER_ENTERPRISE = new Actor("liaocheng-ent-2", List.of("liaocheng-enterprise"), List.of("liaocheng"));
@@ -69,13 +70,14 @@ class PayeeServiceTest {
         return p;
     }
 
-    /** A project whose notice passed, its award of 400,000 awaiting payment; no payee recorded. */
+    /** A project whose notice passed, its award of 400,000 awaiting payment in one order; no payee recorded. */
     long awaitingPayment() {
         long p = fixture.project(Stage.AWARD_DECISION, fixture.round("CLOSED"));
         awards.quote(p);
         decisions.decide(p, Map.of("awardDecision", "PROPOSE", "proposedAmount", 400_000, "awardOpinion", "列入"), BUREAU);
         projects.setStage(p, Stage.NOTICE_OUTCOME);
         notice.confirmOutcome(p, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        payment.openOrders(p);
         return p;
     }
 
@@ -96,7 +98,7 @@ class PayeeServiceTest {
     }
 
     Map<String, Object> payment(Map<String, Object> extra) {
-        Map<String, Object> v = new HashMap<>(Map.of("paidAmount", 400_000, "paymentVoucherNo", "LC-P1",
+        Map<String, Object> v = new HashMap<>(Map.of("paymentVoucherNo", "LC-P1",
                 "paymentDate", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()));
         v.putAll(extra);
         return v;
@@ -107,6 +109,8 @@ class PayeeServiceTest {
         return jdbc.sql("select * from payee_account where project_id = :p order by id").param("p", projectId).query().listOfRows()
                 + "\n" + history.of(projectId)
                 + "\n" + jdbc.sql("select * from payment where project_id = :p").param("p", projectId).query().listOfRows()
+                + "\n" + jdbc.sql("select * from payment_order where project_id = :p order by id").param("p", projectId)
+                        .query().listOfRows()
                 + "\n" + projects.get(projectId);
     }
 
@@ -223,16 +227,37 @@ class PayeeServiceTest {
     @Test
     void shouldRefusePaymentUntilTheBureauConfirmedThePayee() {
         long p = awaitingPayment();
-        assertRefused(p, () -> payment.pay(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未登记收款账户");
+        assertRefused(p, () -> payment.prepare(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未登记收款账户");
 
         payees.recordAtFiling(p, new Payee(PayeeType.ENTERPRISE, projects.get(p).enterpriseName(), "中国银行聊城分行",
                 ACCOUNT, null), FILER);
-        assertRefused(p, () -> payment.pay(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未经工信局核实");
+        assertRefused(p, () -> payment.prepare(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未经工信局核实");
 
         payees.confirm(p, confirmation(p), BUREAU);
         payees.change(p, change("中国农业银行聊城分行", "6228480012349999", "原账户冻结"), FILER);
-        assertRefused(p, () -> payment.pay(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未经工信局核实");
+        assertRefused(p, () -> payment.prepare(p, payment(Map.of()), FINANCE), ValidationException.class, "尚未经工信局核实");
         assertThat(projects.get(p).stage()).isEqualTo(Stage.PAYMENT);
+    }
+
+    @Test
+    void shouldRefuseToApproveAnOrderWhosePayeeChangedSinceItWasPrepared() {
+        long p = awaitingPayment();
+        payees.recordAtFiling(p, new Payee(PayeeType.ENTERPRISE, projects.get(p).enterpriseName(), "中国银行聊城分行",
+                ACCOUNT, null), FILER);
+        payees.confirm(p, confirmation(p), BUREAU);
+        payment.prepare(p, payment(Map.of()), FINANCE);
+        long prepared = live(p);
+        payees.change(p, change("中国农业银行聊城分行", "6228480012349999", "原账户冻结"), FILER);
+        payees.confirm(p, confirmation(p), BUREAU);
+        assertRefused(p, () -> payment.approve(p, Map.of("approvalDecision", "APPROVE"), FINANCE_2),
+                ValidationException.class, "拨付申请提交后收款账户已变更(申请所列记录 " + prepared);
+
+        // Returned, prepared again for the payee now confirmed, and approved: paid there.
+        payment.approve(p, Map.of("approvalDecision", "RETURN", "approvalNote", "收款账户已变更"), FINANCE_2);
+        payment.prepare(p, payment(Map.of()), FINANCE);
+        payment.approve(p, Map.of("approvalDecision", "APPROVE"), FINANCE_2);
+        assertThat(jdbc.sql("select payee_account_id from payment where project_id = :p").param("p", p).query(Long.class)
+                .single()).isEqualTo(live(p)).isNotEqualTo(prepared);
     }
 
     @Test
@@ -244,17 +269,19 @@ class PayeeServiceTest {
         payees.confirm(p, confirmation(p), BUREAU);
 
         // The command guard refuses these fields before any service sees them; the service does not read them anyway.
-        payment.pay(p, payment(Map.of("payeeType", "BANK", "payeeName", "攻击者有限公司", "payeeAccount", "6222999999999999")),
+        payment.prepare(p, payment(Map.of("payeeType", "BANK", "payeeName", "攻击者有限公司", "payeeAccount", "6222999999999999")),
                 FINANCE);
+        payment.approve(p, Map.of("approvalDecision", "APPROVE"), FINANCE_2);
         Map<String, Object> row = jdbc.sql("select * from payment where project_id = :p").param("p", p).query().singleRow();
         assertThat(row).containsEntry("PAYEE_TYPE", "ENTERPRISE").containsEntry("PAYEE_NAME", projects.get(p).enterpriseName())
-                .containsEntry("PAYEE_ACCOUNT", ACCOUNT).containsEntry("PAYEE_ACCOUNT_ID", confirmed);
-        assertThat(actions(p)).last().isEqualTo("PAID");
-        assertThat(history.of(p)).last().extracting(ProjectEvent::summary).asString()
+                .containsEntry("PAYEE_ACCOUNT", ACCOUNT).containsEntry("PAYEE_ACCOUNT_ID", confirmed)
+                .containsEntry("PREPARED_BY", FINANCE.userId()).containsEntry("RECORDED_BY", FINANCE_2.userId());
+        assertThat(actions(p)).endsWith("PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED");
+        assertThat(history.of(p).stream().filter(e -> "PAID".equals(e.action())).findFirst().orElseThrow().summary())
                 .contains("中国银行聊城分行", "账号尾号 0001").doesNotContain(ACCOUNT).doesNotContain("攻击者");
 
         // Once paid the payee is the payment's evidence: no more changes.
-        projects.setStage(p, Stage.FOLLOW_UP);
+        assertThat(projects.get(p).stage()).isEqualTo(Stage.ACCEPTANCE);
         assertRefused(p, () -> payees.change(p, change("中国农业银行聊城分行", "6228480012349999", "改"), BUREAU),
                 ValidationException.class, "不能办理此事项");
     }

@@ -10,6 +10,8 @@ import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PayeeType;
+import cn.tcsubsidy.payment.PaymentSteps;
+import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
 import cn.tcsubsidy.review.domain.ReviewService;
@@ -49,6 +51,7 @@ class SystemStepStageTest {
     @Autowired AwardDecisionService decisions;
     @Autowired NoticeService notice;
     @Autowired PaymentService payment;
+    @Autowired AcceptanceService acceptance;
     @Autowired PayeeService payees;
     @Autowired ProjectLifecycle lifecycle;
     @Autowired ProjectRepository projects;
@@ -163,29 +166,38 @@ class SystemStepStageTest {
         notice.confirmOutcome(p, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
         assertThat(projects.get(p).stage()).isEqualTo(Stage.PAYMENT);
 
-        // Awaiting payment, the award only proposed in the ledger: no exit (the attack put such a project in follow-up).
-        assertRefused(p, () -> payment.exitPool(p), "「已拟扶持」(PROPOSED)", "尚未拨付");
+        // Awaiting payment: no exit (the attack put such a project in follow-up).
+        assertRefused(p, () -> payment.exitPool(p), "(PAYMENT)", "(ACCEPTANCE)");
 
         payees.recordAtFiling(p, new Payee(PayeeType.ENTERPRISE, projects.get(p).enterpriseName(), "中国银行聊城分行",
                 "6222000011", null), BUREAU);
         payees.confirm(p, Map.of("payeeId", payees.current(p).orElseThrow().id()), BUREAU);
-        payment.pay(p, Map.of("paidAmount", 400_000, "paymentVoucherNo", "LC-T1",
-                "paymentDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
+        PaymentSteps steps = new PaymentSteps(payment, acceptance);
+        payment.openOrders(p);
+        assertRefused(p, () -> payment.openOrders(p), "已生成拨付单");
+        steps.payOpenOrders(p, "liaocheng", "LC-T");
+        assertThat(projects.get(p).stage()).isEqualTo(Stage.ACCEPTANCE);
+        // Paid, not yet accepted (验收): no exit.
+        assertRefused(p, () -> payment.exitPool(p), "尚未登记验收");
+        steps.accept(p, "liaocheng");
         payment.exitPool(p);
         assertThat(projects.get(p).stage()).isEqualTo(Stage.FOLLOW_UP);
         assertThat(history.of(p)).last().extracting(ProjectEvent::action).isEqualTo("EXITED_POOL");
 
         // Once out, it cannot exit again.
-        assertRefused(p, () -> payment.exitPool(p), "(FOLLOW_UP)", "(PAYMENT)");
+        assertRefused(p, () -> payment.exitPool(p), "(FOLLOW_UP)", "(ACCEPTANCE)");
     }
 
     @Test
     void shouldNotExitThePoolAProjectWithoutAnAward() {
         long rejected = fixture.project(Stage.REJECTED, fixture.round("CLOSED"));
-        assertRefused(rejected, () -> payment.exitPool(rejected), "(REJECTED)", "(PAYMENT)");
+        assertRefused(rejected, () -> payment.exitPool(rejected), "(REJECTED)", "(ACCEPTANCE)");
+        assertRefused(rejected, () -> payment.openOrders(rejected), "(REJECTED)", "(PAYMENT)");
 
         long neverDecided = fixture.project(Stage.PAYMENT, fixture.round("CLOSED"));
-        assertRefused(neverDecided, () -> payment.exitPool(neverDecided), "台账中没有记录");
+        assertRefused(neverDecided, () -> payment.openOrders(neverDecided), "台账中没有待拨付的奖补");
+        long notPaid = fixture.project(Stage.ACCEPTANCE, fixture.round("CLOSED"));
+        assertRefused(notPaid, () -> payment.exitPool(notPaid), "尚未登记验收");
     }
 
     @Test

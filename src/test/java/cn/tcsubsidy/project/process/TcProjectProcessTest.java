@@ -25,7 +25,9 @@ import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.filing.process.FilingDelegates;
 import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PayeeService;
+import cn.tcsubsidy.payment.domain.PaymentPhase;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.payment.process.PaymentTaskPayee;
 import cn.tcsubsidy.progress.domain.ProgressService;
@@ -71,6 +73,11 @@ class TcProjectProcessTest {
     private static final long PROJECT_ID = 42L;
     private static final String PAYEE_SUMMARY = "中国银行黄冈分行 · 测试企业 · 账号尾号 5678(工信局已核实)";
     private static final java.util.Date RECOMMENDATION_DUE = new java.util.Date(1_796_000_000_000L);
+    private static final String ORDER_SUMMARY = "拨付单 #1 · 黄冈市市级工业技改专项资金 · 全额拨付 500000.00 元";
+
+    private static PaymentService.Progress progress(PaymentPhase phase) {
+        return new PaymentService.Progress(phase, null);
+    }
 
     ProcessEngine engine;
     FilingService filing = mock(FilingService.class);
@@ -80,6 +87,7 @@ class TcProjectProcessTest {
     AwardDecisionService awards = mock(AwardDecisionService.class);
     NoticeService notice = mock(NoticeService.class);
     PaymentService payment = mock(PaymentService.class);
+    AcceptanceService acceptance = mock(AcceptanceService.class);
     FollowUpService followUp = mock(FollowUpService.class);
     ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
     AwardCases awardCases = mock(AwardCases.class);
@@ -124,12 +132,24 @@ class TcProjectProcessTest {
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
         when(payees.paymentFormSummary(PROJECT_ID)).thenReturn(PAYEE_SUMMARY);
         Mocks.register("payeeSummaryListener", new PaymentTaskPayee().payeeSummaryListener(projects, payees));
+        Mocks.register("paymentTaskSummaryListener", new PaymentTaskPayee().paymentTaskSummaryListener(projects, payment));
+        Mocks.register("openPaymentOrdersDelegate", stages.openPaymentOrdersDelegate(payment));
+        Mocks.register("trackPaymentOrdersDelegate", stages.trackPaymentOrdersDelegate(payment));
+        when(payment.preparationSummary(PROJECT_ID)).thenReturn(ORDER_SUMMARY);
+        when(payment.approvalSummary(PROJECT_ID)).thenReturn("拨付单 #1 待审核,由 huanggang-finance 提交");
+        when(payment.settlementSummary(PROJECT_ID)).thenReturn("核定奖补 500000.00 元,已先期预拨 250000.00 元");
+        when(payment.recoverySummary(PROJECT_ID)).thenReturn("追回单 #1 尚欠 50000.00 元");
+        when(payment.paymentsSummary(PROJECT_ID)).thenReturn("已拨付 500000.00 元");
+        // By default one order: due, then paid.
+        when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
         List<TaskSubmissionHandler> handlers = List.of(
                 stages.reportProgressHandler(tasks, progress), stages.reportCompletionHandler(tasks, progress),
                 stages.recommendProjectHandler(tasks, recommendation),
                 panelStages.resolvePanelShortageHandler(tasks, panel), panelStages.reachConsensusHandler(tasks, panel),
                 stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
-                stages.payAwardHandler(tasks, payment), stages.evaluatePerformanceHandler(tasks, followUp),
+                stages.preparePaymentHandler(tasks, payment), stages.approvePaymentHandler(tasks, payment),
+                stages.settleAwardHandler(tasks, payment), stages.recordRecoveryHandler(tasks, payment),
+                stages.recordAcceptanceHandler(tasks, acceptance), stages.evaluatePerformanceHandler(tasks, followUp),
                 stages.recoverAwardHandler(tasks, followUp));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
         Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
@@ -265,11 +285,26 @@ class TcProjectProcessTest {
         correlate(Messages.NOTICE_CLOSED, pi);
         assertThat(task(Elements.CONFIRM_NOTICE_OUTCOME, pi)).hasCandidateGroup("huanggang-bureau");
         complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionUpheld", false));
-        assertThat(task(Elements.PAY_AWARD, pi)).hasCandidateGroup("huanggang-finance");
-        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.PAY_AWARD, pi).getId(), "payeeSummary"))
+        assertThat(pi).hasPassed(Elements.OPEN_PAYMENT_ORDERS, Elements.TRACK_PAYMENT_ORDERS)
+                .variables().containsEntry("paymentPhase", "ORDERS_DUE");
+        assertThat(task(Elements.PREPARE_PAYMENT, pi)).hasCandidateGroup("huanggang-finance");
+        String prepare = task(Elements.PREPARE_PAYMENT, pi).getId();
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "payeeSummary"))
                 .as("the payee from the app's records, masked").isEqualTo(PAYEE_SUMMARY);
-        complete(task(Elements.PAY_AWARD, pi));
-        assertThat(pi).hasPassed(Elements.EXIT_POOL);
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "paymentOrderSummary")).isEqualTo(ORDER_SUMMARY);
+        complete(task(Elements.PREPARE_PAYMENT, pi), withVariables("paymentDate", "2026-01-05"));
+        assertThat(task(Elements.APPROVE_PAYMENT, pi)).hasCandidateGroup("huanggang-finance");
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.APPROVE_PAYMENT, pi).getId(),
+                "paymentOrderSummary")).isEqualTo("拨付单 #1 待审核,由 huanggang-finance 提交");
+        complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).variables().containsEntry("paymentPhase", "PAID").doesNotContainKeys("paymentDate", "approvalDecision");
+        assertThat(task(Elements.RECORD_ACCEPTANCE, pi)).hasCandidateGroup("huanggang-town-huangzhou")
+                .hasCandidateGroup("huanggang-bureau");
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_ACCEPTANCE, pi).getId(),
+                "paymentsSummary")).isEqualTo("已拨付 500000.00 元");
+        assertThat(pi).hasNotPassed(Elements.EXIT_POOL);
+        complete(task(Elements.RECORD_ACCEPTANCE, pi), withVariables("acceptanceDate", "2026-01-20"));
+        assertThat(pi).hasPassed(Elements.EXIT_POOL).hasNotPassed(Elements.SETTLE_AWARD, Elements.RECORD_RECOVERY);
         assertThat(task(Elements.EVALUATE_PERFORMANCE, pi)).hasCandidateGroup("huanggang-bureau");
         complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "MET"));
 
@@ -279,7 +314,10 @@ class TcProjectProcessTest {
         verify(panel).conclude(PROJECT_ID);
         verify(awards).decide(eq(PROJECT_ID), anyMap(), any());
         verify(notice).confirmOutcome(eq(PROJECT_ID), anyMap(), any());
-        verify(payment).pay(eq(PROJECT_ID), anyMap(), any());
+        verify(payment).openOrders(PROJECT_ID);
+        verify(payment).prepare(eq(PROJECT_ID), anyMap(), any());
+        verify(payment).approve(eq(PROJECT_ID), anyMap(), any());
+        verify(acceptance).accept(eq(PROJECT_ID), anyMap(), any());
         verify(payment).exitPool(PROJECT_ID);
         verify(followUp).evaluate(eq(PROJECT_ID), anyMap(), any());
         verify(lifecycle, never()).closeRejected(anyLong());
@@ -424,19 +462,119 @@ class TcProjectProcessTest {
     void shouldEndRejectedWhenObjectionUpheld() {
         ProcessInstance pi = projectAfterNotice();
         complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", true));
-        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.PAY_AWARD);
-        verify(payment, never()).pay(anyLong(), anyMap(), any());
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.OPEN_PAYMENT_ORDERS);
+        verify(payment, never()).openOrders(anyLong());
+        verify(payment, never()).prepare(anyLong(), anyMap(), any());
     }
 
     @Test
     void shouldRecoverAwardWhenPerformanceMissed() {
         ProcessInstance pi = projectAfterNotice();
         complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", false));
-        complete(task(Elements.PAY_AWARD, pi));
+        payOneOrderAndAccept(pi);
         complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "NOT_MET"));
         assertThat(task(Elements.RECOVER_AWARD, pi)).hasCandidateGroup("hekou-finance");
         complete(task(Elements.RECOVER_AWARD, pi));
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED_AFTER_CLAWBACK).hasNotPassed(Elements.PROJECT_CLOSED);
         verify(followUp).recover(eq(PROJECT_ID), anyMap(), any());
+    }
+
+    private void payOneOrderAndAccept(ProcessInstance pi) {
+        complete(task(Elements.PREPARE_PAYMENT, pi));
+        complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
+        complete(task(Elements.RECORD_ACCEPTANCE, pi));
+        assertThat(pi).hasPassed(Elements.EXIT_POOL);
+    }
+
+    @Test
+    void shouldPrepareAndApproveEachOrderInTurnUntilEveryOrderIsPaid() {
+        ProcessInstance pi = projectAfterNotice();
+        // Two orders (e.g. two funds share the award); the first approval is returned and prepared again.
+        when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.ORDERS_DUE),
+                progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        for (String decision : List.of("RETURN", "APPROVE", "APPROVE")) {
+            assertThat(pi).isWaitingAt(Elements.PREPARE_PAYMENT);
+            Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), "paymentDate"))
+                    .as("each order's form starts empty").isNull();
+            complete(task(Elements.PREPARE_PAYMENT, pi), withVariables("paymentDate", "2026-01-05", "paymentNote", "按公示拨付"));
+            assertThat(pi).isWaitingAt(Elements.APPROVE_PAYMENT);
+            complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", decision, "approvalNote", "核对"));
+        }
+        assertThat(pi).isWaitingAt(Elements.RECORD_ACCEPTANCE).variables().doesNotContainKeys("approvalDecision",
+                "approvalNote", "paymentNote");
+        verify(payment, org.mockito.Mockito.times(3)).prepare(eq(PROJECT_ID), anyMap(), any());
+        verify(payment, org.mockito.Mockito.times(3)).approve(eq(PROJECT_ID), anyMap(), any());
+        verify(payment).openOrders(PROJECT_ID);
+    }
+
+    @Test
+    void shouldKeepTheApprovalTaskWhenTheServiceRefusesThePreparersOwnApproval() {
+        ProcessInstance pi = projectAfterNotice();
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        complete(task(Elements.PREPARE_PAYMENT, pi));
+        doThrow(new ValidationException("approvalDecision", "四眼原则:提交人不能审核本人的拨付申请"))
+                .when(payment).approve(anyLong(), anyMap(), any());
+        String approve = task(Elements.APPROVE_PAYMENT, pi).getId();
+        Assertions.assertThatThrownBy(() -> engine.getTaskService().complete(approve, Map.of("approvalDecision", "APPROVE")))
+                .hasMessageContaining("提交人不能审核本人的拨付申请").hasRootCauseInstanceOf(ValidationException.class);
+        assertThat(pi).isWaitingAt(Elements.APPROVE_PAYMENT).hasNotPassed(Elements.RECORD_ACCEPTANCE);
+        Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), "approvalDecision"))
+                .as("the refused decision is not stored").isNull();
+    }
+
+    @Test
+    void shouldWaitForTheSettlementDayAfterTheAdvanceThenSettleAndRecoverTheExcess() {
+        ProcessInstance pi = projectAfterNotice();
+        java.time.LocalDate due = java.time.LocalDate.of(2027, 1, 15);
+        when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE),
+                new PaymentService.Progress(PaymentPhase.SETTLEMENT_DUE, due), progress(PaymentPhase.RECOVERY_DUE),
+                progress(PaymentPhase.RECOVERY_DUE), progress(PaymentPhase.PAID));
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        complete(task(Elements.PREPARE_PAYMENT, pi));
+        complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
+
+        // The advance is paid: the year-end settlement waits for the day the table gave, a timer of that date.
+        assertThat(pi).isWaitingAt(Elements.SETTLEMENT_DUE);
+        Job timer = job(Elements.SETTLEMENT_DUE, pi);
+        Assertions.assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(due.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        execute(timer);
+        assertThat(task(Elements.SETTLE_AWARD, pi)).hasCandidateGroup("hekou-bureau");
+        Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.SETTLE_AWARD, pi).getId(),
+                "settlementSummary")).isEqualTo("核定奖补 500000.00 元,已先期预拨 250000.00 元");
+        complete(task(Elements.SETTLE_AWARD, pi), withVariables("settledAmount", 200_000, "settlementBasis", "年度实际投资"));
+
+        // The advance exceeded the settled award: a recovery, repaid in two parts, then acceptance.
+        for (int part = 0; part < 2; part++) {
+            assertThat(task(Elements.RECORD_RECOVERY, pi)).hasCandidateGroup("hekou-finance");
+            Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_RECOVERY, pi).getId(),
+                    "recoverySummary")).isEqualTo("追回单 #1 尚欠 50000.00 元");
+            complete(task(Elements.RECORD_RECOVERY, pi), withVariables("recoveredAmount", 25_000, "recoveryDate", "2027-02-01"));
+        }
+        assertThat(task(Elements.RECORD_ACCEPTANCE, pi)).hasCandidateGroup("hekou-town-yihe").hasCandidateGroup("hekou-bureau");
+        complete(task(Elements.RECORD_ACCEPTANCE, pi));
+        assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.EVALUATE_PERFORMANCE)
+                .variables().doesNotContainKeys("settledAmount", "settlementBasis", "recoveredAmount", "recoveryDate");
+        verify(payment).settle(eq(PROJECT_ID), anyMap(), any());
+        verify(payment, org.mockito.Mockito.times(2)).recordRepayment(eq(PROJECT_ID), anyMap(), any());
+        verify(acceptance).accept(eq(PROJECT_ID), anyMap(), any());
+    }
+
+    @Test
+    void shouldGoStraightToAcceptanceWhenTheSettlementNeedsNoFurtherOrder() {
+        ProcessInstance pi = projectAfterNotice();
+        when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE),
+                new PaymentService.Progress(PaymentPhase.SETTLEMENT_DUE, java.time.LocalDate.of(2027, 1, 15)),
+                progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
+        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        complete(task(Elements.PREPARE_PAYMENT, pi));
+        complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
+        execute(job(Elements.SETTLEMENT_DUE, pi));
+        complete(task(Elements.SETTLE_AWARD, pi), withVariables("settledAmount", 500_000, "settlementBasis", "年度实际投资"));
+        // The settlement ordered the rest: prepared and approved like any order.
+        complete(task(Elements.PREPARE_PAYMENT, pi));
+        complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
+        assertThat(pi).isWaitingAt(Elements.RECORD_ACCEPTANCE).hasNotPassed(Elements.RECORD_RECOVERY);
     }
 }

@@ -1,0 +1,39 @@
+package cn.tcsubsidy.application;
+
+import cn.tcsubsidy.support.Postgres;
+import cn.tcsubsidy.support.RequiresPostgres;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same on PostgreSQL at its default READ COMMITTED, in a database of its own: the concurrent approvals of one order
+ * really run at once (the pool holds more connections than the two threads and the engine need).
+ */
+@RequiresPostgres
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "tc.demo.identities=true",
+    "tc.demo.projects=false",
+    "camunda.bpm.job-execution.enabled=false",
+    "spring.datasource.hikari.maximum-pool-size=12"})
+class PaymentPostgresTest extends PaymentScenario {
+
+    private static String url;
+
+    /** Created once: the registry may ask for the URL more than once, and each call would drop the database. */
+    private static synchronized String url() {
+        if (url == null) {
+            url = Postgres.freshDatabase("tc_payment_test");
+        }
+        return url;
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", PaymentPostgresTest::url);
+        registry.add("spring.datasource.username", () -> Postgres.USER);
+        registry.add("spring.datasource.password", () -> Postgres.PASSWORD);
+    }
+}
