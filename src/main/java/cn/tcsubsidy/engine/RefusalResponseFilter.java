@@ -30,6 +30,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <li>a task that does not exist, or (ENGINE-13034) belongs to a jurisdiction the user is not in: 404 with a Chinese
  * message that does not tell the two apart, so another jurisdiction's ids cannot be probed;</li>
  * <li>a 400 of the engine's that says nothing or quotes its JSON parser: 400 with a Chinese message;</li>
+ * <li>a 400 a resource made of the command guard's refusal (it catches every engine exception, e.g. a task
+ * comment's): 403 with the guard's message;</li>
  * <li>any other 500 whose message shows internals (SQL, JDBC, class names, stack traces): still 500, with a generic
  * Chinese message; the original goes to the log for the administrator.</li>
  * </ul>
@@ -58,14 +60,20 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+        Refusals.takeGuardRefusal();
         try {
             chain.doFilter(request, wrapper);
-            if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
+            String guard = Refusals.takeGuardRefusal();
+            if (guard != null && wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                answer(wrapper, HttpServletResponse.SC_FORBIDDEN, parse(new String(wrapper.getContentAsByteArray(),
+                        StandardCharsets.UTF_8)), "AuthorizationException", guard);
+            } else if (wrapper.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 rewriteServerError(request, wrapper);
             } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                 rewriteBadRequest(wrapper);
             }
         } finally {
+            Refusals.takeGuardRefusal();
             wrapper.copyBodyToResponse();
         }
     }

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, once, what every installation needs: a tenant per jurisdiction, its groups (bureau, finance, rules,
- * owner, experts, enterprises, one per recommending unit) as members of the tenant, their authorizations, and the
- * Tasklist filters. With {@code tc.demo.identities} it adds the demo users (password = user name).
+ * owner, auditor, experts, enterprises, one per recommending unit) as members of the tenant, their authorizations,
+ * and the Tasklist filters. With {@code tc.demo.identities} it adds the demo users (password = user name).
  */
 @Component
 public class IdentitySetup {
@@ -96,6 +96,7 @@ public class IdentitySetup {
         groups.put(Roles.finance(t), prefix + "财政局");
         groups.put(Roles.rules(t), prefix + "奖补规则管理员");
         groups.put(Roles.owner(t), prefix + "流程负责人");
+        groups.put(Roles.auditor(t), prefix + "审计监督");
         groups.put(Roles.experts(t), prefix + "评审专家库");
         groups.put(Roles.enterprise(t), prefix + "申报企业");
         for (RecommendingUnit u : directory.units(t)) {
@@ -105,6 +106,9 @@ public class IdentitySetup {
 
         Grants grants = new Grants();
         for (String g : groups.keySet()) {
+            if (g.equals(Roles.auditor(t))) {
+                continue; // works no task: no Tasklist, no filters (see below)
+            }
             grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grants.add(g, Resources.FILTER, "*", Permissions.READ);
             grants.add(g, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -133,6 +137,20 @@ public class IdentitySetup {
             grants.add(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
             grants.add(g, Resources.DEPLOYMENT, "*", Permissions.READ);
         }
+        // The auditor (审计监督) inspects every stage in Cockpit and through the engine's REST API, and changes
+        // nothing: it reads definitions, instances, their variables and tasks, their history (variables included:
+        // the sensitive ones never reach it, SensitiveVariables), decisions and their history, deployments; no
+        // CREATE, UPDATE, DELETE, TASK_WORK or CREATE_INSTANCE anywhere, no Tasklist. Writes it might still send (variables, jobs, modifications) are
+        // the administrator's alone in the command layer (CommandGuard).
+        String auditor = Roles.auditor(t);
+        grants.add(auditor, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.add(auditor, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK);
+        grants.add(auditor, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grants.add(auditor, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grants.add(auditor, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+        grants.add(auditor, Resources.DEPLOYMENT, "*", Permissions.READ);
         // Rule administrators read and deploy new versions of their jurisdiction's tables (tenant checks and the
         // deployment guards keep them to FEEL tables of their own tenant's keys); they see no project.
         grants.add(Roles.rules(t), Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -148,6 +166,7 @@ public class IdentitySetup {
             user(Roles.finance(t) + "-2", prefix + "财政局", "审核人", Roles.finance(t));
             user(Roles.rules(t), prefix + "规则", "管理员", Roles.rules(t));
             user(Roles.owner(t), prefix + "流程", "负责人", Roles.owner(t));
+            user(Roles.auditor(t), prefix + "审计", "监督", Roles.auditor(t));
             for (RecommendingUnit u : directory.units(t)) {
                 user(u.groupId(), prefix + u.name(), "经办人", u.groupId());
             }

@@ -22,6 +22,11 @@ public final class Roles {
         return j + "-owner";
     }
 
+    /** 审计监督: reads the jurisdiction's projects, ledger and history, and changes nothing. */
+    public static String auditor(String j) {
+        return j + "-auditor";
+    }
+
     public static String experts(String j) {
         return j + "-experts";
     }
@@ -39,8 +44,8 @@ public final class Roles {
         return j + "-town-";
     }
 
-    /** Groups that read and act across their whole jurisdiction. */
+    /** Groups that read across their whole jurisdiction (the auditor only reads; the others act there too). */
     public static java.util.List<String> jurisdictionWide(String j) {
-        return java.util.List.of(bureau(j), finance(j), rules(j), owner(j));
+        return java.util.List.of(bureau(j), finance(j), rules(j), owner(j), auditor(j));
     }
 }

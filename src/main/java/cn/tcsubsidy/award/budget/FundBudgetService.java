@@ -63,7 +63,7 @@ public class FundBudgetService {
 
     @Transactional(readOnly = true)
     public Budgets list(String jurisdiction, Actor actor) {
-        requireFinance(jurisdiction, actor);
+        requireReader(jurisdiction, actor);
         return new Budgets(jurisdiction, payers.funds(jurisdiction), records.list(jurisdiction).stream()
                 .map(r -> view(jurisdiction, r)).toList());
     }
@@ -191,14 +191,30 @@ public class FundBudgetService {
 
     /** The jurisdiction's finance officer, the administrator, or the system (the demo); anyone else is refused (403). */
     private void requireFinance(String jurisdiction, Actor actor) {
-        boolean allowed = actor.isSystem() || actor.isAdmin()
-                || (actor.mayActIn(jurisdiction) && actor.inGroup(Roles.finance(jurisdiction)));
-        if (!allowed) {
-            throw new AccessDeniedException("只有本辖区财政局或管理员可以查看、录入和调整技改专项资金预算");
+        if (!mayEnter(jurisdiction, actor)) {
+            throw new AccessDeniedException("只有本辖区财政局或管理员可以录入和调整技改专项资金预算");
         }
+        requireKnown(jurisdiction);
+    }
+
+    private static boolean mayEnter(String jurisdiction, Actor actor) {
+        return actor.isSystem() || actor.isAdmin()
+                || (actor.mayActIn(jurisdiction) && actor.inGroup(Roles.finance(jurisdiction)));
+    }
+
+    private void requireKnown(String jurisdiction) {
         if (!directory.exists(jurisdiction)) {
             throw new ValidationException("jurisdiction", "辖区不存在:" + jurisdiction);
         }
+    }
+
+    /** Those who enter the budgets, and the jurisdiction's auditor, who reads them and never enters (403 to write). */
+    private void requireReader(String jurisdiction, Actor actor) {
+        boolean auditor = actor.mayActIn(jurisdiction) && actor.inGroup(Roles.auditor(jurisdiction));
+        if (!auditor && !mayEnter(jurisdiction, actor)) {
+            throw new AccessDeniedException("只有本辖区财政局、审计监督或管理员可以查看技改专项资金预算");
+        }
+        requireKnown(jurisdiction);
     }
 
     private static void refuseUnknown(Map<String, Object> values, Set<String> known) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -22,6 +23,8 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -34,6 +37,9 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * <ul>
  *   <li>Commands that move an instance other than by working its task, write variables, fire messages, signals or
  *       jobs, or delete anything are the administrator's alone ({@link AdministratorOnly}).</li>
+ *   <li>Comments and attachments go into a task's record: only someone who works the task (its assignee, owner or
+ *       a candidate, in person or through a group) adds or changes them; on an instance without a task, only the
+ *       administrator. Reading a task (the bureau, the process owner, the auditor in Cockpit) is not working it.</li>
  *   <li>A task completion or a start carries only the input fields of its Camunda Form, with plain values: a
  *       caller never sends {@code projectId}, {@code filedBy} or any other system variable, nor an object of some
  *       class to be deserialized. Fields the form only shows are dropped. A dynamic list of the form is a JSON
@@ -74,12 +80,23 @@ public class CommandGuard extends CommandInterceptor {
                     // and take one of its retries: a caller could exhaust a timer's retries by asking.
                     write(read(command, "jobFailureCollector"), "jobId", null);
                 }
-                throw new AuthorizationException("只有系统管理员可以" + operation + ";业务步骤由系统按流程推进");
+                String message = "只有系统管理员可以" + operation + ";业务步骤由系统按流程推进";
+                Refusals.refusedByGuard(message);
+                throw new AuthorizationException(message);
             }
             log.administrativeAction(caller.getUserId(), operation);
             return;
         }
-        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+        if (TASK_NOTES.contains(command.getClass().getSimpleName())) {
+            String taskId = command instanceof SaveAttachmentCmd
+                    ? ((Attachment) read(command, "attachment")).getTaskId() : (String) read(command, "taskId");
+            if (!admin && !worksTask(taskId, caller)) {
+                String message = "只有办理该任务的用户可以为其添加或修改评论、附件";
+                log.refused(caller.getUserId(), "为任务添加或修改评论、附件");
+                Refusals.refusedByGuard(message);
+                throw new AuthorizationException(message);
+            }
+        } else if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
             String field = command instanceof CompleteTaskCmd ? "variables" : "properties";
             String taskId = (String) read(command, "taskId");
             Map<String, Object> submitted = mapField(command, field);
@@ -104,6 +121,29 @@ public class CommandGuard extends CommandInterceptor {
                 write(command, "variables", onlyInput(forms.ofStart(key), submitted, caller));
             }
         }
+    }
+
+    /** Commands that write a comment or an attachment (deletions are the administrator's: {@link AdministratorOnly}). */
+    private static final Set<String> TASK_NOTES = Set.of("AddCommentCmd", "UpdateCommentCmd", "CreateAttachmentCmd",
+            "SaveAttachmentCmd");
+
+    /** Whether the caller works the task: its assignee or owner, or a candidate in person or through a group. */
+    private boolean worksTask(String taskId, Authentication caller) {
+        if (taskId == null) {
+            return false;
+        }
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        return configuration.getCommandExecutorTxRequired().execute(ctx -> ctx.runWithoutAuthorization(() -> {
+            TaskEntity task = ctx.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return false;
+            }
+            if (caller.getUserId().equals(task.getAssignee()) || caller.getUserId().equals(task.getOwner())) {
+                return true;
+            }
+            return task.getIdentityLinks().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                    && (caller.getUserId().equals(link.getUserId()) || groups.contains(link.getGroupId())));
+        }));
     }
 
     /** The submission less the fields the form only shows; refused if it names anything else or holds an object. */

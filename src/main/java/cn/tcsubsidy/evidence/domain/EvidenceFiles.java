@@ -25,8 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Scans of the evidence behind a project's figures (发票、证书、贷款合同、委托支付协议), kept in the database
  * ({@code project_evidence}) with their SHA-256 and size. The filing enterprise uploads them while the town may
- * still check them (up to its recommendation); the enterprise, the project's town, the jurisdiction's bureau, finance
- * and process owner, the experts reviewing the project and the administrator read them. Which projects a reader
+ * still check them (up to its recommendation); the enterprise, the project's town, the jurisdiction's bureau, finance,
+ * process owner and auditor, the experts reviewing the project and the administrator read them. Which projects a reader
  * sees at all is the caller's {@code ProjectScope}; this service checks the role.
  */
 @Service
@@ -140,7 +140,7 @@ public class EvidenceFiles {
         actor.requireJurisdiction(j);
         boolean reader = actor.isAdmin() || isFiler(p, actor) || actor.inGroup(Roles.town(j, p.unitCode()))
                 || actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.finance(j)) || actor.inGroup(Roles.owner(j))
-                || actor.inGroup(Roles.experts(j));
+                || actor.inGroup(Roles.auditor(j)) || actor.inGroup(Roles.experts(j));
         if (!reader) {
             throw new AccessDeniedException("无权查看该项目的证明材料");
         }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A round's panel draws (抽取记录) for its bureau, its process owner and the administrator; anyone else, the
+ * A round's panel draws (抽取记录) for its bureau, its process owner, its auditor and the administrator; anyone else, the
  * enterprise and the town included, gets 404 and so never a panel member's name.
  */
 @RestController

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The jurisdiction's expert pool (专家库): kept by its bureau ({@code J-bureau}) and the administrator, read also by
- * the process owner ({@code J-owner}); every other role, and another jurisdiction's, gets 403.
+ * the process owner ({@code J-owner}) and the auditor ({@code J-auditor}); every other role, and another
+ * jurisdiction's, gets 403.
  */
 @RestController
 @RequestMapping("/api/expert-pool")

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A round's panels at work (评审进度) for its bureau, its process owner and the administrator: who has scored, who
- * is late; the scores only once a panel has closed. Anyone else gets 404.
+ * A round's panels at work (评审进度) for its bureau, its process owner, its auditor and the administrator: who has
+ * scored, who is late; the scores only once a panel has closed. Anyone else gets 404.
  */
 @RestController
 @RequestMapping("/api/rounds")

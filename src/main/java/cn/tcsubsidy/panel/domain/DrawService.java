@@ -101,14 +101,15 @@ public class DrawService {
     }
 
     /**
-     * The round's draws, superseded ones included, for the round's bureau, its process owner and the administrator;
-     * anyone else is told there is no such round.
+     * The round's draws, superseded ones included, for the round's bureau, its process owner, its auditor and the
+     * administrator; anyone else is told there is no such round.
      */
     @Transactional(readOnly = true)
     public List<DrawRecord> ofRound(long roundId, Actor actor) {
         Round round = rounds.get(roundId);
         String j = round.jurisdiction();
-        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))))) {
+        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))
+                || actor.inGroup(Roles.auditor(j))))) {
             throw new NotFoundException("评审轮次不存在:" + roundId);
         }
         return draws.ofRound(roundId);

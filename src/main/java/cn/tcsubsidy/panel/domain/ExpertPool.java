@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A jurisdiction's expert pool (专家库, 东河政发〔2020〕5号 三(五) 由专家、企业家、第三方机构以及相关部门负责人组成),
- * kept by its bureau ({@code J-bureau}) or the administrator; the process owner ({@code J-owner}) reads it. A member
- * is a user of {@code J-experts}: named if the user exists, created otherwise. Members are deactivated, never
- * deleted, and every change is kept with who and when.
+ * kept by its bureau ({@code J-bureau}) or the administrator; the process owner ({@code J-owner}) and the auditor
+ * read it. A member is a user of {@code J-experts}: named if the user exists, created otherwise. Members are
+ * deactivated, never deleted, and every change is kept with who and when.
  */
 @Service
 @Transactional
@@ -172,10 +172,11 @@ public class ExpertPool {
         }
     }
 
-    /** The keepers, and the process owner, read it. */
+    /** The keepers, the process owner and the auditor read it. */
     private static void requireReader(String jurisdiction, Actor actor) {
         if (!(actor.isSystem() || actor.isAdmin() || (actor.mayActIn(jurisdiction)
-                && (actor.inGroup(Roles.bureau(jurisdiction)) || actor.inGroup(Roles.owner(jurisdiction)))))) {
+                && (actor.inGroup(Roles.bureau(jurisdiction)) || actor.inGroup(Roles.owner(jurisdiction))
+                || actor.inGroup(Roles.auditor(jurisdiction)))))) {
             throw new AccessDeniedException("用户 " + actor.userId() + " 无权查看辖区 " + jurisdiction + " 的专家库");
         }
     }

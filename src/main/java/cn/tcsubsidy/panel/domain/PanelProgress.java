@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the bureau, the process owner and the administrator see of a round's panels: who sits on each seat, who has
- * scored and who is late — and, only once the panel has closed (its outcome recorded), the scores. Anyone else is
+ * What the bureau, the process owner, the auditor and the administrator see of a round's panels: who sits on each
+ * seat, who has scored and who is late — and, only once the panel has closed (its outcome recorded), the scores. Anyone else is
  * told there is no such round: panel members' names never reach the enterprise, the town or other members.
  */
 @Service
@@ -116,7 +116,8 @@ public class PanelProgress {
     private Round readable(long roundId, Actor actor) {
         Round round = rounds.get(roundId);
         String j = round.jurisdiction();
-        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))))) {
+        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))
+                || actor.inGroup(Roles.auditor(j))))) {
             throw new NotFoundException("评审轮次不存在:" + roundId);
         }
         return round;

@@ -20,10 +20,12 @@ import java.util.Set;
  * (other reviews, the review's close, quotes and ranking by score, decisions) is left out, and so are the aggregated
  * expert score and the rejection reason (a failed review's reason quotes its score and opinion).
  *
- * <p>Payment and recovery details (payee, account, voucher numbers) are for the jurisdiction's bureau and finance and
- * for administrators; anyone else reads that the money was paid or recovered, and the amount on the project. The
- * same readers see the project's payee (收款账户) in full; the others, experts excepted, see it masked (the account's
- * last digits only); experts do not see it.
+ * <p>Payment and recovery details (payee, voucher numbers; the history shows the account masked) are for the
+ * jurisdiction's bureau, finance and auditor (审计监督, who checks each payment against its voucher) and for
+ * administrators; anyone else reads that the money was paid or recovered, and the amount on the project. The bureau,
+ * finance and administrators see the project's payee (收款账户) in full; the others, the auditor included and experts
+ * excepted, see it masked (the account's last digits only: enough to match a bank statement, never enough to pay);
+ * experts do not see it.
  */
 public final class ProjectDisclosure {
 
@@ -56,20 +58,25 @@ public final class ProjectDisclosure {
             return new ReviewerView(p, p.stage().label(), history == null ? null : history.stream()
                     .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || scope.reviewer().equals(e.actor())).toList());
         }
-        boolean details = seesPaymentDetails(p);
-        return new FullView(p, p.stage().label(), history == null || details ? history
+        boolean full = seesFullPayee(p);
+        return new FullView(p, p.stage().label(), history == null || full || seesVouchers(p) ? history
                 : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList(),
-                payee.map(a -> details ? a : a.masked()).orElse(null));
+                payee.map(a -> full ? a : a.masked()).orElse(null));
     }
 
-    private boolean seesPaymentDetails(Project p) {
+    private boolean seesFullPayee(Project p) {
         return actor.isAdmin() || actor.inGroup(Roles.bureau(p.jurisdiction())) || actor.inGroup(Roles.finance(p.jurisdiction()));
+    }
+
+    /** The payment and recovery entries of the history carry the voucher numbers and the payee masked. */
+    private boolean seesVouchers(Project p) {
+        return actor.inGroup(Roles.auditor(p.jurisdiction()));
     }
 
     private static ProjectEvent withoutPaymentDetails(ProjectEvent e) {
         String summary = switch (e.action()) {
-            case PAID -> "奖补资金已拨付(收款账号、拨付凭证号仅工信局、财政局可见)";
-            case RECOVERED -> "奖补资金已追回(缴回凭证号仅工信局、财政局可见)";
+            case PAID -> "奖补资金已拨付(收款方、拨付凭证号仅工信局、财政局、审计监督可见)";
+            case RECOVERED -> "奖补资金已追回(缴回凭证号仅工信局、财政局、审计监督可见)";
             default -> null;
         };
         return summary == null ? e : new ProjectEvent(e.id(), e.stage(), e.action(), e.actor(), summary, e.occurredAt());

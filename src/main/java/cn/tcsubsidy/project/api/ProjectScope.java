@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators and process owners:
- * every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions whose
+ * Which projects a user may read. Administrators: all. Bureau, finance, rule administrators, process owners and
+ * auditors: every project of their jurisdictions. Experts: the projects they review, i.e. those of their jurisdictions whose
  * review panel they sit on, or sat on and scored ({@link ProjectReviewers#seated}). Town officers: their own unit's projects. Enterprises: the
  * projects they filed. Nobody else: none. A user with several roles reads by the first of them in this order.
  *

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Which projects of a round have answered the step it waits for, for the bureau and the process owner. */
+/** Which projects of a round have answered the step it waits for, for the bureau, the process owner and the auditor. */
 @RestController
 @RequestMapping("/api/rounds")
 public class RoundAnswersController {
@@ -52,7 +52,8 @@ public class RoundAnswersController {
                                @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
         Round round = rounds.get(id);
         String j = round.jurisdiction();
-        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))))) {
+        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))
+                || actor.inGroup(Roles.auditor(j))))) {
             // Another jurisdiction's round, or a role that does not follow rounds: as if there were none.
             throw new NotFoundException("评审轮次不存在:" + id);
         }

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The jurisdiction's enterprise standing list (企业信用约束名单: 联合惩戒/信用约束, 未按期完成产能退出, 重大违法违规),
- * kept by its bureau and the administrator. Another jurisdiction's list, or a role that does not keep it, is refused
- * (403); another jurisdiction's entry reads as absent (404).
+ * kept by its bureau and the administrator, read also by its auditor. Another jurisdiction's list, or a role that
+ * does not keep or read it, is refused (403); another jurisdiction's entry reads as absent (404).
  */
 @RestController
 @RequestMapping("/api/standing-listings")

@@ -74,19 +74,19 @@ public class EnterpriseStanding {
     /** The jurisdiction's list, lifted entries included, newest first; optionally of one enterprise. */
     @Transactional(readOnly = true)
     public List<StandingListing> list(String jurisdiction, String creditCode, Actor actor) {
-        requireKeeper(jurisdiction, actor);
+        requireReader(jurisdiction, actor);
         return jdbc.sql("select * from enterprise_standing where jurisdiction_code = :j"
                         + (creditCode == null ? "" : " and credit_code = :c") + " order by id desc")
                 .param("j", jurisdiction).params(creditCode == null ? Map.of() : Map.of("c", creditCode))
                 .query(EnterpriseStanding::map).list();
     }
 
-    /** An entry; one of another jurisdiction reads as absent, a role of its own that does not keep the list is refused. */
+    /** An entry; one of another jurisdiction reads as absent, a role of its own that does not read the list is refused. */
     @Transactional(readOnly = true)
     public StandingListing get(long id, Actor actor) {
         StandingListing l = find(id).filter(x -> actor.mayActIn(x.jurisdiction()))
                 .orElseThrow(() -> new NotFoundException("名单记录不存在:" + id));
-        requireKeeper(l.jurisdiction(), actor);
+        requireReader(l.jurisdiction(), actor);
         return l;
     }
 
@@ -133,7 +133,7 @@ public class EnterpriseStanding {
     /** Lifts an entry ({@code reason} required: credit repair, a correction): it no longer bars any quote. */
     @Transactional
     public StandingListing lift(long id, Map<String, Object> body, Actor actor) {
-        get(id, actor);
+        requireKeeper(get(id, actor).jurisdiction(), actor);
         FormValues f = new FormValues(body);
         KnownFields.unknown(body, Set.of(REASON), "").forEach(e -> f.reject(e.field(), e.message()));
         String reason = f.text(REASON, "移出原因", true, 500);
@@ -160,7 +160,15 @@ public class EnterpriseStanding {
 
     private static void requireKeeper(String jurisdiction, Actor actor) {
         if (!mayKeep(jurisdiction, actor)) {
-            throw new AccessDeniedException("只有本辖区工信局可以查看和维护企业信用约束名单");
+            throw new AccessDeniedException("只有本辖区工信局可以维护企业信用约束名单");
+        }
+    }
+
+    /** The keepers, and the jurisdiction's auditor, who reads and never changes it. */
+    private static void requireReader(String jurisdiction, Actor actor) {
+        if (!mayKeep(jurisdiction, actor)
+                && !(actor.mayActIn(jurisdiction) && actor.inGroup(Roles.auditor(jurisdiction)))) {
+            throw new AccessDeniedException("只有本辖区工信局和审计监督可以查看企业信用约束名单");
         }
     }
 

@@ -100,6 +100,24 @@ class ProjectDisclosureTest {
     }
 
     @Test
+    void shouldShowTheAuditorTheWholeHistoryWithVouchersButThePayeeMasked() throws JsonProcessingException {
+        Actor auditor = new Actor("jiyuan-auditor", List.of("jiyuan-auditor"), List.of("jiyuan"));
+        JsonNode view = shown(auditor, PROJECT, HISTORY);
+        assertThat(actions(view)).containsExactly("FILED", "COMPLETION_REPORTED", "RECOMMENDED", "REVIEW_PASSED",
+                "REVIEW_PASSED", "REVIEW_CLOSED", "BUDGET_RANKED", "PAID", "RECOVERED");
+        assertThat(view.get("history").get(7).get("summary").asText()).contains("凭证号 " + VOUCHER);
+        assertThat(view.get("history").get(8).get("summary").asText()).contains("缴回凭证号 " + RECOVERY_VOUCHER);
+        assertThat(view.at("/project/expertScore").decimalValue()).isEqualByComparingTo("85.75");
+        assertThat(JSON.writeValueAsString(view)).doesNotContain(ACCOUNT);
+        assertThat(view.at("/payee/accountTail").asText()).isEqualTo("5678");
+        assertThat(view.at("/payee/summary").asText()).isEqualTo("中国银行济源分行 · 示范企业 · 账号尾号 5678");
+        assertThat(view.at("/payee/payee").isMissingNode()).as("not the full payee record").isTrue();
+        Actor otherJurisdiction = new Actor("x", List.of("jiyuan-owner", "hekou-auditor"), List.of("jiyuan", "hekou"));
+        assertThat(JSON.writeValueAsString(shown(otherJurisdiction, PROJECT, HISTORY)))
+                .as("another jurisdiction's auditor group unlocks nothing").doesNotContain(VOUCHER);
+    }
+
+    @Test
     void shouldKeepPaymentDetailsFromEveryoneElse() throws JsonProcessingException {
         for (Actor actor : List.of(new Actor("jiyuan-ent-1", List.of("jiyuan-enterprise"), List.of("jiyuan")),
                 new Actor("jiyuan-town-huling", List.of("jiyuan-town-huling"), List.of("jiyuan")),
@@ -123,8 +141,8 @@ class ProjectDisclosureTest {
                 "jiyuan-town-huling", "jiyuan-expert-1", "jiyuan-expert-2", Actor.SYSTEM, Actor.SYSTEM, "jiyuan-finance",
                 "jiyuan-finance");
         assertThat(view.get("history").get(3).get("summary").asText()).contains(OTHER_OPINION);
-        assertThat(view.get("history").get(7).get("summary").asText()).isEqualTo("奖补资金已拨付(收款账号、拨付凭证号仅工信局、财政局可见)");
-        assertThat(view.get("history").get(8).get("summary").asText()).isEqualTo("奖补资金已追回(缴回凭证号仅工信局、财政局可见)");
+        assertThat(view.get("history").get(7).get("summary").asText()).isEqualTo("奖补资金已拨付(收款方、拨付凭证号仅工信局、财政局、审计监督可见)");
+        assertThat(view.get("history").get(8).get("summary").asText()).isEqualTo("奖补资金已追回(缴回凭证号仅工信局、财政局、审计监督可见)");
         assertThat(view.at("/project/expertScore").decimalValue()).isEqualByComparingTo("85.75");
     }
 

@@ -44,8 +44,8 @@ class ProjectScopeTest {
     }
 
     @Test
-    void shouldLetFinanceRulesAndOwnerReadTheirWholeJurisdiction() {
-        for (String group : List.of("jiyuan-finance", "jiyuan-rules", "jiyuan-owner")) {
+    void shouldLetFinanceRulesOwnerAndAuditorReadTheirWholeJurisdiction() {
+        for (String group : List.of("jiyuan-finance", "jiyuan-rules", "jiyuan-owner", "jiyuan-auditor")) {
             ProjectScope s = ProjectScope.of(new Actor(group, List.of(group), List.of("jiyuan")));
             assertThat(s.allows(project("jiyuan", "huling", "x", Stage.CLOSED, null, null), NOBODY_SEATED)).as(group).isTrue();
             assertThat(s.allows(project("hekou", "yihe", "x"), NOBODY_SEATED)).as(group).isFalse();

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Fund budgets (技改专项资金年度预算) for the jurisdiction's finance officer ({@code J-finance}) and the administrator;
- * every other role, and another jurisdiction's finance officer, gets 403.
+ * the jurisdiction's auditor ({@code J-auditor}) reads them; every other role, and another jurisdiction's finance
+ * officer, gets 403.
  */
 @RestController
 @RequestMapping("/api/fund-budgets")

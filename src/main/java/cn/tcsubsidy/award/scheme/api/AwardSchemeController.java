@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Annual award schemes (专项奖补方案): the jurisdiction's rule administrator (and the administrator) lists, enters and
- * withdraws them; its bureau and process owner read them. Another jurisdiction's list is refused (403), another
- * jurisdiction's scheme reads as absent (404).
+ * withdraws them; its bureau, process owner and auditor read them. Another jurisdiction's list is refused (403),
+ * another jurisdiction's scheme reads as absent (404).
  */
 @RestController
 @RequestMapping("/api/award-schemes")

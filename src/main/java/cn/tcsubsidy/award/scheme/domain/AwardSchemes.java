@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  * administrator enters as filed (文件号, year, 备案 date, a rate row per category) and withdraws with a reason. A year
  * without an active scheme for the project's scope pays nothing: the quote passes no scheme and the tables refuse
  * with 本年度奖补方案未备案. There is no fallback from a county to the city: a county without a filed scheme pays nothing.
- * The rule administrator and the administrator enter and withdraw; the bureau and the process owner read too.
+ * The rule administrator and the administrator enter and withdraw; the bureau, the process owner and the auditor
+ * read too.
  */
 @Service
 public class AwardSchemes {
@@ -279,12 +280,13 @@ public class AwardSchemes {
 
     private static boolean mayRead(String jurisdiction, Actor actor) {
         return actor.isAdmin() || actor.mayActIn(jurisdiction) && (actor.inGroup(Roles.rules(jurisdiction))
-                || actor.inGroup(Roles.bureau(jurisdiction)) || actor.inGroup(Roles.owner(jurisdiction)));
+                || actor.inGroup(Roles.bureau(jurisdiction)) || actor.inGroup(Roles.owner(jurisdiction))
+                || actor.inGroup(Roles.auditor(jurisdiction)));
     }
 
     private static void requireReader(String jurisdiction, Actor actor) {
         if (!mayRead(jurisdiction, actor)) {
-            throw new AccessDeniedException("只有本辖区奖补规则管理员、工信局和流程负责人可以查看年度奖补方案");
+            throw new AccessDeniedException("只有本辖区奖补规则管理员、工信局、流程负责人和审计监督可以查看年度奖补方案");
         }
     }
 

@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The round's ranked proposed list as CSV and XLSX, for the jurisdiction's bureau, its process owner and the
- * administrator; 404 for anyone else (the enterprise, the town and the experts included).
+ * The round's ranked proposed list as CSV and XLSX, for the jurisdiction's bureau, its process owner, its auditor
+ * and the administrator; 404 for anyone else (the enterprise, the town and the experts included).
  */
 @RestController
 @RequestMapping("/api/rounds")

@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The round's ranked proposed list for its bureau, its process owner and the administrator (the CSV and XLSX
- * exports); anyone else gets 404, as if there were no such round. The rank and the budget line are read from the
+ * The round's ranked proposed list for its bureau, its process owner, its auditor and the administrator (the CSV
+ * and XLSX exports); anyone else gets 404, as if there were no such round. The rank and the budget line are read from the
  * note the budget ranking wrote for each project ({@code project_award.budget_note}), so the export shows exactly
  * what the bureau's task showed.
  */
@@ -53,7 +53,8 @@ public class ProposedListExport {
             throw notFound(roundId);
         }
         String j = round.jurisdiction();
-        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))))) {
+        if (!actor.isAdmin() && !(actor.mayActIn(j) && (actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.owner(j))
+                || actor.inGroup(Roles.auditor(j))))) {
             throw notFound(roundId);
         }
         List<ProposedListSheet.Row> rows = jdbc.sql("""
