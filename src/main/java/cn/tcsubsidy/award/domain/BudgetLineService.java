@@ -226,8 +226,8 @@ public class BudgetLineService {
             return;
         }
         if (reason == null || reason.isBlank()) {
-            throw new ValidationException("lineMoveReason", "本项目列于预算线外(预算排序第 " + stored.get().rank() + " 名"
-                    + (stored.get().note() == null ? "" : ":" + stored.get().note())
+            throw new ValidationException("lineMoveReason", "本项目列于预算线外("
+                    + (stored.get().note() == null ? "预算排序第 " + stored.get().rank() + " 名" : stored.get().note())
                     + ");如确需列入拟扶持名单,请填写调入预算线内的理由");
         }
         RoundRow round = round(p.roundId(), " for update").orElseThrow(() -> notFound(p.roundId()));
