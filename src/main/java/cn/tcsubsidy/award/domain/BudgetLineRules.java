@@ -88,7 +88,7 @@ public final class BudgetLineRules {
         for (Map.Entry<String, BigDecimal> charge : entry.charges().entrySet()) {
             Room room = rooms.get(charge.getKey());
             if (room == null || room.budget() == null) {
-                String fund = room == null ? "兑现资金 " + charge.getKey() : room.fundName() + " " + room.year() + " 年度";
+                String fund = room == null ? "兑现资金 " + charge.getKey() + " " : room.fundName() + " " + room.year() + " 年度";
                 refusals.add(fund + "预算未录入,不能调入预算线内;请财政局录入该年度预算");
                 continue;
             }
