@@ -149,8 +149,14 @@ class HuanggangPayerH2Test {
                 "budgetYear", YEAR, "amount", 5_000_000, "basis", "麻财预〔2024〕2号"));
         assertThat(budget.status()).as(budget.text()).isEqualTo(201);
 
+        // Ranked outside the line (no budget then): the bureau lists it only with a written reason to move it in.
+        Response outside = complete(rest, BUREAU, decide, "awardDecision", "PROPOSE", "proposedAmount", 750_000,
+                "awardOpinion", "按麻城市年度方案");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.text()).contains("本项目列于预算线外").contains("请填写调入预算线内的理由");
         assertThat(complete(rest, BUREAU, decide, "awardDecision", "PROPOSE", "proposedAmount", 750_000,
-                "awardOpinion", "按麻城市年度方案").status()).isEqualTo(204);
+                "awardOpinion", "按麻城市年度方案", "lineMoveReason", "麻城市 2024 年度预算已由财政局录入(麻财预〔2024〕2号)")
+                .status()).isEqualTo(204);
         assertThat(complete(rest, BUREAU, taskOf(rest, BUREAU, roundPi, "Task_DecideProposedList"), "listNote", "2024年度名单")
                 .status()).isEqualTo(204);
         roundJobs.runDueWithoutFailures("huanggang");
@@ -247,6 +253,7 @@ class HuanggangPayerH2Test {
         rest.get(BUREAU, "/api/projects/" + id).body().get("history").forEach(e -> actions.add(e.get("action").asText()));
         assertThat(actions).containsSubsequence("AWARD_PROPOSED", "PAYMENT_ORDERS_OPENED", "PAYMENT_PREPARED", "PAID",
                 "ADVANCE_PAID", "AWARD_SETTLED", "RECOVERED", "RECOVERED", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL");
+        assertThat(actions).contains("BUDGET_LINE_MOVED");
         assertThat(rest.get(BUREAU, "/api/projects/" + id).body().get("history").toString())
                 .contains("兑现资金:麻城市工业技改专项资金 100%");
     }

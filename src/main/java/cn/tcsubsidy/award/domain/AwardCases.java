@@ -124,6 +124,8 @@ public class AwardCases {
      * Ranks the round's projects awaiting the award decision by expert score against the budgets of the funds that
      * pay them; returns each project's place as the bureau reads it. An ineligible project sits below the line with
      * its reasons; a project without a quote stops the ranking with a message naming it (an incident of the step).
+     * The place is stored as data too (rank, what the bureau could propose, each paying fund's charge, inside or
+     * outside the line) for the bureau's list, its moves across the line ({@link BudgetLineService}) and the exports.
      */
     public Map<Long, String> rank(int year, List<Project> candidates) {
         Map<Long, String> notes = new HashMap<>();
@@ -147,13 +149,29 @@ public class AwardCases {
                         + (!r.eligible() ? "按规则不予奖补,列于预算线外" : r.aboveLine() ? "在预算线内" : "在预算线外")
                         + (r.eligible() ? ",可拟扶持 " + Money.format(r.proposedAmount()) : "")
                         + (r.reason() == null ? "" : ":" + r.reason()) + (budgets.isEmpty() ? "" : ";" + budgets);
-                jdbc.sql("update project_award set budget_note = :n where project_id = :p")
-                        .param("n", truncate(note, 1000)).param("p", r.projectId()).update();
+                jdbc.sql("""
+                        update project_award set budget_note = :n, budget_rank = :rank, proposable_amount = :proposable,
+                          ranked_within_line = :within, within_line = :within
+                         where project_id = :p
+                        """)
+                        .param("n", truncate(note, 1000)).param("rank", r.rank())
+                        .param("proposable", r.eligible() ? Money.round(r.proposedAmount()) : Money.ZERO)
+                        .param("within", r.aboveLine()).param("p", r.projectId()).update();
+                jdbc.sql("delete from project_award_fund_charge where project_id = :p").param("p", r.projectId()).update();
+                r.fundCharges().forEach((fund, amount) -> jdbc.sql("""
+                        insert into project_award_fund_charge (project_id, fund_code, amount) values (:p, :f, :a)
+                        """).param("p", r.projectId()).param("f", fund).param("a", Money.round(amount)).update());
                 history.record(r.projectId(), Stage.AWARD_DECISION, "BUDGET_RANKED", Actor.SYSTEM, truncate(note, 2000));
                 notes.put(r.projectId(), truncate(note, 1000));
             }
         }
         return notes;
+    }
+
+    /** What the rules quoted for an eligible project (null when the rules refuse it or it has no quote yet). */
+    public BigDecimal eligibleQuote(long projectId) {
+        return quoteOf(projectId).filter(QuoteRow::eligible).map(QuoteRow::amount)
+                .filter(a -> a.signum() > 0).orElse(null);
     }
 
     /** What a reservation did: the amount granted in all (members together) and what the bureau reads of it. */

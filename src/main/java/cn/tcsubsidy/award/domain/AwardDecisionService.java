@@ -24,26 +24,36 @@ public class AwardDecisionService {
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final AwardCases cases;
+    private final BudgetLineService budgetLine;
 
-    public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history, AwardCases cases) {
+    public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history, AwardCases cases,
+                                BudgetLineService budgetLine) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
         this.cases = cases;
+        this.budgetLine = budgetLine;
     }
 
+    /**
+     * Lists the project (PROPOSE, the proposed amount reserved in the ledger within the quote) or refuses it. A
+     * project the budget ranking left outside the line is listed only with a written reason to move it in
+     * ({@code lineMoveReason}), under the rules of a move ({@link BudgetLineService#crossIfOutside}).
+     */
     public void decide(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
         String decision = f.choice("awardDecision", "审定结论", Set.of(PROPOSE, REJECT), true);
         BigDecimal amount = f.money("proposedAmount", "拟扶持金额", PROPOSE.equals(decision));
         String opinion = f.text("awardOpinion", "审定意见", true, 2000);
         String override = f.text("annualLimitOverride", "不适用每年一个项目限制的理由", false, 1000);
+        String lineMoveReason = f.text("lineMoveReason", "调入预算线内的理由", false, BudgetLineRules.MAX_REASON);
         if (PROPOSE.equals(decision) && amount != null && amount.signum() == 0) {
             f.reject("proposedAmount", "列入拟扶持名单的项目,拟扶持金额应大于 0");
         }
         f.throwIfInvalid();
         Project p = guard.enter(projectId, actor, Stage.AWARD_DECISION);
         if (PROPOSE.equals(decision)) {
+            budgetLine.crossIfOutside(p, amount, lineMoveReason, actor);
             AwardCases.Reserved r = cases.reserve(p, amount, override, actor);
             BigDecimal granted = r.granted();
             projects.setProposedAmount(projectId, granted);

@@ -48,8 +48,17 @@ public class ProjectStageTasks {
     /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */
     @Bean
     public JavaDelegate quoteAwardDelegate(AwardCases awards) {
-        return execution -> execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE,
-                awards.quote(projectId(execution.getVariables())));
+        return execution -> {
+            long projectId = projectId(execution.getVariables());
+            execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE, awards.quote(projectId));
+            // The award decision's form starts with the proposed amount at the quote (a form field shows the variable
+            // of its key): the bureau may lower it; above the quote the decision is refused, and the ledger cuts it to
+            // what is left under the enterprise's cap. Nothing is offered where the rules award nothing.
+            java.math.BigDecimal quote = awards.eligibleQuote(projectId);
+            if (quote != null) {
+                execution.setVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT, quote.doubleValue());
+            }
+        };
     }
 
     @Bean

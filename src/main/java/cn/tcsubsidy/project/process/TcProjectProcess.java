@@ -82,6 +82,8 @@ public final class TcProjectProcess {
         public static final String RECOMMENDATION_DUE_AT = "recommendationDueAt";
         public static final String QUOTE_NOTE = "quoteNote";
         public static final String BUDGET_NOTE = "budgetNote";
+        /** The decide-award form's amount: set to the quote when quoted, then what the bureau submitted. */
+        public static final String PROPOSED_AMOUNT = "proposedAmount";
         public static final String RECOMMENDATION_DECISION = "recommendationDecision";
         public static final String REVIEW_CONCLUSION = "reviewConclusion";
         /** Set by Task_DrawPanel: DRAWN, or SHORT with panelShortage saying what the pool lacks. */

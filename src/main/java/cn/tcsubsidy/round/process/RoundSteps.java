@@ -2,6 +2,7 @@ package cn.tcsubsidy.round.process;
 
 import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
 
+import cn.tcsubsidy.award.domain.BudgetLineService;
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -166,6 +168,16 @@ public class RoundSteps {
             Map<Long, String> notes = rounds.rankAgainstBudget(roundId);
             projects.noteBudget(rounds.awaitingDecision(roundId), notes);
         };
+    }
+
+    /**
+     * Task_DecideProposedList, when created: the ranked list per fund with the budget line, as the form's text shows
+     * it (a task-local variable, kept in step with every move across the line by {@link ProposedListTask}).
+     */
+    @Bean
+    public TaskListener proposedListTaskListener(BudgetLineService budgetLine) {
+        return task -> task.setVariableLocal(ProposedListTask.PROPOSED_LIST,
+                ProposedListTask.value(budgetLine.board(roundId(task.getVariables()))));
     }
 
     @Bean

@@ -18,6 +18,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import cn.tcsubsidy.award.domain.BudgetLineService;
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.TaskSubmissionListener;
 import cn.tcsubsidy.project.domain.Project;
@@ -61,6 +62,7 @@ class TcAnnualRoundProcessTest {
     ProcessEngine engine;
     RoundService rounds = mock(RoundService.class);
     ProjectProcessFacade projects = mock(ProjectProcessFacade.class);
+    BudgetLineService budgetLine = mock(BudgetLineService.class);
     List<Project> two = List.of(project(1), project(2));
 
     @BeforeEach
@@ -95,6 +97,9 @@ class TcAnnualRoundProcessTest {
         Mocks.register("openNoticeDelegate", steps.openNoticeDelegate(rounds, projects));
         Mocks.register("closeNoticeDelegate", steps.closeNoticeDelegate(rounds, projects));
         Mocks.register("roundEndedListener", steps.roundEndedListener(rounds));
+        Mocks.register("proposedListTaskListener", steps.proposedListTaskListener(budgetLine));
+        when(budgetLine.board(ROUND_ID)).thenReturn(new BudgetLineService.Board(ROUND_ID, TENANT, 2026, "LIST_DECISION",
+                java.time.LocalDateTime.of(2026, 12, 1, 9, 0), List.of(), List.of(), List.of()));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(List.of(
                 steps.closeRecommendationHandler(rounds), steps.closeReviewHandler(rounds),
                 steps.awaitQuotesHandler(rounds), steps.decideProposedListHandler(rounds)), actors));
@@ -181,6 +186,10 @@ class TcAnnualRoundProcessTest {
         execute(job(pi));
         verify(projects).noteBudget(two, Map.of(1L, "预算排序第 1 名,在预算线内"));
         assertThat(pi).isWaitingAt(Elements.DECIDE_PROPOSED_LIST);
+        Object list = engine.getTaskService().getVariableLocal(task(Elements.DECIDE_PROPOSED_LIST, pi).getId(),
+                ProposedListTask.PROPOSED_LIST);
+        Assertions.assertThat(list).as("the ranked list, task-local, for the form's text").isNotNull();
+        Assertions.assertThat(list.toString()).contains("预算排序与预算线(2026 年度").contains("本轮尚无按预算排序的项目");
 
         complete(task(Elements.DECIDE_PROPOSED_LIST, pi), withVariables("listNote", "拟扶持名单"));
         execute(job(pi));

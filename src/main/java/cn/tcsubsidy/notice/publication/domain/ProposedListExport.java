@@ -15,23 +15,18 @@ import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The round's ranked proposed list for its bureau, its process owner, its auditor and the administrator (the CSV
- * and XLSX exports); anyone else gets 404, as if there were no such round. The rank and the budget line are read from the
- * note the budget ranking wrote for each project ({@code project_award.budget_note}), so the export shows exactly
- * what the bureau's task showed.
+ * The round's ranked proposed list for its bureau, its process owner, its auditor and the administrator (the
+ * CSV and XLSX exports); anyone else gets 404, as if there were no such round. The rank and the budget line are the ranking's
+ * stored data ({@code project_award.budget_rank}, {@code within_line}: where the project stands after the bureau's
+ * moves across the line), with the ranking's note and the moves as the explanation.
  */
 @Service
 public class ProposedListExport {
-
-    /** How AwardCases.rank begins each note: 「预算排序第 N 名,在预算线内…」 or 「…在预算线外 / 列于预算线外…」. */
-    private static final Pattern RANKED = Pattern.compile("^预算排序第 (\\d+) 名,(在预算线内)?");
 
     private final RoundService rounds;
     private final JurisdictionDirectory jurisdictions;
@@ -59,13 +54,13 @@ public class ProposedListExport {
         }
         List<ProposedListSheet.Row> rows = jdbc.sql("""
                 select p.enterprise_name, p.project_name, p.category, p.unit_code, u.name as unit_name, p.expert_score,
-                       p.proposed_amount, p.stage, pa.quoted_amount, pa.budget_note,
+                       p.proposed_amount, p.stage, pa.quoted_amount, pa.budget_note, pa.budget_rank, pa.within_line,
                        (select count(*) from award a where a.project_id = p.id and a.status <> 'CANCELLED') as live,
                        (select count(*) from award a where a.project_id = p.id and a.status = 'CANCELLED') as cancelled
                   from project p
                   join project_award pa on pa.project_id = p.id
                   join recommending_unit u on u.jurisdiction_code = p.jurisdiction_code and u.code = p.unit_code
-                 where p.round_id = :r and pa.budget_note is not null
+                 where p.round_id = :r and pa.budget_rank is not null
                  order by p.id
                 """)
                 .param("r", roundId)
@@ -75,13 +70,14 @@ public class ProposedListExport {
                     String decision = live ? "列入拟扶持名单"
                             : rs.getLong("cancelled") > 0 ? "拟扶持已取消"
                             : Stage.AWARD_DECISION.name().equals(rs.getString("stage")) ? "待审定" : "不予扶持";
-                    return new ProposedListSheet.Row(rank(note), funds(j, rs.getString("unit_code")),
+                    Integer rank = rs.getObject("budget_rank", Integer.class);
+                    return new ProposedListSheet.Row(rank, funds(j, rs.getString("unit_code")),
                             rs.getString("enterprise_name"), rs.getString("project_name"),
                             PublishedNotices.categoryLabel(j, rs.getString("category")), rs.getString("unit_name"),
                             rs.getBigDecimal("expert_score"), Money.round(rs.getBigDecimal("quoted_amount")),
                             live && rs.getBigDecimal("proposed_amount") != null
                                     ? Money.round(rs.getBigDecimal("proposed_amount")) : null,
-                            withinLine(note), decision, note);
+                            rs.getObject("within_line", Boolean.class), decision, note);
                 })
                 .list();
         if (rows.isEmpty()) {
@@ -93,16 +89,6 @@ public class ProposedListExport {
         String name = jurisdictions.find(j).map(Jurisdiction::name).orElse(j);
         return new ProposedListSheet(roundId, j, name, round.year(), round.status().label(), round.noticeStartsOn(),
                 round.noticeEndsOn(), ordered);
-    }
-
-    static Integer rank(String note) {
-        Matcher m = RANKED.matcher(note);
-        return m.find() ? Integer.valueOf(m.group(1)) : null;
-    }
-
-    static Boolean withinLine(String note) {
-        Matcher m = RANKED.matcher(note);
-        return m.find() ? m.group(2) != null : null;
     }
 
     private String funds(String jurisdiction, String unit) {
