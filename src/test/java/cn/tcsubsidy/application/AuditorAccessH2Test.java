@@ -179,7 +179,7 @@ class AuditorAccessH2Test {
         assertThat(ok("/engine-rest/task?processInstanceId=" + buildingPi).body()).hasSize(1);
         assertThat(ok("/engine-rest/history/process-instance?processInstanceId=" + paidPi).body()).hasSize(1);
         JsonNode tasks = ok("/engine-rest/history/task?processInstanceId=" + paidPi).body();
-        assertThat(tasks.findValuesAsText("taskDefinitionKey")).contains("Task_PayAward");
+        assertThat(tasks.findValuesAsText("taskDefinitionKey")).contains("Task_ApprovePayment");
         JsonNode vars = ok("/engine-rest/history/variable-instance?processInstanceId=" + paidPi).body();
         assertThat(vars.findValuesAsText("name")).contains("projectId")
                 .noneMatch(SensitiveVariables::isSensitive);
@@ -329,7 +329,7 @@ class AuditorAccessH2Test {
                 Map.of("modifications", Map.of("auditNote", Map.of("value", "x", "type", "String")))));
         attacks.put("删除流程变量", () -> rest.delete(AUDITOR, "/engine-rest/process-instance/" + paidPi + "/variables/projectId"));
         attacks.put("修改流程实例", () -> rest.post(AUDITOR, "/engine-rest/process-instance/" + paidPi + "/modification",
-                Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PayAward")))));
+                Map.of("instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApprovePayment")))));
         attacks.put("挂起流程实例", () -> rest.put(AUDITOR, "/engine-rest/process-instance/" + paidPi + "/suspended",
                 Map.of("suspended", true)));
         attacks.put("删除流程实例", () -> rest.delete(AUDITOR, "/engine-rest/process-instance/" + paidPi));
