@@ -138,6 +138,11 @@ abstract class SecurityMatrixScenario {
                 "select count(*) from public_holiday_change",
                 "select * from notice_objection_channel order by jurisdiction_code",
                 "select count(*) from notice_objection_channel_change",
+                "select * from payment_order order by id",
+                "select * from payment_plan order by project_id",
+                "select * from recovery_order order by id",
+                "select count(*) from project_acceptance",
+                "select count(*) from budget_line_move",
                 "select count(*) from act_re_deployment",
                 "select count(*) from act_ru_authorization")) {
             s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
@@ -260,7 +265,7 @@ abstract class SecurityMatrixScenario {
     void shouldRefuseModificationMessagesAndVariableWrites() {
         refusedForAll("修改流程实例", businessRoles(), REFUSED, u -> rest.post(u,
                 "/engine-rest/process-instance/" + paidPi + "/modification", Map.of("skipCustomListeners", true,
-                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PayAward")))));
+                        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApprovePayment")))));
         refusedForAll("发送消息", businessRoles(), REFUSED, u -> rest.post(u, "/engine-rest/message",
                 Map.of("messageName", "RecommendationOpened", "processInstanceId", awaitingRoundPi)));
         refusedForAll("写流程变量", businessRoles(), REFUSED, u -> rest.put(u,
@@ -613,6 +618,22 @@ abstract class SecurityMatrixScenario {
                 allowed("导出拟扶持名单 " + format, u, 200, x -> rest.get(x, path));
             }
         }
+        // The live budget line is the round's bureau's, owner's and administrator's; moving across it, the bureau's.
+        refusedForAll("读预算线", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, FINANCE, RULES, OTHER_TENANT), Set.of(404),
+                u -> rest.get(u, "/api/rounds/" + round + "/budget-line"));
+        long ranked = jdbc.sql("select id from project where round_id = :r order by id limit 1").param("r", round)
+                .query(Long.class).single();
+        refusedForAll("调整预算线", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, FINANCE, RULES, OWNER, OTHER_TENANT),
+                Set.of(403), u -> rest.post(u, "/api/rounds/" + round + "/budget-line/moves",
+                        Map.of("projectId", ranked, "direction", "OUT", "reason", "矩阵测试")));
+        // A project's payment orders: bureau, finance, owner, administrator.
+        long paid = jdbc.sql("select project_id from payment_order where project_id in (select id from project"
+                + " where jurisdiction_code = 'hekou') order by id limit 1").query(Long.class).single();
+        refusedForAll("读拨付单", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, RULES, OTHER_TENANT), Set.of(403, 404),
+                u -> rest.get(u, "/api/projects/" + paid + "/payments"));
+        for (String u : List.of(BUREAU, FINANCE, OWNER, ADMIN)) {
+            allowed("读拨付单", u, 200, x -> rest.get(x, "/api/projects/" + paid + "/payments"));
+        }
         int year = jdbc.sql("select round_year from review_round where id = :r").param("r", round).query(Integer.class)
                 .single();
         String before = snapshot();
@@ -677,7 +698,7 @@ abstract class SecurityMatrixScenario {
         refused.put("抛出BPMN错误", filer.post("/task/" + completionTask + "/bpmnError", Map.of("errorCode", "any")));
         refused.put("执行作业", bureau.post("/job/" + job + "/execute", Map.of()));
         refused.put("修改流程实例", bureau.post("/process-instance/" + paidPi + "/modification", Map.of("instructions",
-                List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_PayAward")))));
+                List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_ApprovePayment")))));
         refused.put("发送消息", bureau.post("/message", Map.of("messageName", "RecommendationOpened",
                 "processInstanceId", awaitingRoundPi)));
         refused.put("写流程变量", bureau.put("/process-instance/" + paidPi + "/variables/payeeAccount",
