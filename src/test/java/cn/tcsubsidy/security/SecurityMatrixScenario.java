@@ -53,6 +53,7 @@ abstract class SecurityMatrixScenario {
     static final String FINANCE = "hekou-finance";
     static final String RULES = "hekou-rules";
     static final String OWNER = "hekou-owner";
+    static final String AUDITOR = "hekou-auditor";
     static final String OTHER_TENANT = "liaocheng-bureau";
     static final Set<Integer> REFUSED = Set.of(403, 404);
 
@@ -99,9 +100,9 @@ abstract class SecurityMatrixScenario {
         rejectedLiaochengPi = (String) r.get("process_instance_id");
     }
 
-    /** Every business role of Hekou, and another jurisdiction's bureau. */
+    /** Every business role of Hekou (the auditor included: it reads, it never writes), and another jurisdiction's bureau. */
     List<String> businessRoles() {
-        return List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, BUREAU, FINANCE, RULES, OWNER, OTHER_TENANT);
+        return List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, BUREAU, FINANCE, RULES, OWNER, AUDITOR, OTHER_TENANT);
     }
 
     /**
@@ -109,45 +110,7 @@ abstract class SecurityMatrixScenario {
      * engine's runtime state (where each instance stands, its variables, its jobs, its tasks, deployments).
      */
     String snapshot() {
-        StringBuilder s = new StringBuilder();
-        for (String sql : List.of(
-                "select * from project order by id",
-                "select * from award order by id",
-                "select * from payment order by id",
-                "select * from payee_account order by id",
-                "select count(*) from project_event",
-                "select * from review_round order by id",
-                "select proc_inst_id_, act_id_, is_active_ from act_ru_execution order by id_",
-                "select name_, execution_id_, task_id_, text_, long_, double_ from act_ru_variable order by id_",
-                "select id_, duedate_, retries_ from act_ru_job order by id_",
-                "select id_, name_, assignee_, task_def_key_ from act_ru_task order by id_",
-                "select * from fund_budget order by jurisdiction_code, fund_code, budget_year",
-                "select count(*) from fund_budget_change",
-                "select count(*) from act_hi_procinst",
-                "select * from award_scheme order by id",
-                "select * from enterprise_standing order by id",
-                "select * from quote_date_setting order by jurisdiction_code",
-                "select count(*) from project_evidence",
-                "select * from pool_member order by id",
-                "select count(*) from pool_member_change",
-                "select count(*) from panel_draw",
-                "select * from panel_seat order by id",
-                "select count(*) from panel_score",
-                "select * from panel_outcome order by round_id, project_id",
-                "select * from public_holiday order by holiday_date",
-                "select count(*) from public_holiday_change",
-                "select * from notice_objection_channel order by jurisdiction_code",
-                "select count(*) from notice_objection_channel_change",
-                "select * from payment_order order by id",
-                "select * from payment_plan order by project_id",
-                "select * from recovery_order order by id",
-                "select count(*) from project_acceptance",
-                "select count(*) from budget_line_move",
-                "select count(*) from act_re_deployment",
-                "select count(*) from act_ru_authorization")) {
-            s.append(jdbc.sql(sql).query().listOfRows()).append('\n');
-        }
-        return s.toString();
+        return cn.tcsubsidy.support.RecordSnapshot.of(jdbc);
     }
 
     /** Each role in turn tries the attack; a refusal must answer one of {@code refused} and change nothing. */
@@ -312,9 +275,10 @@ abstract class SecurityMatrixScenario {
     void shouldShowARoundsAnswersOnlyToItsBureauOwnerAndTheAdministrator() {
         long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
                 .query(Long.class).list().get(0);
-        List<String> others = businessRoles().stream().filter(r -> !r.equals(BUREAU) && !r.equals(OWNER)).toList();
+        List<String> others = businessRoles().stream().filter(r -> !r.equals(BUREAU) && !r.equals(OWNER)
+                && !r.equals(AUDITOR)).toList();
         refusedForAll("读轮次应答", others, Set.of(404), u -> rest.get(u, "/api/rounds/" + round + "/answers"));
-        for (String u : List.of(BUREAU, OWNER, ADMIN)) {
+        for (String u : List.of(BUREAU, OWNER, AUDITOR, ADMIN)) {
             allowed("读轮次应答", u, 200, x -> rest.get(x, "/api/rounds/" + round + "/answers"));
         }
     }
@@ -365,7 +329,7 @@ abstract class SecurityMatrixScenario {
                 u -> rest.post(u, budgetForm, variables("fundCode", "hekou", "budgetYear", 2032, "amount", 1_000_000,
                         "basis", "东财预〔2032〕1号")));
 
-        List<String> readers = List.of(FILER, town, BUREAU, FINANCE, OWNER);
+        List<String> readers = List.of(FILER, town, BUREAU, FINANCE, OWNER, AUDITOR);
         refusedForAll("读佐证材料", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), REFUSED,
                 u -> rest.get(u, "/api/projects/" + building + "/evidence"));
         for (String u : readers) {
@@ -375,7 +339,7 @@ abstract class SecurityMatrixScenario {
 
     @Test
     void shouldLetOnlyTheBureauKeepTheExpertPoolAndShowDrawsOnlyToItAndTheOwner() {
-        List<String> readers = List.of(BUREAU, OWNER);
+        List<String> readers = List.of(BUREAU, OWNER, AUDITOR);
         refusedForAll("读专家库", businessRoles().stream().filter(r -> !readers.contains(r)).toList(), Set.of(403),
                 u -> rest.get(u, "/api/expert-pool?jurisdiction=hekou"));
         for (String u : readers) {
