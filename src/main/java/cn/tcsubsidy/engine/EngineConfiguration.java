@@ -7,6 +7,8 @@ import cn.tcsubsidy.engine.guard.ModelBeans;
 import cn.tcsubsidy.engine.guard.RefusalLog;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
+import cn.tcsubsidy.mail.domain.MailSending;
+import cn.tcsubsidy.mail.process.SendMailJobHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +71,9 @@ public class EngineConfiguration {
                 configuration.setDeserializationAllowedClasses("java.util.HashMap,java.util.LinkedHashMap,"
                         + "java.util.ArrayList,java.util.LinkedList,java.lang.String,java.lang.Long,java.lang.Integer,"
                         + "java.lang.Double,java.lang.Boolean");
+                // The outbox's mail jobs (tc-send-mail), on the project's process instance.
+                configuration.setCustomJobHandlers(List.of(new SendMailJobHandler(
+                        () -> context.getBean(MailSending.class))));
                 configuration.setHistoryEventHandler(new SensitiveVariables(
                         new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())));
             }

@@ -195,7 +195,7 @@ public class IdentitySetup {
             u.setFirstName(firstName);
             u.setLastName(lastName);
             u.setPassword(id);
-            u.setEmail(id + "@demo.tcsubsidy.cn");
+            u.setEmail(id + "@example.test");
             identity.saveUser(u);
             identity.createMembership(id, group);
         }

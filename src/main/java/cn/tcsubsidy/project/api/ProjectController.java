@@ -4,6 +4,7 @@ import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.filing.domain.FilingValidator;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
 import cn.tcsubsidy.project.domain.Project;
@@ -45,9 +46,12 @@ public class ProjectController {
     private final ProjectHistory history;
     private final ProjectReviewers reviewers;
     private final PayeeService payees;
+    private final MailOutbox mails;
 
     public ProjectController(FilingValidator validator, ProjectProcessFacade process, ProjectRepository projects,
-                             ProjectHistory history, ProjectReviewers reviewers, PayeeService payees) {
+                             ProjectHistory history, ProjectReviewers reviewers, PayeeService payees,
+                             MailOutbox mails) {
+        this.mails = mails;
         this.validator = validator;
         this.process = process;
         this.projects = projects;
@@ -86,7 +90,7 @@ public class ProjectController {
         // Out of scope reads as absent, so a reader cannot even confirm the project exists.
         Project p = projects.find(id).filter(found -> scope.allows(found, reviewers::seated))
                 .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
-        return new ProjectDisclosure(actor, scope).view(p, events, payees.current(id));
+        return new ProjectDisclosure(actor, scope).view(p, events, payees.current(id), mails.ofProject(id));
     }
 
     @GetMapping

@@ -1,6 +1,9 @@
 package cn.tcsubsidy.project.api;
 
 import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.mail.domain.MailStatus;
+import cn.tcsubsidy.mail.domain.OutboxMail;
+import cn.tcsubsidy.mail.domain.RecipientRole;
 import cn.tcsubsidy.payment.domain.PayeeAccount;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
@@ -54,6 +57,11 @@ public final class ProjectDisclosure {
      * @param payee   the project's live payee, if it has one
      */
     ProjectView view(Project p, List<ProjectEvent> history, Optional<PayeeAccount> payee) {
+        return view(p, history, payee, null);
+    }
+
+    /** @param mails the outbox rows about the project (null: not listed) */
+    ProjectView view(Project p, List<ProjectEvent> history, Optional<PayeeAccount> payee, List<OutboxMail> mails) {
         if (scope.isReviewer()) {
             return new ReviewerView(p, p.stage().label(), history == null ? null : history.stream()
                     .filter(e -> REVIEW_MATERIAL.contains(e.stage()) || scope.reviewer().equals(e.actor())).toList());
@@ -61,7 +69,37 @@ public final class ProjectDisclosure {
         boolean full = seesFullPayee(p);
         return new FullView(p, p.stage().label(), history == null || full || seesVouchers(p) ? history
                 : history.stream().map(ProjectDisclosure::withoutPaymentDetails).toList(),
-                payee.map(a -> full ? a : a.masked()).orElse(null));
+                payee.map(a -> full ? a : a.masked()).orElse(null), mails == null ? null : mails.stream()
+                        .filter(m -> seesMail(p, m.recipientRole())).map(MailEntry::of).toList());
+    }
+
+    /**
+     * Mails about the project: the bureau and the administrator see every one; owner and auditor all but those to
+     * an objector (whose identity only the bureau knows); the town its own and the enterprise's; the enterprise its
+     * own. Never the body (the history shows what happened).
+     */
+    private boolean seesMail(Project p, RecipientRole to) {
+        String j = p.jurisdiction();
+        if (actor.isAdmin() || actor.inGroup(Roles.bureau(j))) {
+            return true;
+        }
+        if (actor.inGroup(Roles.owner(j)) || actor.inGroup(Roles.auditor(j))) {
+            return to != RecipientRole.OBJECTOR;
+        }
+        if (actor.groups().stream().anyMatch(g -> g.startsWith(Roles.townPrefix(j)))) {
+            return to == RecipientRole.TOWN || to == RecipientRole.ENTERPRISE;
+        }
+        return to == RecipientRole.ENTERPRISE;
+    }
+
+    /** A mail about the project as its page lists it (邮件记录). */
+    public record MailEntry(RecipientRole recipientRole, String address, String subject,
+                            java.time.LocalDateTime createdAt, java.time.LocalDateTime sentAt, MailStatus status,
+                            String skipReason) {
+        static MailEntry of(OutboxMail m) {
+            return new MailEntry(m.recipientRole(), m.address(), m.subject(), m.createdAt(), m.sentAt(), m.status(),
+                    m.skipReason());
+        }
     }
 
     private boolean seesFullPayee(Project p) {
@@ -87,8 +125,8 @@ public final class ProjectDisclosure {
     }
 
     /** @param payee a {@link PayeeAccount} for the readers of payment details, else a {@link PayeeAccount.Masked} */
-    public record FullView(Project project, String stageLabel, List<ProjectEvent> history, Object payee)
-            implements ProjectView {
+    public record FullView(Project project, String stageLabel, List<ProjectEvent> history, Object payee,
+                           List<MailEntry> mails) implements ProjectView {
     }
 
     /** Leaves out the aggregated expert score and the rejection reason, which quotes a failed review. */

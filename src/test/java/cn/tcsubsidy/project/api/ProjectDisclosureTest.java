@@ -94,7 +94,7 @@ class ProjectDisclosureTest {
                 new Actor("jiyuan-finance", List.of("jiyuan-finance"), List.of("jiyuan")),
                 new Actor("admin", List.of("camunda-admin"), List.of()))) {
             ProjectView view = new ProjectDisclosure(actor, ProjectScope.of(actor)).view(PROJECT, HISTORY, Optional.of(PAYEE));
-            assertThat(view).as(actor.userId()).isEqualTo(new FullView(PROJECT, PROJECT.stage().label(), HISTORY, PAYEE));
+            assertThat(view).as(actor.userId()).isEqualTo(new FullView(PROJECT, PROJECT.stage().label(), HISTORY, PAYEE, null));
             assertThat(JSON.valueToTree(view).at("/payee/payee/account").asText()).isEqualTo(ACCOUNT);
         }
     }
@@ -169,5 +169,29 @@ class ProjectDisclosureTest {
         assertThat(JSON.writeValueAsString(expert)).doesNotContain("5678");
         assertThat(shown(new Actor("jiyuan-bureau", List.of("jiyuan-bureau"), List.of("jiyuan")), PROJECT, null).has("payee"))
                 .as("list items carry no payee").isFalse();
+    }
+
+    /** Mails about the project: the bureau all, owner and auditor all but the objector's, the town its own and the enterprise's, the enterprise its own. */
+    @Test
+    void shouldListToEachReaderOnlyTheMailsItMaySee() {
+        java.util.List<cn.tcsubsidy.mail.domain.OutboxMail> mails = java.util.Arrays.stream(
+                        cn.tcsubsidy.mail.domain.RecipientRole.values())
+                .map(r -> new cn.tcsubsidy.mail.domain.OutboxMail(r.ordinal(), "jiyuan", PROJECT.id(), "t", r, null,
+                        r.name().toLowerCase() + "@example.test", "主题", "正文", "<m" + r.ordinal() + ">",
+                        cn.tcsubsidy.mail.domain.MailStatus.SENT, null, 1, null, java.time.LocalDateTime.of(2026, 1, 1, 8, 0),
+                        java.time.LocalDateTime.of(2026, 1, 1, 8, 1)))
+                .toList();
+        java.util.Map<String, java.util.List<String>> expected = new java.util.LinkedHashMap<>();
+        expected.put("jiyuan-bureau", List.of("ENTERPRISE", "TOWN", "PANEL_MEMBER", "BUREAU", "OBJECTOR"));
+        expected.put("jiyuan-owner", List.of("ENTERPRISE", "TOWN", "PANEL_MEMBER", "BUREAU"));
+        expected.put("jiyuan-auditor", List.of("ENTERPRISE", "TOWN", "PANEL_MEMBER", "BUREAU"));
+        expected.put("jiyuan-finance", List.of("ENTERPRISE"));
+        for (var e : expected.entrySet()) {
+            Actor actor = new Actor(e.getKey(), List.of(e.getKey()), List.of("jiyuan"));
+            FullView view = (FullView) new ProjectDisclosure(actor, ProjectScope.of(actor))
+                    .view(PROJECT, HISTORY, Optional.of(PAYEE), mails);
+            assertThat(view.mails()).as(e.getKey()).extracting(m -> m.recipientRole().name()).isEqualTo(e.getValue());
+            assertThat(JSON.valueToTree(view).at("/mails/0").has("body")).isFalse();
+        }
     }
 }
