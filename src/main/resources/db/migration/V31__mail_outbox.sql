@@ -31,3 +31,15 @@ create table mail_outbox (
 
 create index mail_outbox_project on mail_outbox (project_id);
 create index mail_outbox_jurisdiction on mail_outbox (jurisdiction_code, created_at);
+
+-- Reminders already queued for a task (a due date near or passed), so that the periodic scan queues each once.
+create table mail_reminder (
+    task_id    varchar(64) not null,
+    kind       varchar(32) not null,
+    created_at timestamp   not null,
+    primary key (task_id, kind)
+);
+
+-- The enterprise's contact address for mail, given at filing (optional: without it, mail goes to the address of
+-- the filing user's account).
+alter table project add column contact_email varchar(254);

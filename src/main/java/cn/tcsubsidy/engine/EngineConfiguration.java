@@ -9,6 +9,7 @@ import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
 import cn.tcsubsidy.mail.domain.MailSending;
 import cn.tcsubsidy.mail.process.SendMailJobHandler;
+import cn.tcsubsidy.mail.process.TaskMails;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -62,6 +63,7 @@ public class EngineConfiguration {
                         configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
                                 : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
                 parse.add(new TaskCardVariables());
+                parse.add(new TaskMails(context));
                 configuration.setCustomPreBPMNParseListeners(parse);
                 // An uncaught BPMN error thrown at a task fails instead of silently ending the project's execution.
                 configuration.setEnableExceptionsAfterUnhandledBpmnError(true);

@@ -9,6 +9,7 @@ import cn.tcsubsidy.mail.domain.OutboxMail;
 import cn.tcsubsidy.mail.domain.Recipient;
 import cn.tcsubsidy.mail.domain.RecipientRole;
 import cn.tcsubsidy.mail.process.SendMailJobHandler;
+import cn.tcsubsidy.mail.process.TaskReminders;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
@@ -18,11 +19,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -67,6 +73,10 @@ abstract class MailDeliveryScenario {
     RepositoryService repository;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    TaskReminders reminders;
+    @Autowired
+    TaskService taskService;
 
     GreenMail smtp;
     long projectId;
@@ -103,9 +113,12 @@ abstract class MailDeliveryScenario {
                         "projectCode", "2025-371500-34-03-000001", "jurisdictionName", "聊城市")));
     }
 
+    /** The mail jobs of this test's project (other tests' projects leave theirs). */
     private List<Job> mailJobs() {
+        List<String> rows = outbox.ofProject(projectId).stream().map(m -> Long.toString(m.id())).toList();
         return management.createJobQuery().list().stream()
-                .filter(j -> SendMailJobHandler.TYPE.equals(((JobEntity) j).getJobHandlerType())).toList();
+                .filter(j -> SendMailJobHandler.TYPE.equals(((JobEntity) j).getJobHandlerType()))
+                .filter(j -> rows.contains(((JobEntity) j).getJobHandlerConfigurationRaw())).toList();
     }
 
     private OutboxMail row(long id) {
@@ -207,6 +220,55 @@ abstract class MailDeliveryScenario {
         management.executeJob(jobs.get(0).getId());
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(row(id).status()).isEqualTo(MailStatus.SENT);
+    }
+
+    /**
+     * A panel member's task queues the assignment mail as it is created (to the member's account address); the scan
+     * reminds once when it falls due within 2 working days and once when it is overdue, and the bureau once of an
+     * overdue task in its group.
+     */
+    @Test
+    void shouldMailTheAssignmentAtOnceAndRemindOncePerKindWhenDueAndOverdue() {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("mail-test-score").count() == 0) {
+            repository.createDeployment().addModelInstance("mail-test-score.bpmn",
+                    Bpmn.createExecutableProcess("mail-test-score").startEvent().userTask("Task_Wait")
+                            .userTask("Task_ScoreProject").camundaAssignee("liaocheng-expert-1").camundaDueDate("${due}")
+                            .userTask("Task_BureauStep").camundaCandidateGroups("liaocheng-bureau").camundaDueDate("${due}")
+                            .endEvent().done()).deploy();
+        }
+        Date soon = Date.from(Instant.now().plus(Duration.ofHours(20)));
+        String pi = runtime.startProcessInstanceByKey("mail-test-score", Map.of("due", soon, "panelSeat", 2)).getId();
+        jdbc.sql("update project set process_instance_id = :i where id = :p").param("i", pi).param("p", projectId).update();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId());
+
+        List<OutboxMail> assigned = outbox.ofProject(projectId).stream()
+                .filter(m -> m.template().equals("panel-assigned")).toList();
+        assertThat(assigned).hasSize(1);
+        assertThat(assigned.get(0).address()).isEqualTo("liaocheng-expert-1@example.test");
+        assertThat(assigned.get(0).body()).contains("席位 2").contains("设备更新");
+
+        assertThat(reminders.scan()).isEqualTo(1);
+        assertThat(reminders.scan()).isZero();
+        assertThat(templates()).contains("panel-due-soon");
+
+        Task score = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        score.setDueDate(Date.from(Instant.now().minus(Duration.ofHours(1))));
+        taskService.saveTask(score);
+        assertThat(reminders.scan()).isEqualTo(1);
+        assertThat(templates()).contains("panel-overdue");
+
+        taskService.complete(score.getId());
+        Task bureau = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+        bureau.setDueDate(Date.from(Instant.now().minus(Duration.ofHours(1))));
+        taskService.saveTask(bureau);
+        assertThat(reminders.scan()).isEqualTo(1);
+        assertThat(reminders.scan()).isZero();
+        assertThat(outbox.ofProject(projectId).stream().filter(m -> m.template().equals("bureau-task-overdue")))
+                .extracting(OutboxMail::address).containsExactly("liaocheng-bureau@example.test");
+    }
+
+    private List<String> templates() {
+        return outbox.ofProject(projectId).stream().map(OutboxMail::template).toList();
     }
 
     private static int freePort() {

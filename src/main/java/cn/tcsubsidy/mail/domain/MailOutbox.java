@@ -41,6 +41,19 @@ public class MailOutbox {
         return new Recipient(role, userId, userId == null ? null : users.emailOf(userId).orElse(null));
     }
 
+    /**
+     * The enterprise of a project: the contact address of its filing when it gave one, else its filing user's
+     * account address.
+     */
+    public Recipient enterprise(cn.tcsubsidy.project.domain.Project p) {
+        String contact = jdbc.sql("select contact_email from project where id = :p").param("p", p.id())
+                .query(String.class).optional().orElse(null);
+        if (contact != null && !contact.isBlank()) {
+            return new Recipient(RecipientRole.ENTERPRISE, p.filedBy(), contact);
+        }
+        return user(RecipientRole.ENTERPRISE, p.filedBy());
+    }
+
     /** Every member of a group as addressees. */
     public List<Recipient> group(RecipientRole role, String groupId) {
         return users.membersOf(groupId).stream().map(u -> user(role, u)).toList();

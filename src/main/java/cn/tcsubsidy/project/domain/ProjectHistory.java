@@ -3,6 +3,7 @@ package cn.tcsubsidy.project.domain;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -12,10 +13,17 @@ public class ProjectHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectProvider<Listener> listeners;
 
-    public ProjectHistory(JdbcClient jdbc, Clock clock) {
+    /** Told of each entry in the transaction that records it (the mails a step causes are queued so). */
+    public interface Listener {
+        void recorded(long projectId, Stage stage, String action, String actor, String summary);
+    }
+
+    public ProjectHistory(JdbcClient jdbc, Clock clock, ObjectProvider<Listener> listeners) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.listeners = listeners;
     }
 
     public void record(long projectId, Stage stage, String action, String actor, String summary) {
@@ -26,6 +34,7 @@ public class ProjectHistory {
                 .param("p", projectId).param("stage", stage.name()).param("action", action)
                 .param("actor", actor).param("summary", summary).param("at", LocalDateTime.now(clock))
                 .update();
+        listeners.orderedStream().forEach(l -> l.recorded(projectId, stage, action, actor, summary));
     }
 
     public List<ProjectEvent> of(long projectId) {
