@@ -227,6 +227,20 @@ class PaymentOrders {
                 .param("id", recoveryId).update();
     }
 
+    Optional<RecoveryOrder> firstOpenRecovery(long projectId, RecoveryOrder.Kind kind) {
+        return jdbc.sql(RECOVERY + " where r.project_id = :p and r.status = 'OPEN' and r.kind = :k order by r.id")
+                .param("p", projectId).param("k", kind.name()).query(PaymentOrders::recovery).list().stream().findFirst();
+    }
+
+    List<Repayment> repayments(long projectId) {
+        return jdbc.sql("""
+                select x.* from recovery_repayment x join recovery_order r on r.id = x.recovery_order_id
+                 where r.project_id = :p order by x.id
+                """).param("p", projectId).query((rs, i) -> new Repayment(rs.getLong("id"), rs.getLong("recovery_order_id"),
+                rs.getBigDecimal("amount"), rs.getString("voucher_no"), rs.getObject("repaid_on", LocalDate.class),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", LocalDateTime.class))).list();
+    }
+
     boolean anyOpenRecovery(long projectId) {
         return jdbc.sql("select count(*) from recovery_order where project_id = :p and status = 'OPEN'")
                 .param("p", projectId).query(Long.class).single() > 0;
