@@ -9,6 +9,6 @@ public record Repayment(long id, long recoveryOrderId, BigDecimal amount, String
                         String recordedBy, LocalDateTime recordedAt) {
 
     public String voucherTail() {
-        return voucherNo.length() <= 4 ? voucherNo : voucherNo.substring(voucherNo.length() - 4);
+        return voucherNo.length() <= 4 ? "****" : "…" + voucherNo.substring(voucherNo.length() - 4);
     }
 }
