@@ -255,7 +255,10 @@ abstract class PaymentScenario {
                 .isEqualTo(today() + ":" + today() + ":" + TOWN);
         assertThat(history.of(c.id()).stream().map(ProjectEvent::action).toList()).endsWith("NOTICE_PASSED",
                 "PAYMENT_ORDERS_OPENED", "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL");
-        taskOf(BUREAU, c.pi(), "Task_EvaluatePerformance");
+        // The follow-up (tc-follow-up) waits for the report's day, twelve months after the payment (FollowUpScenario).
+        String followUp = runtime.createProcessInstanceQuery().superProcessInstanceId(c.pi()).singleResult().getId();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(followUp).activityIdIn("Event_ReportPeriodOver")
+                .count()).isEqualTo(1);
     }
 
     @Test
