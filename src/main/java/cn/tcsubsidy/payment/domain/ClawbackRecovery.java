@@ -129,6 +129,10 @@ public class ClawbackRecovery {
         if (date.isBefore(r.openedAt().toLocalDate())) {
             throw new ValidationException(DATE, "缴回日期不能早于追回单开立日期 " + r.openedAt().toLocalDate());
         }
+        // Checked first, under the project's lock: on PostgreSQL a refused insert would abort the whole transaction.
+        if (orders.voucherRecorded(r.id(), voucher)) {
+            throw new ValidationException(VOUCHER, "该缴回凭证已登记于" + r.title() + ",不能重复登记");
+        }
         LocalDateTime now = LocalDateTime.now(clock);
         try {
             orders.insertRepayment(r.id(), amount, voucher, date, actor.userId(), now);

@@ -210,6 +210,11 @@ class PaymentOrders {
         return jdbc.sql(RECOVERY + " where r.id = :id").param("id", id).query(PaymentOrders::recovery).single();
     }
 
+    boolean voucherRecorded(long recoveryId, String voucher) {
+        return jdbc.sql("select count(*) from recovery_repayment where recovery_order_id = :r and voucher_no = :v")
+                .param("r", recoveryId).param("v", voucher).query(Long.class).single() > 0;
+    }
+
     void insertRepayment(long recoveryId, BigDecimal amount, String voucher, LocalDate date, String by, LocalDateTime at) {
         jdbc.sql("""
                 insert into recovery_repayment (recovery_order_id, amount, voucher_no, repaid_on, recorded_by, recorded_at)
