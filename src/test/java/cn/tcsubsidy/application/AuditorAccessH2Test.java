@@ -51,6 +51,10 @@ class AuditorAccessH2Test {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     Rest rest;
 
     long paid;
@@ -84,6 +88,33 @@ class AuditorAccessH2Test {
         liaochengPi = (String) l.get("process_instance_id");
         liaochengRound = jdbc.sql("select id from review_round where jurisdiction_code = 'liaocheng' order by round_year")
                 .query(Long.class).list().get(0);
+    }
+
+    /**
+     * The paid project's follow-up (tc-follow-up) at the bureau's evaluation: past the report's day (the clock moved
+     * for the timer and the report only), the filing user reported its results.
+     */
+    String paidFollowUpAtEvaluation() {
+        String followUp = runtime.createProcessInstanceQuery().superProcessInstanceId(paidPi).singleResult().getId();
+        if (jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ = :p").param("p", followUp).query(Long.class)
+                .single() == 0) {
+            org.camunda.bpm.engine.runtime.Job timer = management.createJobQuery().processInstanceId(followUp)
+                    .activityId("Event_ReportPeriodOver").singleResult();
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 3_600_000));
+            try {
+                management.executeJob(timer.getId());
+                String report = runtime.createProcessInstanceQuery().superProcessInstanceId(followUp).singleResult().getId();
+                Map<String, Object> task = jdbc.sql("select id_, assignee_ from act_ru_task where proc_inst_id_ = :p"
+                        + " and task_def_key_ = 'Task_ReportResults'").param("p", report).query().singleRow();
+                Response r = rest.post((String) task.get("assignee_"), "/engine-rest/task/" + task.get("id_") + "/complete",
+                        cn.tcsubsidy.support.Rest.variables("resultOutputValue", 1_000_000, "resultTax", 50_000,
+                                "resultNewJobs", 5, "resultInvestmentCompletionRate", 100, "reportNote", "已达产"));
+                assertThat(r.status()).as(r.text()).isEqualTo(204);
+            } finally {
+                org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+            }
+        }
+        return followUp;
     }
 
     Response ok(String path) {
@@ -230,7 +261,7 @@ class AuditorAccessH2Test {
                 .query(String.class).list().get(0);
         String deployment = jdbc.sql("select id_ from act_re_deployment where name_ = 'tc-models-hekou'")
                 .query(String.class).list().get(0);
-        String paidTask = jdbc.sql("select id_ from act_ru_task where proc_inst_id_ = :p").param("p", paidPi)
+        String paidTask = jdbc.sql("select id_ from act_ru_task where proc_inst_id_ = :p").param("p", paidFollowUpAtEvaluation())
                 .query(String.class).list().get(0);
         int budgetYear = jdbc.sql("select budget_year from fund_budget where jurisdiction_code = 'hekou' order by budget_year")
                 .query(Integer.class).list().get(0);
@@ -366,7 +397,7 @@ class AuditorAccessH2Test {
     @Test
     void shouldLeaveCommentsOnATaskToThoseWhoWorkIt() {
         Map<String, Object> task = jdbc.sql("select t.id_, l.group_id_ from act_ru_task t join act_ru_identitylink l"
-                + " on l.task_id_ = t.id_ where t.proc_inst_id_ = :p and l.type_ = 'candidate'").param("p", paidPi)
+                + " on l.task_id_ = t.id_ where t.proc_inst_id_ = :p and l.type_ = 'candidate'").param("p", paidFollowUpAtEvaluation())
                 .query().listOfRows().get(0);
         assertThat(task.get("group_id_")).isEqualTo(BUREAU);
         String path = "/engine-rest/task/" + task.get("id_") + "/comment/create";

@@ -254,8 +254,12 @@ abstract class PaymentScenario {
                 + " where project_id = :p").param("p", c.id()).query(String.class).single())
                 .isEqualTo(today() + ":" + today() + ":" + TOWN);
         assertThat(history.of(c.id()).stream().map(ProjectEvent::action).toList()).endsWith("NOTICE_PASSED",
-                "PAYMENT_ORDERS_OPENED", "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL");
-        taskOf(BUREAU, c.pi(), "Task_EvaluatePerformance");
+                "PAYMENT_ORDERS_OPENED", "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL",
+                "FOLLOW_UP_SCHEDULED");
+        // The follow-up (tc-follow-up) waits for the report's day, twelve months after the payment (FollowUpScenario).
+        String followUp = runtime.createProcessInstanceQuery().superProcessInstanceId(c.pi()).singleResult().getId();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(followUp).activityIdIn("Event_ReportPeriodOver")
+                .count()).isEqualTo(1);
     }
 
     @Test

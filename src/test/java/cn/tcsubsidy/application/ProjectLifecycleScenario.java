@@ -63,6 +63,10 @@ abstract class ProjectLifecycleScenario {
     JdbcClient jdbc;
     @Autowired
     RoundJobs roundJobs;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     Rest rest;
     PanelRest panel;
 
@@ -419,9 +423,20 @@ abstract class ProjectLifecycleScenario {
                 .status()).isEqualTo(204);
         assertThat(stage(id)).isEqualTo("FOLLOW_UP");
 
-        assertThat(complete(BUREAU, taskOf(BUREAU, pi, "Task_EvaluatePerformance"), "investmentCompletionRate", 98.33,
-                "developmentContributionRate", 12.5, "outputValue", 30_000_000, "taxPaid", 1_200_000, "newJobs", 35,
-                "performanceConclusion", "MET", "performanceOpinion", "绩效目标全部完成").status()).isEqualTo(204);
+        // Twelve months after the payment (tc-follow-up-period) the enterprise reports its results; the bureau passes it.
+        String followUp = runtime.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+        org.camunda.bpm.engine.runtime.Job reportDay = management.createJobQuery().processInstanceId(followUp)
+                .activityId("Event_ReportPeriodOver").singleResult();
+        assertThat(reportDay.getDuedate().toInstant()).isEqualTo(java.time.LocalDate.parse(today).plusMonths(12)
+                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        ClockUtil.setCurrentTime(new java.util.Date(reportDay.getDuedate().getTime() + 3_600_000));
+        management.executeJob(reportDay.getId());
+        String report = runtime.createProcessInstanceQuery().superProcessInstanceId(followUp).singleResult().getId();
+        assertThat(complete(ENTERPRISE, taskOf(ENTERPRISE, report, "Task_ReportResults"), "resultOutputValue", 30_000_000,
+                "resultTax", 1_200_000, "resultNewJobs", 35, "resultInvestmentCompletionRate", 98.33,
+                "reportNote", "项目达产").status()).isEqualTo(204);
+        assertThat(complete(BUREAU, taskOf(BUREAU, followUp, "Task_EvaluatePerformance"),
+                "performanceConclusion", "PASS", "performanceOpinion", "绩效目标全部完成").status()).isEqualTo(204);
 
         Response project = rest.get(ENTERPRISE, "/api/projects/" + id);
         assertThat(project.body().at("/project/stage").asText()).isEqualTo("CLOSED");
@@ -434,7 +449,8 @@ abstract class ProjectLifecycleScenario {
                 "RECOMMENDED", "PANEL_DRAWN", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED", "PANEL_SCORE_SUBMITTED",
                 "PANEL_AGGREGATED", "REVIEW_PASSED", "REVIEW_CLOSED", "AWARD_QUOTED", "BUDGET_RANKED", "AWARD_PROPOSED",
                 "NOTICE_OPENED", "NOTICE_CLOSED", "NOTICE_PASSED", "PAYMENT_ORDERS_OPENED", "PAYEE_CONFIRMED",
-                "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL", "PERFORMANCE_MET");
+                "PAYMENT_PREPARED", "PAID", "PAYMENT_COMPLETED", "ACCEPTED", "EXITED_POOL", "FOLLOW_UP_SCHEDULED",
+                "PERFORMANCE_REPORTED", "PERFORMANCE_PASSED");
         assertThat(project.body().get("history").get(actions.indexOf("PAYMENT_PREPARED")).get("actor").asText()).isEqualTo(FINANCE);
         assertThat(project.body().get("history").get(actions.indexOf("PAID")).get("actor").asText()).isEqualTo(FINANCE_2);
         assertThat(project.body().get("history").get(actions.indexOf("ACCEPTED")).get("actor").asText()).isEqualTo(TOWN);

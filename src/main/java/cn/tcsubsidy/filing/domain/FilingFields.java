@@ -28,9 +28,11 @@ public final class FilingFields {
     public static final String LOAN_BANK_ACCOUNT = PayeeFields.LOAN_BANK_ACCOUNT;
     public static final String AGREEMENT_NO = PayeeFields.AGREEMENT_NO;
 
+    /** The performance targets (绩效目标) are {@link cn.tcsubsidy.followup.domain.Indicator#TARGET_FIELDS}. */
     public static final String[] ALL = {JURISDICTION, UNIT_CODE, ENTERPRISE_NAME, CREDIT_CODE, PROJECT_CODE, STATISTICS_REPORT_ID, PROJECT_NAME, CATEGORY,
         PLANNED_TOTAL, PLANNED_EQUIPMENT, PLANNED_SOFTWARE, PLANNED_RD, LOAN_AMOUNT, LOAN_BANK, PLANNED_START, PLANNED_END,
-        BANK_NAME, BANK_ACCOUNT, LOAN_BANK_ACCOUNT, AGREEMENT_NO};
+        BANK_NAME, BANK_ACCOUNT, LOAN_BANK_ACCOUNT, AGREEMENT_NO, "targetOutputValue", "targetTax", "targetNewJobs",
+        "targetEnergySaved", "targetInvestmentCompletionRate", "targetDevelopmentContributionRate"};
 
     private FilingFields() {
     }

@@ -10,6 +10,9 @@ import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
+import cn.tcsubsidy.followup.domain.PerformanceTargets;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,9 +29,13 @@ public class FilingService {
     private final ProjectHistory history;
     private final PayeeService payees;
     private final StageGuard guard;
+    private final PerformanceTargets targets;
+    private final Clock clock;
 
     public FilingService(FilingValidator validator, ProjectRepository projects, ProjectHistory history,
-                         PayeeService payees, StageGuard guard) {
+                         PayeeService payees, StageGuard guard, PerformanceTargets targets, Clock clock) {
+        this.targets = targets;
+        this.clock = clock;
         this.validator = validator;
         this.projects = projects;
         this.history = history;
@@ -46,11 +53,13 @@ public class FilingService {
             projects.setStatisticsReportId(id, filing.statisticsReportId());
         }
         payees.recordAtFiling(id, filing.payee(), actor);
+        targets.store(id, filing.targets(), actor.userId(), LocalDateTime.now(clock));
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
                 "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,项目代码 " + p.projectCode()
                         + (filing.statisticsReportId() == null ? "" : ",统计联网直报项目编号 " + filing.statisticsReportId())
                         + ",计划总投资 " + Money.format(p.plannedTotalInvestment()) + ";收款账户 " + filing.payee().masked()
-                        + ",待工信局核实");
+                        + ",待工信局核实" + (filing.targets().isEmpty() ? ""
+                        : ";绩效目标:" + PerformanceTargets.describe(filing.targets())));
         return id;
     }
 

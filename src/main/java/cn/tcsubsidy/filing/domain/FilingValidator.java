@@ -10,6 +10,8 @@ import cn.tcsubsidy.shared.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import cn.tcsubsidy.followup.domain.Indicator;
+import cn.tcsubsidy.followup.domain.PerformanceTargets;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -98,9 +100,10 @@ public class FilingValidator {
             f.reject(FilingFields.PLANNED_END, "计划竣工日期不能早于计划开工日期");
         }
         Payee payee = Payee.read(f, loanInterest, enterprise, bank);
+        Map<Indicator, BigDecimal> targets = PerformanceTargets.read(f);
         f.throwIfInvalid();
         return new Filing(new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
-                total, equipment, software, rd, loan, bank, start, end), payee, statisticsId);
+                total, equipment, software, rd, loan, bank, start, end), payee, statisticsId, targets);
     }
 
     /**

@@ -210,6 +210,11 @@ class PaymentOrders {
         return jdbc.sql(RECOVERY + " where r.id = :id").param("id", id).query(PaymentOrders::recovery).single();
     }
 
+    boolean voucherRecorded(long recoveryId, String voucher) {
+        return jdbc.sql("select count(*) from recovery_repayment where recovery_order_id = :r and voucher_no = :v")
+                .param("r", recoveryId).param("v", voucher).query(Long.class).single() > 0;
+    }
+
     void insertRepayment(long recoveryId, BigDecimal amount, String voucher, LocalDate date, String by, LocalDateTime at) {
         jdbc.sql("""
                 insert into recovery_repayment (recovery_order_id, amount, voucher_no, repaid_on, recorded_by, recorded_at)
@@ -225,6 +230,20 @@ class PaymentOrders {
                 """)
                 .param("t", repaidTotal).param("s", full ? "REPAID" : "OPEN").param("closed", full ? at : null)
                 .param("id", recoveryId).update();
+    }
+
+    Optional<RecoveryOrder> firstOpenRecovery(long projectId, RecoveryOrder.Kind kind) {
+        return jdbc.sql(RECOVERY + " where r.project_id = :p and r.status = 'OPEN' and r.kind = :k order by r.id")
+                .param("p", projectId).param("k", kind.name()).query(PaymentOrders::recovery).list().stream().findFirst();
+    }
+
+    List<Repayment> repayments(long projectId) {
+        return jdbc.sql("""
+                select x.* from recovery_repayment x join recovery_order r on r.id = x.recovery_order_id
+                 where r.project_id = :p order by x.id
+                """).param("p", projectId).query((rs, i) -> new Repayment(rs.getLong("id"), rs.getLong("recovery_order_id"),
+                rs.getBigDecimal("amount"), rs.getString("voucher_no"), rs.getObject("repaid_on", LocalDate.class),
+                rs.getString("recorded_by"), rs.getObject("recorded_at", LocalDateTime.class))).list();
     }
 
     boolean anyOpenRecovery(long projectId) {

@@ -443,6 +443,11 @@ public class PaymentService {
         return orders.acceptance(projectId);
     }
 
+    /** The day of the project's last payment: the performance follow-up's period runs from it. */
+    public Optional<LocalDate> lastPaidOn(long projectId) {
+        return orders.lastPaymentDate(projectId);
+    }
+
     /** Task_PreparePayment's summary: the order to prepare, its basis and what else is open. */
     public String preparationSummary(long projectId) {
         return orders.first(projectId, PaymentOrder.Status.OPEN).map(o -> o.title() + ":" + o.basis()

@@ -5,14 +5,17 @@ import java.time.LocalDateTime;
 
 /**
  * Money a payee is to pay back to a fund (追回单), tracked until repaid in full (several repayments may make it up):
- * the part of an advance above the award the year-end settlement found.
+ * the part of an advance above the award the year-end settlement found, or a clawback after a failed performance
+ * follow-up.
  */
 public record RecoveryOrder(long id, long projectId, long awardId, String jurisdiction, String fundCode, String fundName,
                             Kind kind, BigDecimal amount, BigDecimal repaidAmount, Status status, String reason,
                             String openedBy, LocalDateTime openedAt, LocalDateTime closedAt) {
 
     public enum Kind {
-        SETTLEMENT("年终结算多拨追回");
+        SETTLEMENT("年终结算多拨追回"),
+        /** Performance follow-up failed (绩效未达标追回, 常见做法): part or all of what was paid. */
+        CLAWBACK("绩效未达标追回");
 
         private final String label;
 

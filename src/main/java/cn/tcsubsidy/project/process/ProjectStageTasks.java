@@ -5,7 +5,6 @@ import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
-import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
@@ -20,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * What each step of tc-project does in the domain, in the order of the model: one line per user task
  * (server-side check and record of the submission) and per service task. Each line calls one feature's service.
- * The expert panel's steps are in {@link cn.tcsubsidy.panel.process.PanelStageTasks}.
+ * The expert panel's steps are in {@link cn.tcsubsidy.panel.process.PanelStageTasks}, the performance follow-up's
+ * (called process tc-follow-up) in {@link cn.tcsubsidy.followup.process.FollowUpTasks}.
  */
 @Configuration
 public class ProjectStageTasks {
@@ -124,16 +124,6 @@ public class ProjectStageTasks {
     @Bean
     public JavaDelegate exitPoolDelegate(PaymentService payment) {
         return execution -> payment.exitPool(projectId(execution.getVariables()));
-    }
-
-    @Bean
-    public TaskSubmissionHandler evaluatePerformanceHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
-        return tasks.forProject(Elements.EVALUATE_PERFORMANCE, followUp::evaluate);
-    }
-
-    @Bean
-    public TaskSubmissionHandler recoverAwardHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
-        return tasks.forProject(Elements.RECOVER_AWARD, followUp::recover);
     }
 
     @Bean

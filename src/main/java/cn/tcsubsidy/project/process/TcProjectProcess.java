@@ -47,11 +47,9 @@ public final class TcProjectProcess {
         public static final String RECORD_RECOVERY = "Task_RecordRecovery";
         public static final String RECORD_ACCEPTANCE = "Task_RecordAcceptance";
         public static final String EXIT_POOL = "Task_ExitPool";
-        public static final String EVALUATE_PERFORMANCE = "Task_EvaluatePerformance";
-        public static final String PERFORMANCE_MET = "Gateway_PerformanceMet";
-        public static final String RECOVER_AWARD = "Task_RecoverAward";
+        /** Calls tc-follow-up (绩效跟踪评价): report, evaluation, rectification, clawback. */
+        public static final String FOLLOW_UP = "CallActivity_FollowUp";
         public static final String PROJECT_CLOSED = "Event_ProjectClosed";
-        public static final String PROJECT_CLOSED_AFTER_CLAWBACK = "Event_ProjectClosedAfterClawback";
         public static final String REJECTED = "Gateway_Rejected";
         public static final String CLOSE_REJECTED = "Task_CloseRejectedProject";
         public static final String PROJECT_REJECTED = "Event_ProjectRejected";
@@ -113,7 +111,6 @@ public final class TcProjectProcess {
          */
         public static final java.util.List<String> PAYMENT_LOOP_FIELDS = java.util.List.of("paymentDate", "paymentNote",
                 "approvalDecision", "approvalNote", "settledAmount", "settlementBasis", "recoveredAmount", "recoveryDate");
-        public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";
 
         private Vars() {
         }
@@ -127,8 +124,6 @@ public final class TcProjectProcess {
         public static final String PANEL_SHORT = "SHORT";
         public static final String FAIL = "FAIL";
         public static final String PROPOSE = "PROPOSE";
-        public static final String MET = "MET";
-        public static final String NOT_MET = "NOT_MET";
 
         private Values() {
         }

@@ -37,6 +37,7 @@ class AwardCasesTest {
 
     static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
     static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
+    static final Actor ENTERPRISE = new Actor("liaocheng-ent-1", List.of("liaocheng-enterprise"), List.of("liaocheng"));
     static final String CREDIT = cn.tcsubsidy.filing.domain.CreditCode.withCheckCharacter("91371500MA3N0000X");
 
     @Autowired AwardCases cases;
@@ -118,11 +119,20 @@ class AwardCasesTest {
         assertThat(award(second)).startsWith("PAID:1600000.00");
         steps.accept(second, "liaocheng");
         payment.exitPool(second);
-        followUp.evaluate(second, Map.of("investmentCompletionRate", 60, "developmentContributionRate", 1,
-                "outputValue", 0, "taxPaid", 0, "newJobs", 0, "performanceConclusion", "NOT_MET",
-                "clawbackAmount", 300_000, "performanceOpinion", "投资完成率不足"), BUREAU);
-        followUp.recover(second, Map.of("recoveredAmount", 300_000, "recoveryVoucherNo", "LC-R1", "recoveryDate",
-                LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), FINANCE);
+        followUp.open(second);
+        cn.tcsubsidy.engine.EngineClock.moveTo(java.time.Instant.now().plus(java.time.Duration.ofDays(400)));
+        try {
+            followUp.report(second, Map.of("resultOutputValue", 0, "resultTax", 0, "resultNewJobs", 0,
+                    "resultInvestmentCompletionRate", 60, "reportNote", "投资未完成"), ENTERPRISE);
+            followUp.evaluate(second, Map.of("performanceConclusion", "CLAWBACK", "departureReason", "投资完成率仅 60%",
+                    "clawbackAmount", 300_000, "clawbackBasis", "奖补协议第八条", "performanceOpinion", "投资完成率不足"),
+                    BUREAU);
+            assertThat(projects.get(second).stage()).isEqualTo(Stage.CLAWBACK);
+            followUp.recordRepayment(second, Map.of("recoveredAmount", 300_000, "recoveryVoucherNo", "LC-R1",
+                    "recoveryDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(400).toString()), FINANCE);
+        } finally {
+            cn.tcsubsidy.engine.EngineClock.reset();
+        }
         assertThat(award(second)).isEqualTo("PAID:1600000.00:300000.00");
         assertThat(projects.get(second).stage()).isEqualTo(Stage.CLOSED);
     }

@@ -23,7 +23,7 @@ import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.engine.TaskSubmissionListener;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.filing.process.FilingDelegates;
-import cn.tcsubsidy.followup.domain.FollowUpService;
+import cn.tcsubsidy.followup.process.TcFollowUpProcess;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PayeeService;
@@ -88,7 +88,7 @@ class TcProjectProcessTest {
     NoticeService notice = mock(NoticeService.class);
     PaymentService payment = mock(PaymentService.class);
     AcceptanceService acceptance = mock(AcceptanceService.class);
-    FollowUpService followUp = mock(FollowUpService.class);
+    static final String FOLLOW_UP_STUB = "Task_FollowUpStub";
     ProjectLifecycle lifecycle = mock(ProjectLifecycle.class);
     AwardCases awardCases = mock(AwardCases.class);
     PayeeService payees = mock(PayeeService.class);
@@ -105,6 +105,10 @@ class TcProjectProcessTest {
             engine.getRepositoryService().createDeployment().addModelInstance("tc-panel-seat.bpmn",
                     org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(TcPanelProcesses.SEAT_KEY)
                             .camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
+            // The follow-up is tc-follow-up's own (TcFollowUpProcessTest); here it waits in one task.
+            engine.getRepositoryService().createDeployment().addModelInstance("tc-follow-up.bpmn",
+                    org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(TcFollowUpProcess.KEY)
+                            .camundaHistoryTimeToLive(1).startEvent().userTask(FOLLOW_UP_STUB).endEvent().done()).deploy();
             ProcessTestEngine.deploy(engine, "hekou", "dmn/hekou/hekou-pipeline.dmn");
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
@@ -149,8 +153,7 @@ class TcProjectProcessTest {
                 stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
                 stages.preparePaymentHandler(tasks, payment), stages.approvePaymentHandler(tasks, payment),
                 stages.settleAwardHandler(tasks, payment), stages.recordRecoveryHandler(tasks, payment),
-                stages.recordAcceptanceHandler(tasks, acceptance), stages.evaluatePerformanceHandler(tasks, followUp),
-                stages.recoverAwardHandler(tasks, followUp));
+                stages.recordAcceptanceHandler(tasks, acceptance));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
         Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
         Mocks.register("roundStepAnsweredListener", new RoundSteps().roundStepAnsweredListener(rounds));
@@ -305,8 +308,8 @@ class TcProjectProcessTest {
         assertThat(pi).hasNotPassed(Elements.EXIT_POOL);
         complete(task(Elements.RECORD_ACCEPTANCE, pi), withVariables("acceptanceDate", "2026-01-20"));
         assertThat(pi).hasPassed(Elements.EXIT_POOL).hasNotPassed(Elements.SETTLE_AWARD, Elements.RECORD_RECOVERY);
-        assertThat(task(Elements.EVALUATE_PERFORMANCE, pi)).hasCandidateGroup("huanggang-bureau");
-        complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "MET"));
+        assertThat(pi).isWaitingAt(Elements.FOLLOW_UP);
+        endFollowUp(pi);
 
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED).hasNotPassed(Elements.PROJECT_REJECTED);
         verify(progress).reportCompletion(eq(PROJECT_ID), anyMap(), any());
@@ -319,7 +322,6 @@ class TcProjectProcessTest {
         verify(payment).approve(eq(PROJECT_ID), anyMap(), any());
         verify(acceptance).accept(eq(PROJECT_ID), anyMap(), any());
         verify(payment).exitPool(PROJECT_ID);
-        verify(followUp).evaluate(eq(PROJECT_ID), anyMap(), any());
         verify(lifecycle, never()).closeRejected(anyLong());
     }
 
@@ -468,15 +470,24 @@ class TcProjectProcessTest {
     }
 
     @Test
-    void shouldRecoverAwardWhenPerformanceMissed() {
+    void shouldHandTheProjectToItsFollowUpOnceItLeftThePool() {
         ProcessInstance pi = projectAfterNotice();
         complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", false));
         payOneOrderAndAccept(pi);
-        complete(task(Elements.EVALUATE_PERFORMANCE, pi), withVariables("performanceConclusion", "NOT_MET"));
-        assertThat(task(Elements.RECOVER_AWARD, pi)).hasCandidateGroup("hekou-finance");
-        complete(task(Elements.RECOVER_AWARD, pi));
-        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED_AFTER_CLAWBACK).hasNotPassed(Elements.PROJECT_CLOSED);
-        verify(followUp).recover(eq(PROJECT_ID), anyMap(), any());
+        assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.FOLLOW_UP).hasNotPassed(Elements.PROJECT_CLOSED);
+        ProcessInstance followUp = calledFollowUp(pi);
+        assertThat(followUp).variables().containsEntry(TcProjectProcess.Vars.PROJECT_ID, PROJECT_ID);
+        Assertions.assertThat(followUp.getTenantId()).isEqualTo("hekou");
+        endFollowUp(pi);
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED);
+    }
+
+    private ProcessInstance calledFollowUp(ProcessInstance pi) {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    }
+
+    private void endFollowUp(ProcessInstance pi) {
+        complete(task(FOLLOW_UP_STUB, calledFollowUp(pi)));
     }
 
     private void payOneOrderAndAccept(ProcessInstance pi) {
@@ -554,7 +565,7 @@ class TcProjectProcessTest {
         }
         assertThat(task(Elements.RECORD_ACCEPTANCE, pi)).hasCandidateGroup("hekou-town-yihe").hasCandidateGroup("hekou-bureau");
         complete(task(Elements.RECORD_ACCEPTANCE, pi));
-        assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.EVALUATE_PERFORMANCE)
+        assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.FOLLOW_UP)
                 .variables().doesNotContainKeys("settledAmount", "settlementBasis", "recoveredAmount", "recoveryDate");
         verify(payment).settle(eq(PROJECT_ID), anyMap(), any());
         verify(payment, org.mockito.Mockito.times(2)).recordRepayment(eq(PROJECT_ID), anyMap(), any());

@@ -1,0 +1,131 @@
+package cn.tcsubsidy.followup.process;
+
+import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+
+import cn.tcsubsidy.engine.TaskSubmissionHandler;
+import cn.tcsubsidy.followup.domain.FollowUpService;
+import cn.tcsubsidy.followup.process.TcFollowUpProcess.Elements;
+import cn.tcsubsidy.followup.process.TcFollowUpProcess.Values;
+import cn.tcsubsidy.followup.process.TcFollowUpProcess.Vars;
+import cn.tcsubsidy.project.process.ProjectTaskHandlers;
+import cn.tcsubsidy.shared.ClockConfiguration;
+import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What each step of tc-follow-up and tc-follow-up-report does, one line per step, each calling
+ * {@link FollowUpService}. The project is the root instance's (a task's handler) or the instance's system-set
+ * projectId (a delegate); the timers' dates and the reporter come from the follow-up's row, never from a caller.
+ */
+@Configuration
+public class FollowUpTasks {
+
+    /** Task_ScheduleFollowUp: the report's dates from the table and who reports, the town that urges. */
+    @Bean
+    public JavaDelegate scheduleFollowUpDelegate(FollowUpService followUp) {
+        return execution -> {
+            FollowUpService.Schedule s = followUp.open(projectId(execution.getVariables()));
+            execution.setVariable(Vars.REPORT_OPENS_AT, startOf(s.reportOpensOn()));
+            execution.setVariable(Vars.REPORT_DUE_AT, startOf(s.reportDueOn().plusDays(1)));
+            execution.setVariable(Vars.ESCALATION_DUE_AT, startOf(s.escalationDueOn().plusDays(1)));
+            execution.setVariable(Vars.REPORTER, s.reporter());
+            execution.setVariable(Vars.TOWN_GROUP, s.townGroup());
+        };
+    }
+
+    @Bean
+    public TaskSubmissionHandler reportResultsHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.REPORT_RESULTS, followUp::report);
+    }
+
+    @Bean
+    public TaskSubmissionHandler urgeReportHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.URGE_REPORT,
+                (projectId, values, actor) -> followUp.urge(projectId, FollowUpService.TOWN, values, actor));
+    }
+
+    @Bean
+    public TaskSubmissionHandler escalateReportHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.ESCALATE_REPORT,
+                (projectId, values, actor) -> followUp.urge(projectId, FollowUpService.BUREAU, values, actor));
+    }
+
+    /** On create of the report, reminder and rectification tasks: the targets and what is to be reported. */
+    @Bean
+    public TaskListener followUpSummaryListener(FollowUpService followUp) {
+        return task -> task.setVariableLocal(Vars.FOLLOW_UP_SUMMARY,
+                followUp.reportSummary(projectId(task.getVariables())));
+    }
+
+    /** On create of Task_EvaluatePerformance: targets against results and the table's suggestion (task-local). */
+    @Bean
+    public TaskListener evaluationSummaryListener(FollowUpService followUp) {
+        return task -> {
+            FollowUpService.Assessment a = followUp.assess(projectId(task.getVariables()));
+            task.setVariableLocal(Vars.EVALUATION_SUMMARY, a.summary());
+            task.setVariableLocal(Vars.SUGGESTED_CONCLUSION, a.suggestion().conclusion());
+        };
+    }
+
+    @Bean
+    public TaskSubmissionHandler evaluatePerformanceHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.EVALUATE, followUp::evaluate);
+    }
+
+    /** Task_OpenRectification: the rectification's deadline for Task_Rectify and its timer. */
+    @Bean
+    public JavaDelegate openRectificationDelegate(FollowUpService followUp) {
+        return execution -> {
+            clearLoopFields(execution);
+            execution.setVariable(Vars.RECTIFY_DUE_AT,
+                    startOf(followUp.rectifyDueOn(projectId(execution.getVariables())).plusDays(1)));
+        };
+    }
+
+    @Bean
+    public TaskSubmissionHandler rectifyHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.RECTIFY, followUp::rectify);
+    }
+
+    @Bean
+    public JavaDelegate rectificationMissedDelegate(FollowUpService followUp) {
+        return execution -> followUp.rectificationMissed(projectId(execution.getVariables()));
+    }
+
+    /** Task_TrackRepayment: whether the clawback is still outstanding; the last form's values leave the instance. */
+    @Bean
+    public JavaDelegate trackRepaymentDelegate(FollowUpService followUp) {
+        return execution -> {
+            clearLoopFields(execution);
+            execution.setVariable(Vars.CLAWBACK_STATE, followUp.clawbackOutstanding(projectId(execution.getVariables()))
+                    ? Values.OUTSTANDING : Values.REPAID);
+        };
+    }
+
+    @Bean
+    public TaskListener repaymentSummaryListener(FollowUpService followUp) {
+        return task -> task.setVariableLocal(Vars.REPAYMENT_SUMMARY,
+                followUp.repaymentSummary(projectId(task.getVariables())));
+    }
+
+    @Bean
+    public TaskSubmissionHandler recordRepaymentHandler(ProjectTaskHandlers tasks, FollowUpService followUp) {
+        return tasks.forProject(Elements.RECORD_REPAYMENT, followUp::recordRepayment);
+    }
+
+    private static void clearLoopFields(DelegateExecution execution) {
+        for (String name : Vars.LOOP_FIELDS) {
+            execution.removeVariable(name);
+        }
+    }
+
+    /** Midnight in Beijing at the start of {@code day}: a date's deadline is over when the next day begins. */
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(ClockConfiguration.BEIJING).toInstant());
+    }
+}
