@@ -30,7 +30,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CorrectionSteps {
 
-    /** Task_OpenCorrection: the task's assignee (the filing user) and its deadline, from the open return. */
+    /**
+     * Task_OpenCorrection: the task's assignee (the filing user) and its deadline, from the open return; the
+     * correctable fields at the project's current values, which the form shows and the submission replaces (in the
+     * instance's scope, where a submission lands).
+     */
     @Bean
     public JavaDelegate openCorrectionDelegate(CorrectionService corrections, ProjectRepository projects) {
         return execution -> {
@@ -38,22 +42,19 @@ public class CorrectionSteps {
             Revision r = corrections.requireOpen(id, "退回企业补正");
             execution.setVariable(Vars.ASSIGNEE, projects.get(id).filedBy());
             execution.setVariable(Vars.DUE_AT, Date.from(r.deadline().atZone(ClockConfiguration.BEIJING).toInstant()));
+            showValues(execution, CorrectableFields.of(projects.get(id)));
         };
     }
 
-    /**
-     * On Task_CorrectProject's creation: the points, the deadline and the correctable fields at their current values,
-     * task-local (what the enterprise's form shows; its candidates read the task's own variables only).
-     */
+    /** On Task_CorrectProject's creation: the points, the deadline and the stage, task-local, read-only in the form. */
     @Bean
-    public TaskListener correctionTaskListener(CorrectionService corrections, ProjectRepository projects) {
+    public TaskListener correctionTaskListener(CorrectionService corrections) {
         return task -> {
             long id = projectId(task.getVariables());
             Revision r = corrections.requireOpen(id, "退回企业补正");
             task.setVariableLocal(Vars.POINTS, r.points());
             task.setVariableLocal(Vars.DEADLINE_NOTE, r.deadlineNote());
             task.setVariableLocal(Vars.STAGE_LABEL, r.stage().label());
-            formValues(CorrectableFields.of(projects.get(id))).forEach(task::setVariableLocal);
         };
     }
 
@@ -72,7 +73,7 @@ public class CorrectionSteps {
                 throw new StepRefusedException("项目 " + id + " 的补正未完成(" + outcome + "),不能退回原环节");
             }
             execution.setVariable(Vars.OUTCOME, outcome);
-            showCorrectedValues(execution, CorrectableFields.of(projects.get(id)));
+            showValues(execution, CorrectableFields.of(projects.get(id)));
         };
     }
 
@@ -85,7 +86,8 @@ public class CorrectionSteps {
         };
     }
 
-    private static void showCorrectedValues(DelegateExecution execution, Map<String, Object> values) {
+    /** Every correctable field, as the project holds it (a field the project leaves empty is null). */
+    private static void showValues(DelegateExecution execution, Map<String, Object> values) {
         Map<String, Object> shown = formValues(values);
         for (String key : Vars.FIELDS) {
             execution.setVariable(key, shown.get(key));
