@@ -40,6 +40,16 @@ public final class CorrectableFields {
             Map.entry(ACTUAL_RD, "实际研发投入"));
 
     public static final String NOTE = "correctionNote";
+    /**
+     * The form's key of the project's name: every task keeps a task-local copy of {@code projectName} for its
+     * Tasklist card (TaskCardVariables), which a submitted {@code projectName} would not replace.
+     */
+    public static final String FORM_PROJECT_NAME = "correctedProjectName";
+
+    /** The form's key of a field. */
+    public static String formKey(String field) {
+        return PROJECT_NAME.equals(field) ? FORM_PROJECT_NAME : field;
+    }
 
     private CorrectableFields() {
     }

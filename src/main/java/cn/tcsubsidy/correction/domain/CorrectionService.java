@@ -144,7 +144,7 @@ public class CorrectionService {
      */
     public void correct(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
-        String name = f.name(PROJECT_NAME, LABELS.get(PROJECT_NAME), true, 200);
+        String name = f.name(FORM_PROJECT_NAME, LABELS.get(PROJECT_NAME), true, 200);
         BigDecimal total = f.money(PLANNED_TOTAL, LABELS.get(PLANNED_TOTAL), true);
         BigDecimal equipment = f.money(PLANNED_EQUIPMENT, LABELS.get(PLANNED_EQUIPMENT), false);
         BigDecimal software = f.money(PLANNED_SOFTWARE, LABELS.get(PLANNED_SOFTWARE), false);

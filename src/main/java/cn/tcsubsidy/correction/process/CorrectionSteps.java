@@ -42,7 +42,9 @@ public class CorrectionSteps {
             Revision r = corrections.requireOpen(id, "退回企业补正");
             execution.setVariable(Vars.ASSIGNEE, projects.get(id).filedBy());
             execution.setVariable(Vars.DUE_AT, Date.from(r.deadline().atZone(ClockConfiguration.BEIJING).toInstant()));
-            showValues(execution, CorrectableFields.of(projects.get(id)));
+            Map<String, Object> current = CorrectableFields.of(projects.get(id));
+            showValues(execution, current);
+            execution.setVariable(CorrectableFields.FORM_PROJECT_NAME, current.get(CorrectableFields.PROJECT_NAME));
         };
     }
 

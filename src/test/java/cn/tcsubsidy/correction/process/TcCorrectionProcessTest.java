@@ -146,7 +146,7 @@ class TcCorrectionProcessTest {
                 .containsEntry(Vars.STAGE_LABEL, Stage.RECOMMENDATION.label());
         Assertions.assertThat(engine.getTaskService().getVariables(t.getId())).as("the form's current values")
                 .containsEntry("actualEquipmentInvestment", 6000000.0).containsEntry("plannedStartDate", "2024-03-01")
-                .containsEntry("projectName", "技改项目").containsEntry("plannedSoftwareInvestment", null);
+                .containsEntry("projectName", "技改项目").containsEntry("correctedProjectName", "技改项目").containsEntry("plannedSoftwareInvestment", null);
         Assertions.assertThat((String) local.get(Vars.DEADLINE_NOTE)).contains("5 个工作日", "常见做法", "2026-12-09");
     }
 
