@@ -27,3 +27,11 @@ create table project_revision (
     constraint project_revision_open check ((outcome is null) = (open_project_id is not null))
 );
 create index project_revision_project on project_revision (project_id);
+
+-- At review the panel scores independently: a member may list correctable points on the score sheet (kept with the
+-- sheet); once the enterprise has corrected them, the panel lead records the score the panel gives the corrected
+-- project (reviewed_*, on the review stage's return), which the conclusion then uses.
+alter table panel_score add column correction_points varchar(2000);
+alter table project_revision add column reviewed_score numeric(5, 2);
+alter table project_revision add column reviewed_reason varchar(2000);
+alter table project_revision add column reviewed_by varchar(64);

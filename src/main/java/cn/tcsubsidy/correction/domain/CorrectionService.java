@@ -137,6 +137,34 @@ public class CorrectionService {
         return of(projectId).stream().anyMatch(r -> r.stage() == stage && Revision.CORRECTED.equals(r.outcome()));
     }
 
+    /** Whether the project has been returned at this stage already (whatever came of it). */
+    public boolean returnedAt(long projectId, Stage stage) {
+        return of(projectId).stream().anyMatch(r -> r.stage() == stage);
+    }
+
+    /** The panel lead's score after a correction at review, once recorded. */
+    public Optional<BigDecimal> reviewedScore(long projectId) {
+        return jdbc.sql("""
+                select reviewed_score from project_revision
+                 where project_id = :p and stage = :s and outcome = :o and reviewed_score is not null
+                """).param("p", projectId).param("s", Stage.EXPERT_REVIEW.name()).param("o", Revision.CORRECTED)
+                .query(BigDecimal.class).optional();
+    }
+
+    /** The panel lead's score and reason for the corrected project, once, on the review stage's corrected return. */
+    public void recordReview(long projectId, BigDecimal score, String reason, Actor actor) {
+        int updated = jdbc.sql("""
+                update project_revision set reviewed_score = :score, reviewed_reason = :reason, reviewed_by = :by
+                 where project_id = :p and stage = :s and outcome = :o and reviewed_score is null
+                """).param("score", score).param("reason", reason).param("by", actor.userId()).param("p", projectId)
+                .param("s", Stage.EXPERT_REVIEW.name()).param("o", Revision.CORRECTED).update();
+        if (updated != 1) {
+            throw new ValidationException("agreedScore", "该项目没有待复核的补正材料,或复核得分已记录");
+        }
+        history.record(projectId, Stage.EXPERT_REVIEW, "CORRECTION_REVIEWED", actor.userId(),
+                truncate("评审组长复核补正材料,复核得分 " + score.stripTrailingZeros().toPlainString() + ":" + reason));
+    }
+
     /**
      * The enterprise's correction (form {@code correct-project}): only the filing enterprise's user, before the
      * deadline; the fields checked like the filing and the completion report check them; the changed ones written to
@@ -259,7 +287,7 @@ public class CorrectionService {
     }
 
     /** "label: before → after" for every field that changed; "未修改字段" when none did. */
-    static String changes(Map<String, Object> before, Map<String, Object> after) {
+    public static String changes(Map<String, Object> before, Map<String, Object> after) {
         List<String> changed = new ArrayList<>();
         for (String key : CorrectableFields.ALL) {
             Object b = before.get(key);

@@ -60,6 +60,21 @@ public class CorrectionSteps {
         };
     }
 
+    /**
+     * On tc-project's Task_ReviewCorrection (复核补正材料): the points the panel raised and what the enterprise changed,
+     * task-local, for the panel lead's form.
+     */
+    @Bean
+    public TaskListener reviewCorrectionTaskListener(CorrectionService corrections) {
+        return task -> {
+            java.util.List<Revision> all = corrections.of(projectId(task.getVariables()));
+            Revision r = all.get(all.size() - 1);
+            task.setVariableLocal(Vars.POINTS, r.points());
+            task.setVariableLocal(Vars.CHANGES, CorrectionService.changes(r.before(), r.after())
+                    + (r.correctionNote() == null ? "" : ";企业说明:" + r.correctionNote()));
+        };
+    }
+
     @Bean
     public TaskSubmissionHandler correctProjectHandler(ProjectTaskHandlers tasks, CorrectionService corrections) {
         return tasks.forProject(Elements.CORRECT_PROJECT, corrections::correct);

@@ -34,6 +34,8 @@ public final class TcCorrectionProcess {
         public static final String POINTS = "correctionPoints";
         public static final String DEADLINE_NOTE = "correctionDeadlineNote";
         public static final String STAGE_LABEL = "correctionStageLabel";
+        /** What the enterprise changed (before → after), shown to the panel lead reviewing the correction. */
+        public static final String CHANGES = "correctionChanges";
         /** Set by the system on both ends: CORRECTED or EXPIRED; tc-project's gateways read it. */
         public static final String OUTCOME = "correctionOutcome";
         /** The corrected fields tc-project's later forms show (refreshed from the project by Task_ReturnCorrected). */

@@ -32,6 +32,9 @@ public final class TcProjectProcess {
         public static final String REACH_CONSENSUS = "Task_ReachConsensus";
         public static final String CONCLUDE_PANEL = "Task_ConcludePanel";
         public static final String REVIEW_PASSED = "Gateway_ReviewPassed";
+        public static final String REVIEW_CORRECTION_CALL = "CallActivity_ReviewCorrection";
+        public static final String REVIEW_CORRECTED = "Gateway_ReviewCorrected";
+        public static final String REVIEW_CORRECTION = "Task_ReviewCorrection";
         public static final String REVIEW_CLOSED = "Event_ReviewClosed";
         public static final String QUOTE_AWARD = "Task_QuoteAward";
         public static final String DECIDE_AWARD = "Task_DecideAward";

@@ -156,6 +156,7 @@ class TcProjectProcessTest {
         Mocks.register("correctionTaskListener", correctionSteps.correctionTaskListener(corrections));
         Mocks.register("returnCorrectedDelegate", correctionSteps.returnCorrectedDelegate(corrections, projects));
         Mocks.register("expireCorrectionDelegate", correctionSteps.expireCorrectionDelegate(corrections));
+        Mocks.register("reviewCorrectionTaskListener", correctionSteps.reviewCorrectionTaskListener(corrections));
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
         when(payees.paymentFormSummary(PROJECT_ID)).thenReturn(PAYEE_SUMMARY);
         Mocks.register("payeeSummaryListener", new PaymentTaskPayee().payeeSummaryListener(projects, payees));
@@ -178,7 +179,8 @@ class TcProjectProcessTest {
                 stages.settleAwardHandler(tasks, payment), stages.recordRecoveryHandler(tasks, payment),
                 stages.recordAcceptanceHandler(tasks, acceptance), stages.evaluatePerformanceHandler(tasks, followUp),
                 stages.recoverAwardHandler(tasks, followUp),
-                correctionSteps.correctProjectHandler(tasks, corrections));
+                correctionSteps.correctProjectHandler(tasks, corrections),
+                panelStages.reviewCorrectionHandler(tasks, panel));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
         Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
         Mocks.register("roundStepAnsweredListener", new RoundSteps().roundStepAnsweredListener(rounds));
@@ -716,6 +718,55 @@ class TcProjectProcessTest {
 
         assertThat(pi).isEnded().hasPassed(Elements.AWARD_CORRECTED, Elements.CLOSE_REJECTED)
                 .hasNotPassed(Elements.REQUOTE_AWARD, Elements.NOTICE_OPENED);
+        verify(corrections).expire(PROJECT_ID);
+    }
+
+    @Test
+    void shouldReturnToThePanelLeadAfterACorrectionTheReviewersAskedFor() {
+        when(panel.conclude(PROJECT_ID)).thenReturn(
+                new PanelService.Conclusion(PanelService.CORRECT, "评审小组成员提出企业可补正的问题"),
+                new PanelService.Conclusion(Values.PASS, "复核得分 86"));
+        when(corrections.of(PROJECT_ID)).thenReturn(List.of(new Revision(1, PROJECT_ID,
+                cn.tcsubsidy.project.domain.Stage.EXPERT_REVIEW, "system", CORRECTION_DEADLINE.minusDays(7),
+                "评审意见 1:设备清单缺发票号", 5, CORRECTION_DEADLINE, Map.of("projectName", "技改项目"),
+                Map.of("projectName", "技改项目(补正)"), "补齐发票号", "hekou-ent-1", CORRECTION_DEADLINE.minusDays(2),
+                Revision.CORRECTED, null)));
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        reviewByPanel(pi);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CORRECTION_CALL).hasNotPassed(Elements.REVIEW_CLOSED);
+
+        correctAsEnterprise(pi);
+
+        assertThat(pi).hasPassed(Elements.REVIEW_CORRECTED).isWaitingAt(Elements.REVIEW_CORRECTION);
+        org.camunda.bpm.engine.task.Task review = task(Elements.REVIEW_CORRECTION, pi);
+        assertThat(review).isAssignedTo("hekou-expert-1");
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+                .containsEntry(TcCorrectionProcess.Vars.POINTS, "评审意见 1:设备清单缺发票号")
+                .containsEntry(TcCorrectionProcess.Vars.CHANGES, "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
+        complete(review, withVariables("agreedScore", 86, "agreedReason", "补正后材料齐全"));
+
+        verify(panel).reviewCorrection(eq(PROJECT_ID), anyMap(), any());
+        verify(panel, org.mockito.Mockito.times(2)).conclude(PROJECT_ID);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CLOSED);
+    }
+
+    @Test
+    void shouldRejectAtReviewWhenTheCorrectionDeadlinePasses() {
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(PanelService.CORRECT, "退回补正"));
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        reviewByPanel(pi);
+        ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).processDefinitionKey(TcCorrectionProcess.KEY).singleResult();
+
+        execute(engine.getManagementService().createJobQuery().processInstanceId(child.getId())
+                .activityId(TcCorrectionProcess.Elements.CORRECTION_DEADLINE).singleResult());
+
+        assertThat(pi).isEnded().hasPassed(Elements.REVIEW_CORRECTED, Elements.CLOSE_REJECTED)
+                .hasNotPassed(Elements.REVIEW_CORRECTION, Elements.REVIEW_CLOSED);
         verify(corrections).expire(PROJECT_ID);
     }
 }
