@@ -614,4 +614,67 @@ abstract class PanelReviewScenario {
                 .param("p", p.projectId()).query(Long.class).single()).isOne();
         assertBlindAndReplayable(p);
     }
+
+    /**
+     * 退回补正 at review: a member lists a correctable point on the sheet; the conclusion sends it to the enterprise
+     * (merged, without the member's name) instead of concluding; once corrected the panel lead (and no other member)
+     * records the score after correction, which the conclusion takes.
+     */
+    @Test
+    void shouldReturnToTheEnterpriseForThePointsAMemberRaisedAndConcludeOnTheLeadsScoreAfterCorrection() {
+        Panel p = project("liaocheng", "EQUIPMENT", 6_000_000);
+        runJob(p, TcProjectProcess.Elements.DRAW_PANEL);
+        Map<Integer, Seat> now = latest(p);
+        boolean first = true;
+        for (Seat s : now.values()) {
+            Map<String, Object> sheet = sheet(p.jurisdiction(), 80);
+            if (first) {
+                sheet.put("correctionPoints", "设备清单缺少发票号码");
+                first = false;
+            }
+            complete(s.memberUserId(), scoreTask(p, s.memberUserId()), sheet);
+        }
+        String lead = seats.ofProject(p.roundId(), p.projectId()).stream()
+                .filter(s -> s.kind() == MemberKind.EXPERT).findFirst().orElseThrow().memberUserId();
+        String otherMember = now.values().stream().map(Seat::memberUserId).filter(m -> !m.equals(lead)).findFirst()
+                .orElseThrow();
+
+        aggregate(p);
+
+        assertThat(project(p).stage()).as("not concluded while out for correction").isEqualTo(Stage.EXPERT_REVIEW);
+        assertThat(waitingAt(p, TcProjectProcess.Elements.REVIEW_CORRECTION_CALL)).isTrue();
+        String points = jdbc.sql("select points from project_revision where open_project_id = :p")
+                .param("p", p.projectId()).query(String.class).single();
+        assertThat(points).isEqualTo("评审意见 1:设备清单缺少发票号码");
+        for (Seat s : now.values()) {
+            assertThat(points).as("blind: no member named").doesNotContain(s.memberUserId());
+        }
+        String child = runtime.createProcessInstanceQuery().superProcessInstanceId(p.processInstanceId())
+                .processDefinitionKey("tc-correction").singleResult().getId();
+        Task correct = tasks.createTaskQuery().processInstanceId(child).singleResult();
+        assertThat(correct.getAssignee()).isEqualTo("liaocheng-ent-1");
+        Project before = project(p);
+        complete("liaocheng-ent-1", correct, new HashMap<>(Map.of("correctedProjectName", before.projectName(),
+                "plannedTotalInvestment", 6_000_000, "plannedEquipmentInvestment", 3_600_000,
+                "plannedStartDate", before.plannedStartDate().toString(),
+                "plannedEndDate", before.plannedEndDate().toString(), "actualTotalInvestment", 6_000_000,
+                "actualEquipmentInvestment", 3_500_000, "correctionNote", "补充发票号码,按发票更正设备投资")));
+
+        Task review = single(p, TcProjectProcess.Elements.REVIEW_CORRECTION);
+        assertThat(review.getAssignee()).as("the panel lead").isEqualTo(lead);
+        assertThat(tasks.getVariableLocal(review.getId(), "correctionChanges").toString())
+                .contains("实际设备投资:3600000.00 → 3500000.00");
+        assertThatThrownBy(() -> complete(otherMember, review, Map.of("agreedScore", 50, "agreedReason", "越权")))
+                .as("another member of the panel");
+        complete(lead, review, Map.of("agreedScore", 88, "agreedReason", "补正后材料齐全,数据一致"));
+
+        assertThat(project(p).stage()).isEqualTo(Stage.REVIEWED);
+        assertThat(project(p).expertScore()).as("the lead's score after correction").isEqualByComparingTo("88");
+        assertThat(project(p).actualEquipmentInvestment()).isEqualByComparingTo("3500000");
+        assertThat(waitingAt(p, TcProjectProcess.Elements.REVIEW_CLOSED)).isTrue();
+        assertThat(jdbc.sql("select action from project_event where project_id = :p order by id")
+                .param("p", p.projectId()).query(String.class).list())
+                .containsSubsequence("PANEL_AGGREGATED", "CORRECTION_REQUESTED", "CORRECTED", "CORRECTION_REVIEWED",
+                        "REVIEW_PASSED");
+    }
 }

@@ -85,6 +85,27 @@ public class AwardCases {
         if (quoteOf(projectId).isPresent()) {
             throw new StepRefusedException("项目 " + projectId + " 已按奖补规则测算,不能重新测算");
         }
+        return store(p, false);
+    }
+
+    /**
+     * Quotes again from the figures the enterprise corrected (退回补正 at the award decision): the quote row and a
+     * cluster's member shares are replaced, the history keeps the earlier quote beside the new one. The budget
+     * ranking's place is the round's and stays as drawn; the reservation checks caps and budgets anew.
+     */
+    public String requote(long projectId) {
+        Project p = guard.require(projectId, "按补正后的数据重新测算", Stage.AWARD_DECISION);
+        QuoteRow before = quoteOf(projectId).orElseThrow(() -> new StepRefusedException("项目 " + projectId
+                + " 尚未按奖补规则测算,不能重新测算"));
+        jdbc.sql("delete from project_award_allocation where project_id = :p").param("p", projectId).update();
+        String note = store(p, true);
+        history.record(projectId, Stage.AWARD_DECISION, "AWARD_REQUOTED", Actor.SYSTEM,
+                truncate("补正后重新测算:原测算 " + Money.format(before.amount()) + "(" + before.note() + ")", 2000));
+        return note;
+    }
+
+    private String store(Project p, boolean again) {
+        long projectId = p.id();
         AwardQuote q = quotes.quote(request(p));
         String note = (q.eligible()
                 ? "按规则测算奖补金额 " + Money.format(q.amount())
@@ -94,7 +115,11 @@ public class AwardCases {
                 + ";适用政策日期 " + q.policyDate() + (q.lprDate() == null ? "" : ",LPR 日期 " + q.lprDate());
         String decision = q.decision().key() + " v" + q.decision().version() + " " + q.decision().tenant()
                 + (q.rateDecision() == null ? "" : "," + q.rateDecision().key() + " v" + q.rateDecision().version());
-        jdbc.sql("""
+        jdbc.sql(again ? """
+                update project_award set eligible = :eligible, quoted_amount = :amount, enterprise_cap = :cap,
+                  cap_scope = :scope, pool_level = :pool, quote_note = :note, decision_ref = :decision, quoted_at = :at
+                 where project_id = :p
+                """ : """
                 insert into project_award (project_id, eligible, quoted_amount, enterprise_cap, cap_scope, pool_level,
                   quote_note, decision_ref, quoted_at)
                 values (:p, :eligible, :amount, :cap, :scope, :pool, :note, :decision, :at)

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.award.domain;
 
+import cn.tcsubsidy.correction.domain.CorrectionService;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -19,15 +20,19 @@ public class AwardDecisionService {
 
     public static final String PROPOSE = "PROPOSE";
     public static final String REJECT = "REJECT";
+    /** Returned to the enterprise for correction (退回补正); once corrected the award is quoted again. */
+    public static final String CORRECT = "CORRECT";
 
     private final StageGuard guard;
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final AwardCases cases;
     private final BudgetLineService budgetLine;
+    private final CorrectionService corrections;
 
     public AwardDecisionService(StageGuard guard, ProjectRepository projects, ProjectHistory history, AwardCases cases,
-                                BudgetLineService budgetLine) {
+                                BudgetLineService budgetLine, CorrectionService corrections) {
+        this.corrections = corrections;
         this.guard = guard;
         this.projects = projects;
         this.history = history;
@@ -42,7 +47,8 @@ public class AwardDecisionService {
      */
     public void decide(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
-        String decision = f.choice("awardDecision", "审定结论", Set.of(PROPOSE, REJECT), true);
+        String decision = f.choice("awardDecision", "审定结论", Set.of(PROPOSE, REJECT, CORRECT), true);
+        String points = f.text("correctionPoints", "需企业补正的内容", CORRECT.equals(decision), CorrectionService.MAX_POINTS);
         BigDecimal amount = f.money("proposedAmount", "拟扶持金额", PROPOSE.equals(decision));
         String opinion = f.text("awardOpinion", "审定意见", true, 2000);
         String override = f.text("annualLimitOverride", "不适用每年一个项目限制的理由", false, 1000);
@@ -52,7 +58,9 @@ public class AwardDecisionService {
         }
         f.throwIfInvalid();
         Project p = guard.enter(projectId, actor, Stage.AWARD_DECISION);
-        if (PROPOSE.equals(decision)) {
+        if (CORRECT.equals(decision)) {
+            corrections.request(p, Stage.AWARD_DECISION, points, actor);
+        } else if (PROPOSE.equals(decision)) {
             budgetLine.crossIfOutside(p, amount, lineMoveReason, actor);
             AwardCases.Reserved r = cases.reserve(p, amount, override, actor);
             BigDecimal granted = r.granted();

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.panel.domain;
 
+import cn.tcsubsidy.correction.domain.CorrectionService;
 import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
@@ -65,6 +66,11 @@ public class PanelService {
     }
 
     /** The panel's conclusion: PASS or FAIL, and the note the bureau's award decision shows. */
+    /** The score sheet's optional field of correctable points (退回补正). */
+    public static final String CORRECTION_POINTS = "correctionPoints";
+    /** The conclusion when the project goes to its enterprise for correction first. */
+    public static final String CORRECT = "CORRECT";
+
     public record Conclusion(String conclusion, String note) {
     }
 
@@ -84,10 +90,12 @@ public class PanelService {
     private final ReviewService review;
     private final WorkingDays workingDays;
     private final Clock clock;
+    private final CorrectionService corrections;
 
     public PanelService(DrawService drawService, DrawRecords draws, Seats seats, Scores scores, PoolMemberRecords pool,
                         PanelRules rules, ProjectRepository projects, StageGuard guard, ProjectHistory history,
-                        ReviewService review, WorkingDays workingDays, Clock clock) {
+                        ReviewService review, WorkingDays workingDays, Clock clock, CorrectionService corrections) {
+        this.corrections = corrections;
         this.drawService = drawService;
         this.draws = draws;
         this.seats = seats;
@@ -234,11 +242,15 @@ public class PanelService {
         }
         String opinion = f.choice(ScoreSheet.OPINION, "总体意见", Set.of(Opinion.RECOMMEND.name(),
                 Opinion.NOT_RECOMMEND.name()), false);
+        String correctable = f.text(CORRECTION_POINTS, "企业可补正的问题", false, 500);
         f.throwIfInvalid();
         Object comment = values.get(ScoreSheet.COMMENT);
         ScoreSheet sheet = ScoreSheet.of(roundId, projectId, actor.userId(), criteria, given,
                 opinion == null ? null : Opinion.valueOf(opinion), comment == null ? null : comment.toString());
-        scores.save(sheet);
+        long sheetId = scores.save(sheet);
+        if (correctable != null) {
+            scores.saveCorrectionPoints(sheetId, correctable);
+        }
         seats.end(seat.id(), Seat.Status.SCORED, actor.userId(), null, now);
         history.record(projectId, Stage.EXPERT_REVIEW, "PANEL_SCORE_SUBMITTED", Actor.SYSTEM,
                 "第 " + seat.seatNo() + " 席评审成员已提交评分");
@@ -326,6 +338,25 @@ public class PanelService {
                 summary(roundId, projectId, outcome));
     }
 
+    /**
+     * Task_ReviewCorrection (复核补正材料): after the enterprise's correction, the panel lead records the score the panel
+     * gives the corrected project and why; the conclusion then takes it.
+     */
+    public void reviewCorrection(long projectId, Map<String, Object> values, Actor actor) {
+        FormValues f = new FormValues(values);
+        BigDecimal score = f.bounded(PanelOutcome.AGREED_SCORE, "复核得分", true, BigDecimal.ZERO, ScoreSheet.HUNDRED);
+        String reason = f.text(PanelOutcome.AGREED_REASON, "复核意见", true, 1000);
+        if (score != null && score.stripTrailingZeros().scale() > 2) {
+            f.reject(PanelOutcome.AGREED_SCORE, "复核得分最多保留两位小数");
+        }
+        f.throwIfInvalid();
+        Project p = guard.enter(projectId, actor, Stage.EXPERT_REVIEW);
+        if (!actor.userId().equals(lead(roundOf(p), projectId))) {
+            throw new AccessDeniedException("只有评审组长可以复核补正材料");
+        }
+        corrections.recordReview(projectId, score, reason, actor);
+    }
+
     /** Task_ReachConsensus: the panel lead records the agreed score and the reason. */
     public void agree(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
@@ -354,10 +385,21 @@ public class PanelService {
         long roundId = roundOf(p);
         PanelOutcome o = scores.outcome(roundId, projectId).orElseThrow(() ->
                 new StepRefusedException("项目 " + projectId + " 的评分尚未汇总"));
-        BigDecimal score = o.finalScore();
-        if (score == null) {
+        if (o.finalScore() == null) {
             throw new StepRefusedException("项目 " + projectId + " 的评分差距超过合议阈值,尚未合议");
         }
+        // Points a member listed go to the enterprise once, merged and without the members' names (scoring is blind);
+        // the corrected project comes back to the panel lead, whose score after correction the conclusion takes.
+        List<String> raised = scores.correctionPoints(roundId, projectId);
+        if (!raised.isEmpty() && !corrections.returnedAt(projectId, Stage.EXPERT_REVIEW)) {
+            StringBuilder merged = new StringBuilder();
+            for (int i = 0; i < raised.size(); i++) {
+                merged.append(i == 0 ? "" : ";").append("评审意见 ").append(i + 1).append(":").append(raised.get(i));
+            }
+            corrections.request(p, Stage.EXPERT_REVIEW, merged.toString(), Actor.system());
+            return new Conclusion(CORRECT, "评审小组成员提出企业可补正的问题,退回企业补正后由评审组长复核");
+        }
+        BigDecimal score = corrections.reviewedScore(projectId).orElse(o.finalScore());
         ConsensusRule rule = rules.consensus(p.jurisdiction());
         long recommend = o.count(Opinion.RECOMMEND);
         boolean passed = rule.passes(score, recommend, o.sheets());

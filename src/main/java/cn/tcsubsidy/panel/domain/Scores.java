@@ -39,6 +39,20 @@ public class Scores {
         this.clock = clock;
     }
 
+    /** The correctable points a member listed on the sheet (退回补正), kept with it. */
+    public void saveCorrectionPoints(long sheetId, String points) {
+        jdbc.sql("update panel_score set correction_points = :c where id = :id").param("c", points).param("id", sheetId)
+                .update();
+    }
+
+    /** The correctable points the project's sheets of the round listed, in the order handed in; none: empty. */
+    public List<String> correctionPoints(long roundId, long projectId) {
+        return jdbc.sql("""
+                select correction_points from panel_score
+                 where round_id = :r and project_id = :p and correction_points is not null order by id
+                """).param("r", roundId).param("p", projectId).query(String.class).list();
+    }
+
     /** Stores the member's sheet with its criteria as scored; refuses a second sheet of the member; returns its id. */
     @Transactional
     public long save(ScoreSheet sheet) {

@@ -103,6 +103,11 @@ public class PanelStageTasks {
         return tasks.forProject(TcProjectProcess.Elements.REACH_CONSENSUS, panel::agree);
     }
 
+    @Bean
+    public TaskSubmissionHandler reviewCorrectionHandler(ProjectTaskHandlers tasks, PanelService panel) {
+        return tasks.forProject(TcProjectProcess.Elements.REVIEW_CORRECTION, panel::reviewCorrection);
+    }
+
     /** Task_ConcludePanel: the final score to the project, and PASS or FAIL for the review gateway. */
     @Bean
     public JavaDelegate concludePanelDelegate(PanelService panel) {

@@ -48,17 +48,28 @@ public class ProjectStageTasks {
     /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */
     @Bean
     public JavaDelegate quoteAwardDelegate(AwardCases awards) {
-        return execution -> {
-            long projectId = projectId(execution.getVariables());
-            execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE, awards.quote(projectId));
-            // The award decision's form starts with the proposed amount at the quote (a form field shows the variable
-            // of its key): the bureau may lower it; above the quote the decision is refused, and the ledger cuts it to
-            // what is left under the enterprise's cap. Nothing is offered where the rules award nothing.
-            java.math.BigDecimal quote = awards.eligibleQuote(projectId);
-            if (quote != null) {
-                execution.setVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT, quote.doubleValue());
-            }
-        };
+        return execution -> showQuote(execution, awards, awards.quote(projectId(execution.getVariables())));
+    }
+
+    /** Task_RequoteAward: after a correction at the award decision, the quote again from the corrected figures. */
+    @Bean
+    public JavaDelegate requoteAwardDelegate(AwardCases awards) {
+        return execution -> showQuote(execution, awards, awards.requote(projectId(execution.getVariables())));
+    }
+
+    private static void showQuote(org.camunda.bpm.engine.delegate.DelegateExecution execution, AwardCases awards,
+                                  String note) {
+        long projectId = projectId(execution.getVariables());
+        execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE, note);
+        // The award decision's form starts with the proposed amount at the quote (a form field shows the variable
+        // of its key): the bureau may lower it; above the quote the decision is refused, and the ledger cuts it to
+        // what is left under the enterprise's cap. Nothing is offered where the rules award nothing.
+        java.math.BigDecimal quote = awards.eligibleQuote(projectId);
+        if (quote != null) {
+            execution.setVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT, quote.doubleValue());
+        } else {
+            execution.removeVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT);
+        }
     }
 
     @Bean

@@ -20,6 +20,9 @@ public final class TcProjectProcess {
         public static final String RECOMMENDATION_CLOSED = "Event_RecommendationClosed";
         public static final String RETURN_TO_POOL = "Task_ReturnToPool";
         public static final String RECOMMENDED = "Gateway_Recommended";
+        public static final String RECOMMENDATION_CORRECTION = "CallActivity_RecommendationCorrection";
+        public static final String RECOMMENDATION_CLOSED_IN_CORRECTION = "Event_RecommendationClosedInCorrection";
+        public static final String RECOMMENDATION_CORRECTED = "Gateway_RecommendationCorrected";
         public static final String DRAW_PANEL = "Task_DrawPanel";
         public static final String PANEL_DRAWN = "Gateway_PanelDrawn";
         public static final String RESOLVE_PANEL_SHORTAGE = "Task_ResolvePanelShortage";
@@ -29,10 +32,16 @@ public final class TcProjectProcess {
         public static final String REACH_CONSENSUS = "Task_ReachConsensus";
         public static final String CONCLUDE_PANEL = "Task_ConcludePanel";
         public static final String REVIEW_PASSED = "Gateway_ReviewPassed";
+        public static final String REVIEW_CORRECTION_CALL = "CallActivity_ReviewCorrection";
+        public static final String REVIEW_CORRECTED = "Gateway_ReviewCorrected";
+        public static final String REVIEW_CORRECTION = "Task_ReviewCorrection";
         public static final String REVIEW_CLOSED = "Event_ReviewClosed";
         public static final String QUOTE_AWARD = "Task_QuoteAward";
         public static final String DECIDE_AWARD = "Task_DecideAward";
         public static final String AWARD_PROPOSED = "Gateway_AwardProposed";
+        public static final String AWARD_CORRECTION = "CallActivity_AwardCorrection";
+        public static final String AWARD_CORRECTED = "Gateway_AwardCorrected";
+        public static final String REQUOTE_AWARD = "Task_RequoteAward";
         public static final String NOTICE_OPENED = "Event_NoticeOpened";
         public static final String NOTICE_CLOSED = "Event_NoticeClosed";
         public static final String CONFIRM_NOTICE_OUTCOME = "Task_ConfirmNoticeOutcome";
@@ -124,6 +133,8 @@ public final class TcProjectProcess {
         public static final String PANEL_SHORT = "SHORT";
         public static final String FAIL = "FAIL";
         public static final String PROPOSE = "PROPOSE";
+        /** The deciding forms' third outcome at recommendation and the award decision (退回补正). */
+        public static final String CORRECT = cn.tcsubsidy.correction.process.TcCorrectionProcess.Values.CORRECT;
 
         private Values() {
         }

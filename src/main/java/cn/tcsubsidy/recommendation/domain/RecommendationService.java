@@ -1,5 +1,6 @@
 package cn.tcsubsidy.recommendation.domain;
 
+import cn.tcsubsidy.correction.domain.CorrectionService;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -22,6 +23,8 @@ public class RecommendationService {
 
     public static final String RECOMMEND = "RECOMMEND";
     public static final String REJECT = "REJECT";
+    /** Returned to the enterprise for correction (退回补正): it comes back to the town's task once corrected. */
+    public static final String CORRECT = "CORRECT";
 
     /** review_round.status while towns may still recommend (round/domain's RoundStatus.RECOMMENDATION). */
     private static final String RECOMMENDATION_OPEN = "RECOMMENDATION";
@@ -30,17 +33,21 @@ public class RecommendationService {
     private final ProjectRepository projects;
     private final ProjectHistory history;
     private final JdbcClient jdbc;
+    private final CorrectionService corrections;
 
-    public RecommendationService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc) {
+    public RecommendationService(StageGuard guard, ProjectRepository projects, ProjectHistory history, JdbcClient jdbc,
+                                 CorrectionService corrections) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
         this.jdbc = jdbc;
+        this.corrections = corrections;
     }
 
     public void recommend(long projectId, Map<String, Object> values, Actor actor) {
         FormValues f = new FormValues(values);
-        String decision = f.choice("recommendationDecision", "推荐意见", Set.of(RECOMMEND, REJECT), true);
+        String decision = f.choice("recommendationDecision", "推荐意见", Set.of(RECOMMEND, REJECT, CORRECT), true);
+        String points = f.text("correctionPoints", "需企业补正的内容", CORRECT.equals(decision), CorrectionService.MAX_POINTS);
         String opinion = f.text("recommendationOpinion", "审核意见", true, 2000);
         String investment = f.text("investmentAssessment", "投资情况", true, 2000);
         String technology = f.text("technologyAssessment", "技术水平", true, 2000);
@@ -54,8 +61,10 @@ public class RecommendationService {
             }
         }
         f.throwIfInvalid();
-        guard.enter(projectId, actor, Stage.RECOMMENDATION);
-        if (RECOMMEND.equals(decision)) {
+        Project p = guard.enter(projectId, actor, Stage.RECOMMENDATION);
+        if (CORRECT.equals(decision)) {
+            corrections.request(p, Stage.RECOMMENDATION, points, actor);
+        } else if (RECOMMEND.equals(decision)) {
             projects.setStage(projectId, Stage.EXPERT_REVIEW);
             history.record(projectId, Stage.RECOMMENDATION, "RECOMMENDED", actor.userId(),
                     "镇街推荐:" + opinion + "(投资:" + investment + ";技术:" + technology + ";效益:" + benefit + ")");
@@ -81,6 +90,7 @@ public class RecommendationService {
      */
     public void notRecommendedInTime(long projectId) {
         Project p = guard.require(projectId, "本轮未推荐,留库待下轮", Stage.RECOMMENDATION);
+        corrections.withdrawIfOpen(projectId, "推荐截止时企业尚未补正,项目留库,参加下一轮推荐");
         String roundStatus = p.roundId() == null ? null : jdbc.sql("select status from review_round where id = :r")
                 .param("r", p.roundId()).query(String.class).optional().orElse(null);
         if (roundStatus == null || RECOMMENDATION_OPEN.equals(roundStatus)) {

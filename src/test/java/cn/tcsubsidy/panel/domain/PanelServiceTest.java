@@ -118,7 +118,7 @@ class PanelServiceTest {
     }
 
     static PanelService service(Seats seats, WorkingDays days) {
-        return new PanelService(null, null, seats, null, null, null, null, null, null, null, days, null);
+        return new PanelService(null, null, seats, null, null, null, null, null, null, null, days, null, null);
     }
 
     @Test

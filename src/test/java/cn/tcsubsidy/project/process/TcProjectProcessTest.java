@@ -18,6 +18,10 @@ import static org.mockito.Mockito.when;
 
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
+import cn.tcsubsidy.correction.domain.CorrectionService;
+import cn.tcsubsidy.correction.domain.Revision;
+import cn.tcsubsidy.correction.process.CorrectionSteps;
+import cn.tcsubsidy.correction.process.TcCorrectionProcess;
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.engine.TaskSubmissionListener;
@@ -75,6 +79,19 @@ class TcProjectProcessTest {
     private static final java.util.Date RECOMMENDATION_DUE = new java.util.Date(1_796_000_000_000L);
     private static final String ORDER_SUMMARY = "拨付单 #1 · 黄冈市市级工业技改专项资金 · 全额拨付 500000.00 元";
 
+    private static final java.time.LocalDateTime CORRECTION_DEADLINE = java.time.LocalDateTime.of(2026, 12, 10, 0, 0);
+    private static final Revision OPEN_RETURN = new Revision(1, PROJECT_ID,
+            cn.tcsubsidy.project.domain.Stage.RECOMMENDATION, "hekou-town-yihe-1", CORRECTION_DEADLINE.minusDays(7),
+            "竣工日期与验收报告不符", 5, CORRECTION_DEADLINE, Map.of(), null, null, null, null, null, null);
+    /** The project as the enterprise left it after its correction (what the town's next form shows). */
+    private static final cn.tcsubsidy.project.domain.Project CORRECTED_PROJECT = new cn.tcsubsidy.project.domain.Project(
+            PROJECT_ID, "hekou", "yihe", "测试企业", "91370500MA3C00001X", "2019-370502-34-03-000001", "技改项目(补正)",
+            "DIRECT_SUBSIDY", new java.math.BigDecimal("9000000.00"), null, null, null, null, null,
+            java.time.LocalDate.of(2024, 3, 1), java.time.LocalDate.of(2025, 6, 30), null,
+            cn.tcsubsidy.project.domain.Stage.RECOMMENDATION, java.time.LocalDate.of(2025, 6, 30),
+            new java.math.BigDecimal("8800000.00"), new java.math.BigDecimal("5000000.00"), null, null, 7L, null, null,
+            null, null, null, "pi", "hekou-ent-1", null, null);
+
     private static PaymentService.Progress progress(PaymentPhase phase) {
         return new PaymentService.Progress(phase, null);
     }
@@ -93,6 +110,7 @@ class TcProjectProcessTest {
     AwardCases awardCases = mock(AwardCases.class);
     PayeeService payees = mock(PayeeService.class);
     RoundService rounds = mock(RoundService.class);
+    CorrectionService corrections = mock(CorrectionService.class);
 
     @BeforeEach
     void wireDelegates() {
@@ -109,6 +127,7 @@ class TcProjectProcessTest {
             engine.getRepositoryService().createDeployment().addModelInstance("tc-follow-up.bpmn",
                     org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(TcFollowUpProcess.KEY)
                             .camundaHistoryTimeToLive(1).startEvent().userTask(FOLLOW_UP_STUB).endEvent().done()).deploy();
+            ProcessTestEngine.deploy(engine, null, "processes/tc-correction.bpmn");
             ProcessTestEngine.deploy(engine, "hekou", "dmn/hekou/hekou-pipeline.dmn");
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
@@ -133,6 +152,15 @@ class TcProjectProcessTest {
         Mocks.register("returnToPoolDelegate", stages.returnToPoolDelegate(recommendation));
         Mocks.register("exitPoolDelegate", stages.exitPoolDelegate(payment));
         Mocks.register("quoteAwardDelegate", stages.quoteAwardDelegate(awardCases));
+        Mocks.register("requoteAwardDelegate", stages.requoteAwardDelegate(awardCases));
+        CorrectionSteps correctionSteps = new CorrectionSteps();
+        when(projects.get(PROJECT_ID)).thenReturn(CORRECTED_PROJECT);
+        when(corrections.requireOpen(org.mockito.ArgumentMatchers.eq(PROJECT_ID), any())).thenReturn(OPEN_RETURN);
+        Mocks.register("openCorrectionDelegate", correctionSteps.openCorrectionDelegate(corrections, projects));
+        Mocks.register("correctionTaskListener", correctionSteps.correctionTaskListener(corrections));
+        Mocks.register("returnCorrectedDelegate", correctionSteps.returnCorrectedDelegate(corrections, projects));
+        Mocks.register("expireCorrectionDelegate", correctionSteps.expireCorrectionDelegate(corrections));
+        Mocks.register("reviewCorrectionTaskListener", correctionSteps.reviewCorrectionTaskListener(corrections));
         Mocks.register("closeRejectedProjectDelegate", stages.closeRejectedProjectDelegate(lifecycle));
         when(payees.paymentFormSummary(PROJECT_ID)).thenReturn(PAYEE_SUMMARY);
         Mocks.register("payeeSummaryListener", new PaymentTaskPayee().payeeSummaryListener(projects, payees));
@@ -153,7 +181,9 @@ class TcProjectProcessTest {
                 stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
                 stages.preparePaymentHandler(tasks, payment), stages.approvePaymentHandler(tasks, payment),
                 stages.settleAwardHandler(tasks, payment), stages.recordRecoveryHandler(tasks, payment),
-                stages.recordAcceptanceHandler(tasks, acceptance));
+                stages.recordAcceptanceHandler(tasks, acceptance),
+                correctionSteps.correctProjectHandler(tasks, corrections),
+                panelStages.reviewCorrectionHandler(tasks, panel));
         Mocks.register("taskSubmissionListener", new TaskSubmissionListener(handlers, actors));
         Mocks.register("roundQuoteAnsweredListener", new RoundSteps().roundQuoteAnsweredListener(rounds));
         Mocks.register("roundStepAnsweredListener", new RoundSteps().roundStepAnsweredListener(rounds));
@@ -587,5 +617,167 @@ class TcProjectProcessTest {
         complete(task(Elements.PREPARE_PAYMENT, pi));
         complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
         assertThat(pi).isWaitingAt(Elements.RECORD_ACCEPTANCE).hasNotPassed(Elements.RECORD_RECOVERY);
+    }
+
+    /** The enterprise's correction task in the project's called tc-correction instance. */
+    private org.camunda.bpm.engine.task.Task correctionTask(ProcessInstance pi) {
+        ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).processDefinitionKey(TcCorrectionProcess.KEY).singleResult();
+        Assertions.assertThat(child).as("the project is out for correction").isNotNull();
+        return engine.getTaskService().createTaskQuery().processInstanceId(child.getId())
+                .taskDefinitionKey(TcCorrectionProcess.Elements.CORRECT_PROJECT).singleResult();
+    }
+
+    private void correctAsEnterprise(ProcessInstance pi) {
+        when(corrections.latestOutcome(PROJECT_ID)).thenReturn(Revision.CORRECTED);
+        org.camunda.bpm.engine.task.Task t = correctionTask(pi);
+        assertThat(t).isAssignedTo("hekou-ent-1");
+        engine.getIdentityService().setAuthentication("hekou-ent-1", List.of("hekou-enterprise"), List.of("hekou"));
+        try {
+            complete(t, withVariables("actualTotalInvestment", 8_800_000, "correctionNote", "已按验收报告更正"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    @Test
+    void shouldReturnToTheTownWithTheCorrectedValuesWhenTheEnterpriseCorrectsInTime() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+                "correctionPoints", "竣工日期与验收报告不符"));
+        assertThat(pi).isWaitingAt(Elements.RECOMMENDATION_CORRECTION).hasNotPassed(Elements.DRAW_PANEL,
+                Elements.REJECTED);
+
+        correctAsEnterprise(pi);
+
+        assertThat(pi).hasPassed(Elements.RECOMMENDATION_CORRECTED).isWaitingAt(Elements.RECOMMEND).variables()
+                .containsEntry("projectName", "技改项目(补正)").containsEntry("actualTotalInvestment", 8800000.0);
+        verify(corrections).correct(eq(PROJECT_ID), anyMap(), any());
+        assertThat(task(Elements.RECOMMEND, pi)).hasCandidateGroup("hekou-town-yihe");
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        assertThat(pi).isWaitingAt(Elements.DRAW_PANEL);
+        verify(recommendation, org.mockito.Mockito.times(2)).recommend(eq(PROJECT_ID), anyMap(), any());
+    }
+
+    @Test
+    void shouldRejectTheProjectWhenTheEnterpriseMissesTheCorrectionDeadline() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+                "correctionPoints", "竣工日期与验收报告不符"));
+        ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).singleResult();
+
+        execute(engine.getManagementService().createJobQuery().processInstanceId(child.getId())
+                .activityId(TcCorrectionProcess.Elements.CORRECTION_DEADLINE).singleResult());
+
+        verify(corrections).expire(PROJECT_ID);
+        assertThat(pi).isEnded().hasPassed(Elements.RECOMMENDATION_CORRECTED, Elements.REJECTED,
+                Elements.CLOSE_REJECTED, Elements.PROJECT_REJECTED).hasNotPassed(Elements.DRAW_PANEL);
+        verify(lifecycle).closeRejected(PROJECT_ID);
+    }
+
+    @Test
+    void shouldReturnToThePoolWhenRecommendationClosesWhileTheEnterpriseCorrects() {
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+                "correctionPoints", "补充手续"));
+        org.camunda.bpm.engine.task.Task t = correctionTask(pi);
+
+        correlate(Messages.RECOMMENDATION_CLOSED, pi);
+
+        assertThat(pi).hasPassed(Elements.RECOMMENDATION_CLOSED_IN_CORRECTION, Elements.RETURN_TO_POOL)
+                .isWaitingAt(Elements.RECOMMENDATION_OPENED);
+        Assertions.assertThat(engine.getTaskService().createTaskQuery().taskId(t.getId()).count())
+                .as("the enterprise's task is gone with the round's deadline").isZero();
+        verify(recommendation).notRecommendedInTime(PROJECT_ID);
+        verify(rounds).answered(7L, cn.tcsubsidy.round.domain.RoundStepAnswers.RECOMMENDATION_CLOSED, PROJECT_ID);
+    }
+
+    @Test
+    void shouldQuoteAgainFromTheCorrectedFiguresBeforeTheBureauDecidesAgain() {
+        ProcessInstance pi = projectAwaitingAwardDecision();
+        when(awardCases.requote(PROJECT_ID)).thenReturn("按规则测算奖补金额 300000.00 元");
+        when(awardCases.eligibleQuote(PROJECT_ID)).thenReturn(new java.math.BigDecimal("300000.00"));
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", Values.CORRECT,
+                "correctionPoints", "设备发票与清单不符"));
+        assertThat(pi).isWaitingAt(Elements.AWARD_CORRECTION).hasNotPassed(Elements.NOTICE_OPENED);
+
+        correctAsEnterprise(pi);
+
+        assertThat(pi).hasPassed(Elements.AWARD_CORRECTED, Elements.REQUOTE_AWARD).isWaitingAt(Elements.DECIDE_AWARD)
+                .variables().containsEntry("quoteNote", "按规则测算奖补金额 300000.00 元")
+                .containsEntry("proposedAmount", 300000.0);
+        verify(awardCases).requote(PROJECT_ID);
+        verify(rounds, org.mockito.Mockito.times(1)).quoted(7L, PROJECT_ID);
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 300000));
+        assertThat(pi).isWaitingAt(Elements.NOTICE_OPENED);
+    }
+
+    @Test
+    void shouldRejectAtTheAwardDecisionWhenTheCorrectionDeadlinePasses() {
+        ProcessInstance pi = projectAwaitingAwardDecision();
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", Values.CORRECT,
+                "correctionPoints", "设备发票与清单不符"));
+        ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).processDefinitionKey(TcCorrectionProcess.KEY).singleResult();
+
+        execute(engine.getManagementService().createJobQuery().processInstanceId(child.getId())
+                .activityId(TcCorrectionProcess.Elements.CORRECTION_DEADLINE).singleResult());
+
+        assertThat(pi).isEnded().hasPassed(Elements.AWARD_CORRECTED, Elements.CLOSE_REJECTED)
+                .hasNotPassed(Elements.REQUOTE_AWARD, Elements.NOTICE_OPENED);
+        verify(corrections).expire(PROJECT_ID);
+    }
+
+    @Test
+    void shouldReturnToThePanelLeadAfterACorrectionTheReviewersAskedFor() {
+        when(panel.conclude(PROJECT_ID)).thenReturn(
+                new PanelService.Conclusion(PanelService.CORRECT, "评审小组成员提出企业可补正的问题"),
+                new PanelService.Conclusion(Values.PASS, "复核得分 86"));
+        when(corrections.of(PROJECT_ID)).thenReturn(List.of(new Revision(1, PROJECT_ID,
+                cn.tcsubsidy.project.domain.Stage.EXPERT_REVIEW, "system", CORRECTION_DEADLINE.minusDays(7),
+                "评审意见 1:设备清单缺发票号", 5, CORRECTION_DEADLINE, Map.of("projectName", "技改项目"),
+                Map.of("projectName", "技改项目(补正)"), "补齐发票号", "hekou-ent-1", CORRECTION_DEADLINE.minusDays(2),
+                Revision.CORRECTED, null)));
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        reviewByPanel(pi);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CORRECTION_CALL).hasNotPassed(Elements.REVIEW_CLOSED);
+
+        correctAsEnterprise(pi);
+
+        assertThat(pi).hasPassed(Elements.REVIEW_CORRECTED).isWaitingAt(Elements.REVIEW_CORRECTION);
+        org.camunda.bpm.engine.task.Task review = task(Elements.REVIEW_CORRECTION, pi);
+        assertThat(review).isAssignedTo("hekou-expert-1");
+        Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
+                .containsEntry(TcCorrectionProcess.Vars.POINTS, "评审意见 1:设备清单缺发票号")
+                .containsEntry(TcCorrectionProcess.Vars.CHANGES, "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
+        complete(review, withVariables("agreedScore", 86, "agreedReason", "补正后材料齐全"));
+
+        verify(panel).reviewCorrection(eq(PROJECT_ID), anyMap(), any());
+        verify(panel, org.mockito.Mockito.times(2)).conclude(PROJECT_ID);
+        assertThat(pi).isWaitingAt(Elements.REVIEW_CLOSED);
+    }
+
+    @Test
+    void shouldRejectAtReviewWhenTheCorrectionDeadlinePasses() {
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(PanelService.CORRECT, "退回补正"));
+        ProcessInstance pi = projectAwaitingRound();
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
+        reviewByPanel(pi);
+        ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(pi.getId()).processDefinitionKey(TcCorrectionProcess.KEY).singleResult();
+
+        execute(engine.getManagementService().createJobQuery().processInstanceId(child.getId())
+                .activityId(TcCorrectionProcess.Elements.CORRECTION_DEADLINE).singleResult());
+
+        assertThat(pi).isEnded().hasPassed(Elements.REVIEW_CORRECTED, Elements.CLOSE_REJECTED)
+                .hasNotPassed(Elements.REVIEW_CORRECTION, Elements.REVIEW_CLOSED);
+        verify(corrections).expire(PROJECT_ID);
     }
 }
