@@ -38,6 +38,7 @@ public class ModelDeployer {
         List<Resource> project = concat(find("classpath*:processes/tc-project.bpmn"), forms);
         project = concat(project, find("classpath*:processes/tc-panel-seat.bpmn"));
         project = concat(project, find("classpath*:processes/tc-panel-turn.bpmn"));
+        project = concat(project, find("classpath*:processes/tc-objection.bpmn"));
         deploy(engine, PROJECT_DEPLOYMENT, null, project);
         for (String tenant : Tenants.ALL) {
             List<Resource> models = concat(find("classpath*:processes/tc-annual-round.bpmn"), forms);
