@@ -170,7 +170,13 @@ abstract class ObjectionScenario {
     void closeNotice(Case c) {
         notice.closed(c.id());
         runtime.createMessageCorrelation("NoticeClosed").processInstanceId(c.pi()).correlate();
-        Job job = management.createJobQuery().processInstanceId(c.pi()).singleResult();
+        runProjectJob(c.pi());
+    }
+
+    /** The project's own job after a message (the job executor is off in these tests). */
+    void runProjectJob(String pi) {
+        Job job = management.createJobQuery().processInstanceId(pi).singleResult();
+        assertThat(job).as("the project's work after the message is a job of its own").isNotNull();
         management.executeJob(job.getId());
     }
 
@@ -253,6 +259,7 @@ abstract class ObjectionScenario {
         assertThat(complete(BUREAU, investigate, "objectionOutcome", "UPHELD", "objectionFindings",
                 "经核查,发票重复使用属实", "objectionBasis", "本局公示异议处理规程第五条").status()).isEqualTo(204);
         assertThat(award(a.id())).startsWith("CANCELLED");
+        runProjectJob(a.pi());
         assertThat(stage(a.id())).isEqualTo("REJECTED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(a.pi()).count()).as("a's instance ended").isZero();
         assertThat(jdbc.sql("select status || ':' || objector_notice from objection where id = :id").param("id", objection)
@@ -304,6 +311,8 @@ abstract class ObjectionScenario {
 
         assertThat(complete(BUREAU, investigationOf(objection), "objectionOutcome", "DISMISSED", "objectionFindings",
                 "经核查,投资额与发票一致", "objectionBasis", "本局公示异议处理规程第六条").status()).isEqualTo(204);
+        assertThat(stage(c.id())).as("the message only records itself").isEqualTo("NOTICE_OUTCOME");
+        runProjectJob(c.pi());
         assertThat(stage(c.id())).isEqualTo("PAYMENT");
         assertThat(history.of(c.id()).stream().map(ProjectEvent::action).toList())
                 .contains("OBJECTION_RECEIVED", "NOTICE_HELD", "OBJECTION_DISMISSED", "NOTICE_PASSED");

@@ -588,6 +588,7 @@ class TcProjectProcessTest {
         verify(payment, never()).openOrders(anyLong());
         engine.getRuntimeService().createMessageCorrelation(Messages.OBJECTIONS_SETTLED).processInstanceId(pi.getId())
                 .correlate();
+        runContinuation(pi);
         assertThat(pi).hasPassed(Elements.OPEN_PAYMENT_ORDERS).isWaitingAt(Elements.PREPARE_PAYMENT)
                 .variables().containsEntry("objectionsOpen", false).containsEntry("objectionUpheld", false);
         verify(noticeOutcome, org.mockito.Mockito.times(2)).settle(PROJECT_ID);
@@ -599,6 +600,7 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAfterNotice();
         engine.getRuntimeService().createMessageCorrelation(Messages.OBJECTIONS_SETTLED).processInstanceId(pi.getId())
                 .correlate();
+        runContinuation(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.OPEN_PAYMENT_ORDERS);
         verify(lifecycle).closeRejected(PROJECT_ID);
     }
