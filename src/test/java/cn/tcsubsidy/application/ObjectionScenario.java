@@ -94,6 +94,8 @@ abstract class ObjectionScenario {
     PayeeService payees;
     @Autowired
     PaymentService payment;
+    @Autowired
+    cn.tcsubsidy.project.domain.ProjectLifecycle lifecycle;
 
     Rest rest;
     StageFixture fixture;
@@ -231,8 +233,11 @@ abstract class ObjectionScenario {
         return taskOf(BUREAU, pi, "Task_InvestigateObjection");
     }
 
-    @Test
-    void shouldCancelTheAwardOnAnUpheldObjectionOfferTheNextInRankAndNoticeItOnItsOwn() {
+    record Added(Case cancelled, long project, String pi, Job timer, LocalDate first, LocalDate last) {
+    }
+
+    /** A's award cancelled on an upheld objection, B below the line offered and added, waiting for its own notice's end. */
+    Added cancelledAndNextAdded() {
         Case a = inNotice(today(), today().plusDays(6), null);
         // The candidate below the line: the year's budget pays one award of 400,000.
         long b = fixture.project(Stage.AWARD_DECISION, a.round());
@@ -243,6 +248,7 @@ abstract class ObjectionScenario {
         propose(a);
         decisions.decide(b, Map.of("awardDecision", "REJECT", "awardOpinion", "预算线外,本年度不予扶持"), BUREAU_ACTOR);
         assertThat(projects.get(b).stage()).isEqualTo(Stage.REJECTED);
+        lifecycle.closeRejected(b);
 
         Response recorded = recordWritten(a.id(), "该企业设备发票重复用于两个项目");
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
@@ -289,12 +295,40 @@ abstract class ObjectionScenario {
         assertThat(published.status()).as(published.text()).isEqualTo(200);
         assertThat(published.text()).contains(projects.get(b).enterpriseName())
                 .doesNotContain(projects.get(a.id()).enterpriseName(), ObjectionFixture.OBJECTOR, ObjectionFixture.ID_NUMBER);
+        return new Added(a, b, bPi, timer, first, last);
+    }
 
+    @Test
+    void shouldCancelTheAwardOnAnUpheldObjectionOfferTheNextInRankAndNoticeItOnItsOwn() {
+        Added added = cancelledAndNextAdded();
+        long b = added.project();
+        String bPi = added.pi();
+        LocalDate last = added.last();
+        Job timer = added.timer();
         // Its notice over without objection: the normal payment path.
         ClockUtil.setCurrentTime(java.util.Date.from(last.plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
         management.executeJob(timer.getId());
         assertThat(stage(b)).isEqualTo("PAYMENT");
         taskOf(FINANCE, bPi, "Task_PreparePayment");
+    }
+
+
+    @Test
+    void shouldCloseTheAddedProjectAgainWhenAnObjectionDuringItsOwnNoticeIsUpheld() {
+        Added added = cancelledAndNextAdded();
+        long b = added.project();
+        ClockUtil.setCurrentTime(java.util.Date.from(added.first().atTime(9, 0).atZone(BEIJING).toInstant()));
+        Response r = recordWritten(b, "递补项目同样存在发票问题");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(complete(BUREAU, investigationOf(r.body().get("id").asLong()), "objectionOutcome", "UPHELD",
+                "objectionFindings", "经核查属实", "objectionBasis", "本局公示异议处理规程第五条").status()).isEqualTo(204);
+        assertThat(award(b)).startsWith("CANCELLED");
+        ClockUtil.setCurrentTime(java.util.Date.from(added.last().plusDays(1).atTime(9, 0).atZone(BEIJING).toInstant()));
+        management.executeJob(added.timer().getId());
+        assertThat(stage(b)).isEqualTo("REJECTED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(added.pi()).count()).as("ended, no incident").isZero();
+        assertThat(history.of(b).stream().map(ProjectEvent::action).filter("CLOSED_REJECTED"::equals).count())
+                .as("closed at the award decision and again after its own notice").isEqualTo(2);
     }
 
     @Test

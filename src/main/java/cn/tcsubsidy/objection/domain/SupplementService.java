@@ -6,6 +6,7 @@ import cn.tcsubsidy.award.ledger.BudgetStatus;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
+import cn.tcsubsidy.project.domain.ProjectLifecycle;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.round.domain.WorkingDays;
@@ -172,7 +173,7 @@ public class SupplementService {
                 """)
                 .param("why", reason).param("by", actor.userId()).param("at", now).param("first", first)
                 .param("last", last).param("id", offerId).update();
-        history.record(candidate.id(), Stage.AWARD_DECISION, "SUPPLEMENT_ADDED", actor.userId(), "因公示期间异议成立、奖补撤销,"
+        history.record(candidate.id(), Stage.AWARD_DECISION, ProjectLifecycle.SUPPLEMENT_ADDED, actor.userId(), "因公示期间异议成立、奖补撤销,"
                 + "工信局决定递补列入拟扶持名单,拟扶持金额 " + Money.format(reserved.granted()) + ":" + reason + ";" + reserved.note());
         projects.setStage(candidate.id(), Stage.PUBLIC_NOTICE);
         // NOTICE_OPENED puts the project on the round's published list (PublishedNotices) while its award stands.
