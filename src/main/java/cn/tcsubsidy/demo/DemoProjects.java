@@ -148,7 +148,7 @@ public class DemoProjects {
                 Map.of("listNote", lastRoundYear + "年度技术改造奖补拟扶持名单"));
         closeNoticeWhenDue(round);
         jobs.runDueWithoutFailures(t);
-        complete(Roles.bureau(t), paid, Elements.CONFIRM_NOTICE_OUTCOME, Map.of("objectionReceived", false, "objectionUpheld", false));
+        // No objection was filed during the notice: its end moves the project to payment (Task_CheckObjections).
         // The bureau confirms (核实) the payee recorded at filing; the payment goes to that record.
         long paidId = projectId(paid);
         as(Roles.bureau(t), bureau -> payees.confirm(paidId,

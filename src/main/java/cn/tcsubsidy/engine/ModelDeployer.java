@@ -42,6 +42,7 @@ public class ModelDeployer {
         project = concat(project, find("classpath*:processes/tc-follow-up.bpmn"));
         project = concat(project, find("classpath*:processes/tc-follow-up-report.bpmn"));
         project = concat(project, find("classpath*:processes/tc-correction.bpmn"));
+        project = concat(project, find("classpath*:processes/tc-objection.bpmn"));
         deploy(engine, PROJECT_DEPLOYMENT, null, project);
         for (String tenant : Tenants.ALL) {
             List<Resource> models = concat(find("classpath*:processes/tc-annual-round.bpmn"), forms);

@@ -139,9 +139,10 @@ abstract class FollowUpScenario {
         projects.setStage(p, Stage.NOTICE_OUTCOME);
         payees.confirm(p, Map.of("payeeId", payees.current(p).orElseThrow().id()), BUREAU_ACTOR);
         runtime.createProcessInstanceModification(pi).cancelAllForActivity("Task_ReportCompletion")
-                .startBeforeActivity("Task_ConfirmNoticeOutcome").execute();
-        ok(complete(BUREAU, taskOf(BUREAU, pi, "Task_ConfirmNoticeOutcome"), "objectionReceived", false,
-                "objectionUpheld", false));
+                .startBeforeActivity("Event_NoticeClosed").execute();
+        // The notice ends without objection: the round's message, then the project's own job (the objections' check).
+        runtime.createMessageCorrelation("NoticeClosed").processInstanceId(pi).correlate();
+        management.executeJob(cn.tcsubsidy.support.ProjectJobs.single(management, pi).getId());
         ok(complete(FINANCE, taskOf(FINANCE, pi, "Task_PreparePayment"), "paymentVoucherNo", "LC-JX-" + p,
                 "paymentDate", today().toString()));
         ok(complete(FINANCE_2, taskOf(FINANCE_2, pi, "Task_ApprovePayment"), "approvalDecision", "APPROVE"));

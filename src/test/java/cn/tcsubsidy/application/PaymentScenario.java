@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Payment orders over the engine's REST API as Tasklist submits them, on a Liaocheng project of 400,000 whose notice
- * the bureau confirms: the order prepared by one finance officer, refused to the same officer's approval (四眼原则),
+ * ends without objection: the order prepared by one finance officer, refused to the same officer's approval (四眼原则),
  * approved by the other and paid once; the town's acceptance and the exit from the pool. Duplicate approvals racing
  * each other (two threads in the service, two browser tabs submitting the same task, a REST retry) pay once, and the
  * database itself refuses a second payment of an order and an approval by its preparer.
@@ -69,6 +69,8 @@ abstract class PaymentScenario {
     JdbcClient jdbc;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
     @Autowired
     ProjectRepository projects;
     @Autowired
@@ -105,8 +107,8 @@ abstract class PaymentScenario {
 
     /**
      * A project filed over REST by its enterprise, put by the domain's own steps where the notice closes (completed,
-     * scored, quoted 400,000 and proposed, its payee confirmed), its instance moved by the system to the bureau's
-     * confirmation of the notice: the earlier stages are other tests' business.
+     * scored, quoted 400,000 and proposed, its payee confirmed), its instance moved by the system to the notice's
+     * end: the earlier stages are other tests' business.
      */
     Case awaitingNoticeOutcome() {
         int n = SERIAL.incrementAndGet();
@@ -139,17 +141,17 @@ abstract class PaymentScenario {
         projects.setStage(p, Stage.NOTICE_OUTCOME);
         payees.confirm(p, Map.of("payeeId", payees.current(p).orElseThrow().id()), BUREAU_ACTOR);
         runtime.createProcessInstanceModification(pi).cancelAllForActivity("Task_ReportCompletion")
-                .startBeforeActivity("Task_ConfirmNoticeOutcome").execute();
+                .startBeforeActivity("Event_NoticeClosed").execute();
         return new Case(p, pi);
     }
 
+    /** The notice ends without objection: the round's message, then the project's own job (the objections' check). */
     void confirmNotice(Case c) {
-        Response r = complete(BUREAU, taskOf(BUREAU, c.pi(), "Task_ConfirmNoticeOutcome"), "objectionReceived", false,
-                "objectionUpheld", false);
-        assertThat(r.status()).as(r.text()).isEqualTo(204);
+        runtime.createMessageCorrelation("NoticeClosed").processInstanceId(c.pi()).correlate();
+        management.executeJob(cn.tcsubsidy.support.ProjectJobs.single(management, c.pi()).getId());
     }
 
-    /** The bureau confirms the notice over REST; the first finance officer prepares the order. */
+    /** The notice ends; the first finance officer prepares the order over REST. */
     Case prepared() {
         Case c = awaitingNoticeOutcome();
         confirmNotice(c);

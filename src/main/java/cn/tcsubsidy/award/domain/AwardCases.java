@@ -270,6 +270,11 @@ public class AwardCases {
         }
     }
 
+    /** Whether the ledger holds an award of the project that is not cancelled (an upheld objection cancels it). */
+    public boolean hasLiveAward(long projectId) {
+        return !liveAwards(projectId).isEmpty();
+    }
+
     public void cancel(long projectId, String reason, Actor actor) {
         List<Award> live = liveAwards(projectId);
         if (live.isEmpty()) {

@@ -67,28 +67,17 @@ public class EvidenceFiles {
             throw new AccessDeniedException("只有备案企业可以上传项目的证明材料");
         }
         EvidenceKind kind = kind(upload.kind());
-        byte[] content = upload.content() == null ? new byte[0] : upload.content();
-        if (content.length == 0) {
-            throw new ValidationException(FILE, "请选择要上传的文件(文件不能为空)");
-        }
-        if (content.length > settings.maxFileSize().toBytes()) {
-            throw new ValidationException(FILE, "文件过大:每个文件不能超过 " + megabytes(settings.maxFileSize().toBytes())
-                    + ",本文件 " + megabytes(content.length));
-        }
-        FileType type = FileType.of(content).orElseThrow(() -> new ValidationException(FILE,
-                "只接受 PDF、PNG 或 JPEG 格式的扫描件(按文件内容识别,不按扩展名)"));
-        if (!type.agreesWith(upload.declaredType())) {
-            throw new ValidationException(FILE, "文件内容是 " + type.contentType() + ",与声明的类型 " + upload.declaredType()
-                    + " 不符");
-        }
-        String name = fileName(upload.fileName(), type);
+        CheckedScan scan = check(upload.fileName(), upload.declaredType(), upload.content());
+        byte[] content = scan.content();
+        FileType type = scan.type();
+        String name = scan.fileName();
         Stage stage = guard.enter(projectId, actor, UPLOAD_STAGES).stage();
         long stored = jdbc.sql("select count(*) from project_evidence where project_id = :p").param("p", projectId)
                 .query(Long.class).single();
         if (stored >= settings.maxFilesPerProject()) {
             throw new ValidationException(FILE, "每个项目最多上传 " + settings.maxFilesPerProject() + " 个证明材料文件,已满");
         }
-        String sha256 = sha256(content);
+        String sha256 = scan.sha256();
         LocalDateTime now = LocalDateTime.now(clock);
         org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
@@ -167,6 +156,32 @@ public class EvidenceFiles {
             s.append(s.isEmpty() ? "" : "、").append(k.name()).append(' ').append(k.label());
         }
         return s.toString();
+    }
+
+    /** A scan that passed the checks every uploaded scan passes: its type by content, a clean name, its SHA-256. */
+    public record CheckedScan(FileType type, String fileName, String sha256, byte[] content) {
+    }
+
+    /**
+     * The checks of every uploaded scan (not empty, within the size limit, PDF, PNG or JPEG by content agreeing with
+     * the declared type), refused naming the field {@code file}; also for scans kept elsewhere (an objection's letter).
+     */
+    public CheckedScan check(String fileName, String declaredType, byte[] given) {
+        byte[] content = given == null ? new byte[0] : given;
+        if (content.length == 0) {
+            throw new ValidationException(FILE, "请选择要上传的文件(文件不能为空)");
+        }
+        if (content.length > settings.maxFileSize().toBytes()) {
+            throw new ValidationException(FILE, "文件过大:每个文件不能超过 " + megabytes(settings.maxFileSize().toBytes())
+                    + ",本文件 " + megabytes(content.length));
+        }
+        FileType type = FileType.of(content).orElseThrow(() -> new ValidationException(FILE,
+                "只接受 PDF、PNG 或 JPEG 格式的扫描件(按文件内容识别,不按扩展名)"));
+        if (!type.agreesWith(declaredType)) {
+            throw new ValidationException(FILE, "文件内容是 " + type.contentType() + ",与声明的类型 " + declaredType
+                    + " 不符");
+        }
+        return new CheckedScan(type, fileName(fileName, type), sha256(content), content);
     }
 
     /** The name without any folder, visible characters only, at most 200 characters; a default when nothing is left. */

@@ -69,10 +69,11 @@ public class PaymentService {
     private final PayeeService payees;
     private final ReportedFacts reported;
     private final AdvanceRules advanceRules;
+    private final PaymentHold hold;
 
     public PaymentService(StageGuard guard, ProjectRepository projects, ProjectHistory history, PaymentOrders orders,
                           PayeeAccounts accounts, Clock clock, AwardCases awards, AwardLedger ledger, PayeeService payees,
-                          ReportedFacts reported, AdvanceRules advanceRules) {
+                          ReportedFacts reported, AdvanceRules advanceRules, PaymentHold hold) {
         this.guard = guard;
         this.projects = projects;
         this.history = history;
@@ -84,6 +85,7 @@ public class PaymentService {
         this.payees = payees;
         this.reported = reported;
         this.advanceRules = advanceRules;
+        this.hold = hold;
     }
 
     /** Where the payment stands and, when the settlement is due, on which day. */
@@ -174,6 +176,7 @@ public class PaymentService {
         f.throwIfInvalid();
         Project p = guard.enter(projectId, actor, Stage.PAYMENT);
         requireFinance(p, actor);
+        hold.requireNotHeld(projectId, "提交拨付申请");
         PaymentOrder next = orders.first(projectId, PaymentOrder.Status.OPEN).map(o -> orders.lock(o.id()))
                 .orElseThrow(() -> new ValidationException("paymentVoucherNo", "项目没有待提交拨付申请的拨付单"));
         if (next.status() != PaymentOrder.Status.OPEN) {
@@ -209,6 +212,7 @@ public class PaymentService {
         if (p.stage() != Stage.PAYMENT) {
             throw nothingToApprove(projectId);
         }
+        hold.requireNotHeld(projectId, "审核拨付");
         PaymentOrder o = orders.first(projectId, PaymentOrder.Status.PREPARED).map(x -> orders.lock(x.id()))
                 .orElseThrow(() -> nothingToApprove(projectId));
         if (o.status() != PaymentOrder.Status.PREPARED) {

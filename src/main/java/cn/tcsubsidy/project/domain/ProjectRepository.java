@@ -257,4 +257,14 @@ public class ProjectRepository {
         return jdbc.sql("select id from project where process_instance_id = :pi").param("pi", processInstanceId)
                 .query(Long.class).optional();
     }
+
+    /**
+     * Takes a rejected project back (递补: an upheld objection freed the budget and the bureau added it): its 备案 code
+     * and invoices are live again, refused by their unique constraints if another filing took them meanwhile.
+     */
+    public void reinstate(long id, Stage stage) {
+        update(id, "stage = :v, live_project_code = project_code, rejection_reason = null", stage.name());
+        jdbc.sql("update project_invoice set live_jurisdiction = (select jurisdiction_code from project where id = :id)"
+                + " where project_id = :id").param("id", id).update();
+    }
 }

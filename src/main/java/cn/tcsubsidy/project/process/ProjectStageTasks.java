@@ -5,7 +5,9 @@ import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
-import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
+import cn.tcsubsidy.objection.domain.ObjectionService;
+import cn.tcsubsidy.objection.domain.SupplementService;
 import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.progress.domain.ProgressService;
@@ -77,9 +79,23 @@ public class ProjectStageTasks {
         return tasks.forProject(Elements.DECIDE_AWARD, awards::decide);
     }
 
+    /**
+     * Task_CheckObjections: the notice is over; its objections decide (none or dismissed: payment; one upheld: the
+     * rejection; one open: wait for Event_ObjectionsSettled, which tc-objection sends on the last decision).
+     */
     @Bean
-    public TaskSubmissionHandler confirmNoticeOutcomeHandler(ProjectTaskHandlers tasks, NoticeService notice) {
-        return tasks.forProject(Elements.CONFIRM_NOTICE_OUTCOME, notice::confirmOutcome);
+    public JavaDelegate checkObjectionsDelegate(NoticeOutcome outcome) {
+        return execution -> {
+            ObjectionService.Standing s = outcome.settle(projectId(execution.getVariables()));
+            execution.setVariable(TcProjectProcess.Vars.OBJECTIONS_OPEN, s == ObjectionService.Standing.OPEN);
+            execution.setVariable(TcProjectProcess.Vars.OBJECTION_UPHELD, s == ObjectionService.Standing.UPHELD);
+        };
+    }
+
+    /** Task_CloseSupplementNotice: a project added after an upheld objection (递补) ends its own notice. */
+    @Bean
+    public JavaDelegate closeSupplementNoticeDelegate(SupplementService supplements) {
+        return execution -> supplements.closeNotice(projectId(execution.getVariables()));
     }
 
     /** Task_OpenPaymentOrders: one payment order per award and paying fund (the advance share where the table says). */

@@ -44,7 +44,13 @@ public final class TcProjectProcess {
         public static final String REQUOTE_AWARD = "Task_RequoteAward";
         public static final String NOTICE_OPENED = "Event_NoticeOpened";
         public static final String NOTICE_CLOSED = "Event_NoticeClosed";
-        public static final String CONFIRM_NOTICE_OUTCOME = "Task_ConfirmNoticeOutcome";
+        /** After the notice: the objections' outcome (none, dismissed, upheld) or a wait for the open ones. */
+        public static final String CHECK_OBJECTIONS = "Task_CheckObjections";
+        public static final String OBJECTIONS_OPEN = "Gateway_ObjectionsOpen";
+        public static final String OBJECTIONS_SETTLED = "Event_ObjectionsSettled";
+        /** 递补: the entry of a project added after an upheld objection; its own notice's end, then the check. */
+        public static final String SUPPLEMENT_NOTICE_OVER = "Event_SupplementNoticeOver";
+        public static final String CLOSE_SUPPLEMENT_NOTICE = "Task_CloseSupplementNotice";
         public static final String OBJECTION_UPHELD = "Gateway_ObjectionUpheld";
         public static final String OPEN_PAYMENT_ORDERS = "Task_OpenPaymentOrders";
         public static final String TRACK_PAYMENT_ORDERS = "Task_TrackPaymentOrders";
@@ -73,6 +79,8 @@ public final class TcProjectProcess {
         public static final String REVIEW_CLOSED = "ReviewClosed";
         public static final String NOTICE_OPENED = "NoticeOpened";
         public static final String NOTICE_CLOSED = "NoticeClosed";
+        /** From tc-objection: the project's last open objection is decided. */
+        public static final String OBJECTIONS_SETTLED = "ObjectionsSettled";
 
         private Messages() {
         }
@@ -104,7 +112,11 @@ public final class TcProjectProcess {
         /** Set by Task_ConcludePanel: the panel's result as the award decision's form shows it. */
         public static final String PANEL_NOTE = "panelNote";
         public static final String AWARD_DECISION = "awardDecision";
+        /** Set by Task_CheckObjections (the system): an objection still open; one upheld. */
+        public static final String OBJECTIONS_OPEN = "objectionsOpen";
         public static final String OBJECTION_UPHELD = "objectionUpheld";
+        /** Set when a project is added after an upheld objection (递补): when its own notice ends. */
+        public static final String SUPPLEMENT_NOTICE_ENDS_AT = "supplementNoticeEndsAt";
         /** Set by Task_TrackPaymentOrders: a {@link cn.tcsubsidy.payment.domain.PaymentPhase} name. */
         public static final String PAYMENT_PHASE = "paymentPhase";
         /** Set by Task_TrackPaymentOrders when the settlement is due: the timer Event_SettlementDue's date. */

@@ -132,14 +132,14 @@ public class RoundSteps {
     /**
      * tc-project's part of a round step the round does not wait on, done in the project's own job: the town's task
      * created (Task_RecommendProject, start), the return to the pool (Task_ReturnToPool, end), the bureau's
-     * confirmation task created (Task_ConfirmNoticeOutcome, start). Which step it answers follows from the activity.
+     * check of the notice's objections (Task_CheckObjections, start). Which step it answers follows from the activity.
      */
     @Bean
     public ExecutionListener roundStepAnsweredListener(RoundService rounds) {
         Map<String, String> steps = Map.of(
                 "Task_RecommendProject", cn.tcsubsidy.round.domain.RoundStepAnswers.RECOMMENDATION_OPENED,
                 "Task_ReturnToPool", cn.tcsubsidy.round.domain.RoundStepAnswers.RECOMMENDATION_CLOSED,
-                "Task_ConfirmNoticeOutcome", cn.tcsubsidy.round.domain.RoundStepAnswers.NOTICE_CLOSED);
+                "Task_CheckObjections", cn.tcsubsidy.round.domain.RoundStepAnswers.NOTICE_CLOSED);
         return execution -> {
             String step = steps.get(execution.getCurrentActivityId());
             Object round = execution.getVariable(Vars.ROUND_ID);

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.followup.domain.FollowUpService;
-import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.ObjectionFixture;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
+import cn.tcsubsidy.objection.domain.ObjectionChannel;
+import cn.tcsubsidy.objection.domain.ObjectionService;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PayeeType;
@@ -42,7 +45,9 @@ class AwardCasesTest {
 
     @Autowired AwardCases cases;
     @Autowired AwardDecisionService decisions;
-    @Autowired NoticeService notice;
+    @Autowired ObjectionService objections;
+    @Autowired NoticeOutcome noticeOutcome;
+    @Autowired java.time.Clock clock;
     @Autowired PaymentService payment;
     @Autowired AcceptanceService acceptance;
     @Autowired PayeeService payees;
@@ -102,15 +107,21 @@ class AwardCasesTest {
         assertThat(projects.get(second).proposedAmount()).isEqualByComparingTo("1600000");
 
         // An upheld objection on the first cancels its award: the cap room returns.
-        projects.setStage(first, Stage.NOTICE_OUTCOME);
-        notice.confirmOutcome(first, Map.of("objectionReceived", true, "objectionUpheld", true,
-                "objectionSummary", "实名举报设备发票重复使用,经核查属实"), BUREAU);
+        LocalDate today = LocalDate.now(clock);
+        jdbc.sql("update review_round set notice_starts_on = :a, notice_ends_on = :b where id = :r")
+                .param("a", today).param("b", today.plusDays(7)).param("r", round).update();
+        projects.setStage(first, Stage.PUBLIC_NOTICE);
+        long objection = objections.file(first, ObjectionChannel.WRITTEN,
+                ObjectionFixture.objector("设备发票重复使用"), ObjectionFixture.scan(), BUREAU).id();
+        objections.decide(objection, ObjectionFixture.outcome("UPHELD", "实名举报设备发票重复使用,经核查属实"), BUREAU);
         assertThat(award(first)).startsWith("CANCELLED:");
+        projects.setStage(first, Stage.NOTICE_OUTCOME);
+        assertThat(noticeOutcome.settle(first)).isEqualTo(ObjectionService.Standing.UPHELD);
         assertThat(projects.get(first).stage()).isEqualTo(Stage.REJECTED);
 
         // The second is paid, misses its targets and repays part of the award.
         projects.setStage(second, Stage.NOTICE_OUTCOME);
-        notice.confirmOutcome(second, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        assertThat(noticeOutcome.settle(second)).isEqualTo(ObjectionService.Standing.NONE);
         payees.recordAtFiling(second, new Payee(PayeeType.ENTERPRISE, "聊城市茌平区示例机械有限公司", "中国银行聊城分行",
                 "6222000011", null), BUREAU);
         payees.confirm(second, Map.of("payeeId", payees.current(second).orElseThrow().id()), BUREAU);

@@ -7,7 +7,7 @@ import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.EngineClock;
 import cn.tcsubsidy.filing.domain.CreditCode;
-import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
 import cn.tcsubsidy.payment.PaymentSteps;
 import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.Payee;
@@ -59,7 +59,7 @@ class FollowUpServiceTest {
     @Autowired PerformanceTargets targets;
     @Autowired AwardCases cases;
     @Autowired AwardDecisionService decisions;
-    @Autowired NoticeService notice;
+    @Autowired NoticeOutcome noticeOutcome;
     @Autowired PaymentService payment;
     @Autowired AcceptanceService acceptance;
     @Autowired PayeeService payees;
@@ -100,7 +100,7 @@ class FollowUpServiceTest {
         cases.quote(id);
         decisions.decide(id, Map.of("awardDecision", "PROPOSE", "proposedAmount", 400_000, "awardOpinion", "列入"), BUREAU);
         projects.setStage(id, Stage.NOTICE_OUTCOME);
-        notice.confirmOutcome(id, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        noticeOutcome.settle(id);
         payees.recordAtFiling(id, new Payee(PayeeType.ENTERPRISE, enterprise, "中国银行聊城分行", "6222000011", null), BUREAU);
         payees.confirm(id, Map.of("payeeId", payees.current(id).orElseThrow().id()), BUREAU);
         PaymentSteps steps = new PaymentSteps(payment, acceptance);

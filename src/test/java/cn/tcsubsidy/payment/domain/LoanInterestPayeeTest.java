@@ -50,7 +50,7 @@ class LoanInterestPayeeTest {
     private final ReportedFacts reported = mock(ReportedFacts.class);
     private final PaymentService payment = new PaymentService(guard, projects, history, orders, accounts,
             Clock.fixed(Instant.parse("2025-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai")), awards, ledger, payees,
-            reported, (jurisdiction, category) -> Optional.empty());
+            reported, (jurisdiction, category) -> Optional.empty(), (projectId, step) -> { });
 
     private static Project loanInterestProject() {
         return new Project(7, "hekou", "yihe", "东营市河口区示例化工有限公司", "91370503MA3C5X7Q3G", "2021-370503-34-03-000007",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
-import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -50,7 +50,7 @@ class PayeeServiceTest {
     @Autowired PaymentService payment;
     @Autowired AwardCases awards;
     @Autowired AwardDecisionService decisions;
-    @Autowired NoticeService notice;
+    @Autowired NoticeOutcome noticeOutcome;
     @Autowired ProjectRepository projects;
     @Autowired ProjectHistory history;
     @Autowired JdbcClient jdbc;
@@ -76,7 +76,7 @@ class PayeeServiceTest {
         awards.quote(p);
         decisions.decide(p, Map.of("awardDecision", "PROPOSE", "proposedAmount", 400_000, "awardOpinion", "列入"), BUREAU);
         projects.setStage(p, Stage.NOTICE_OUTCOME);
-        notice.confirmOutcome(p, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        noticeOutcome.settle(p);
         payment.openOrders(p);
         return p;
     }

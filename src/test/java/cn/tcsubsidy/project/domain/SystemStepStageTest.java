@@ -7,6 +7,7 @@ import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PayeeType;
@@ -50,6 +51,7 @@ class SystemStepStageTest {
     @Autowired AwardCases awards;
     @Autowired AwardDecisionService decisions;
     @Autowired NoticeService notice;
+    @Autowired NoticeOutcome noticeOutcome;
     @Autowired PaymentService payment;
     @Autowired AcceptanceService acceptance;
     @Autowired PayeeService payees;
@@ -163,7 +165,7 @@ class SystemStepStageTest {
         awards.quote(p);
         decisions.decide(p, Map.of("awardDecision", "PROPOSE", "proposedAmount", 400_000, "awardOpinion", "列入"), BUREAU);
         projects.setStage(p, Stage.NOTICE_OUTCOME);
-        notice.confirmOutcome(p, Map.of("objectionReceived", false, "objectionUpheld", false), BUREAU);
+        noticeOutcome.settle(p);
         assertThat(projects.get(p).stage()).isEqualTo(Stage.PAYMENT);
 
         // Awaiting payment: no exit (the attack put such a project in follow-up).

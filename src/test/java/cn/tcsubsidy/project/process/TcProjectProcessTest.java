@@ -28,7 +28,9 @@ import cn.tcsubsidy.engine.TaskSubmissionListener;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.filing.process.FilingDelegates;
 import cn.tcsubsidy.followup.process.TcFollowUpProcess;
-import cn.tcsubsidy.notice.domain.NoticeService;
+import cn.tcsubsidy.objection.domain.NoticeOutcome;
+import cn.tcsubsidy.objection.domain.ObjectionService.Standing;
+import cn.tcsubsidy.objection.domain.SupplementService;
 import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PaymentPhase;
@@ -102,7 +104,8 @@ class TcProjectProcessTest {
     RecommendationService recommendation = mock(RecommendationService.class);
     PanelService panel = mock(PanelService.class);
     AwardDecisionService awards = mock(AwardDecisionService.class);
-    NoticeService notice = mock(NoticeService.class);
+    NoticeOutcome noticeOutcome = mock(NoticeOutcome.class);
+    SupplementService supplements = mock(SupplementService.class);
     PaymentService payment = mock(PaymentService.class);
     AcceptanceService acceptance = mock(AcceptanceService.class);
     static final String FOLLOW_UP_STUB = "Task_FollowUpStub";
@@ -167,6 +170,10 @@ class TcProjectProcessTest {
         Mocks.register("paymentTaskSummaryListener", new PaymentTaskPayee().paymentTaskSummaryListener(projects, payment));
         Mocks.register("openPaymentOrdersDelegate", stages.openPaymentOrdersDelegate(payment));
         Mocks.register("trackPaymentOrdersDelegate", stages.trackPaymentOrdersDelegate(payment));
+        // By default the notice ends without objections.
+        when(noticeOutcome.settle(PROJECT_ID)).thenReturn(Standing.NONE);
+        Mocks.register("checkObjectionsDelegate", stages.checkObjectionsDelegate(noticeOutcome));
+        Mocks.register("closeSupplementNoticeDelegate", stages.closeSupplementNoticeDelegate(supplements));
         when(payment.preparationSummary(PROJECT_ID)).thenReturn(ORDER_SUMMARY);
         when(payment.approvalSummary(PROJECT_ID)).thenReturn("拨付单 #1 待审核,由 huanggang-finance 提交");
         when(payment.settlementSummary(PROJECT_ID)).thenReturn("核定奖补 500000.00 元,已先期预拨 250000.00 元");
@@ -178,7 +185,7 @@ class TcProjectProcessTest {
                 stages.reportProgressHandler(tasks, progress), stages.reportCompletionHandler(tasks, progress),
                 stages.recommendProjectHandler(tasks, recommendation),
                 panelStages.resolvePanelShortageHandler(tasks, panel), panelStages.reachConsensusHandler(tasks, panel),
-                stages.decideAwardHandler(tasks, awards), stages.confirmNoticeOutcomeHandler(tasks, notice),
+                stages.decideAwardHandler(tasks, awards),
                 stages.preparePaymentHandler(tasks, payment), stages.approvePaymentHandler(tasks, payment),
                 stages.settleAwardHandler(tasks, payment), stages.recordRecoveryHandler(tasks, payment),
                 stages.recordAcceptanceHandler(tasks, acceptance),
@@ -316,9 +323,7 @@ class TcProjectProcessTest {
         complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 500000));
         correlate(Messages.NOTICE_OPENED, pi);
         correlate(Messages.NOTICE_CLOSED, pi);
-        assertThat(task(Elements.CONFIRM_NOTICE_OUTCOME, pi)).hasCandidateGroup("huanggang-bureau");
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionUpheld", false));
-        assertThat(pi).hasPassed(Elements.OPEN_PAYMENT_ORDERS, Elements.TRACK_PAYMENT_ORDERS)
+        assertThat(pi).hasPassed(Elements.CHECK_OBJECTIONS, Elements.OPEN_PAYMENT_ORDERS, Elements.TRACK_PAYMENT_ORDERS)
                 .variables().containsEntry("paymentPhase", "ORDERS_DUE");
         assertThat(task(Elements.PREPARE_PAYMENT, pi)).hasCandidateGroup("huanggang-finance");
         String prepare = task(Elements.PREPARE_PAYMENT, pi).getId();
@@ -346,7 +351,7 @@ class TcProjectProcessTest {
         verify(recommendation).recommend(eq(PROJECT_ID), anyMap(), any());
         verify(panel).conclude(PROJECT_ID);
         verify(awards).decide(eq(PROJECT_ID), anyMap(), any());
-        verify(notice).confirmOutcome(eq(PROJECT_ID), anyMap(), any());
+        verify(noticeOutcome).settle(PROJECT_ID);
         verify(payment).openOrders(PROJECT_ID);
         verify(payment).prepare(eq(PROJECT_ID), anyMap(), any());
         verify(payment).approve(eq(PROJECT_ID), anyMap(), any());
@@ -492,8 +497,8 @@ class TcProjectProcessTest {
 
     @Test
     void shouldEndRejectedWhenObjectionUpheld() {
+        when(noticeOutcome.settle(PROJECT_ID)).thenReturn(Standing.UPHELD);
         ProcessInstance pi = projectAfterNotice();
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", true));
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.OPEN_PAYMENT_ORDERS);
         verify(payment, never()).openOrders(anyLong());
         verify(payment, never()).prepare(anyLong(), anyMap(), any());
@@ -501,8 +506,8 @@ class TcProjectProcessTest {
 
     @Test
     void shouldHandTheProjectToItsFollowUpOnceItLeftThePool() {
+        when(noticeOutcome.settle(PROJECT_ID)).thenReturn(Standing.DISMISSED);
         ProcessInstance pi = projectAfterNotice();
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", true, "objectionUpheld", false));
         payOneOrderAndAccept(pi);
         assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.FOLLOW_UP).hasNotPassed(Elements.PROJECT_CLOSED);
         ProcessInstance followUp = calledFollowUp(pi);
@@ -529,11 +534,10 @@ class TcProjectProcessTest {
 
     @Test
     void shouldPrepareAndApproveEachOrderInTurnUntilEveryOrderIsPaid() {
-        ProcessInstance pi = projectAfterNotice();
-        // Two orders (e.g. two funds share the award); the first approval is returned and prepared again.
         when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.ORDERS_DUE),
                 progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        ProcessInstance pi = projectAfterNotice();
+        // Two orders (e.g. two funds share the award); the first approval is returned and prepared again.
         for (String decision : List.of("RETURN", "APPROVE", "APPROVE")) {
             assertThat(pi).isWaitingAt(Elements.PREPARE_PAYMENT);
             Assertions.assertThat(engine.getRuntimeService().getVariable(pi.getId(), "paymentDate"))
@@ -552,7 +556,6 @@ class TcProjectProcessTest {
     @Test
     void shouldKeepTheApprovalTaskWhenTheServiceRefusesThePreparersOwnApproval() {
         ProcessInstance pi = projectAfterNotice();
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
         complete(task(Elements.PREPARE_PAYMENT, pi));
         doThrow(new ValidationException("approvalDecision", "四眼原则:提交人不能审核本人的拨付申请"))
                 .when(payment).approve(anyLong(), anyMap(), any());
@@ -566,12 +569,11 @@ class TcProjectProcessTest {
 
     @Test
     void shouldWaitForTheSettlementDayAfterTheAdvanceThenSettleAndRecoverTheExcess() {
-        ProcessInstance pi = projectAfterNotice();
         java.time.LocalDate due = java.time.LocalDate.of(2027, 1, 15);
         when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE),
                 new PaymentService.Progress(PaymentPhase.SETTLEMENT_DUE, due), progress(PaymentPhase.RECOVERY_DUE),
                 progress(PaymentPhase.RECOVERY_DUE), progress(PaymentPhase.PAID));
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        ProcessInstance pi = projectAfterNotice();
         complete(task(Elements.PREPARE_PAYMENT, pi));
         complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
 
@@ -604,11 +606,10 @@ class TcProjectProcessTest {
 
     @Test
     void shouldGoStraightToAcceptanceWhenTheSettlementNeedsNoFurtherOrder() {
-        ProcessInstance pi = projectAfterNotice();
         when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE),
                 new PaymentService.Progress(PaymentPhase.SETTLEMENT_DUE, java.time.LocalDate.of(2027, 1, 15)),
                 progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
-        complete(task(Elements.CONFIRM_NOTICE_OUTCOME, pi), withVariables("objectionReceived", false, "objectionUpheld", false));
+        ProcessInstance pi = projectAfterNotice();
         complete(task(Elements.PREPARE_PAYMENT, pi));
         complete(task(Elements.APPROVE_PAYMENT, pi), withVariables("approvalDecision", "APPROVE"));
         execute(job(Elements.SETTLEMENT_DUE, pi));
@@ -675,6 +676,32 @@ class TcProjectProcessTest {
         verify(corrections).expire(PROJECT_ID);
         assertThat(pi).isEnded().hasPassed(Elements.RECOMMENDATION_CORRECTED, Elements.REJECTED,
                 Elements.CLOSE_REJECTED, Elements.PROJECT_REJECTED).hasNotPassed(Elements.DRAW_PANEL);
+        verify(lifecycle).closeRejected(PROJECT_ID);
+    }
+
+    @Test
+    void shouldHoldPaymentWhileAnObjectionIsOpenAndPayOnceItIsDismissed() {
+        when(noticeOutcome.settle(PROJECT_ID)).thenReturn(Standing.OPEN, Standing.DISMISSED);
+        ProcessInstance pi = projectAfterNotice();
+        assertThat(pi).hasPassed(Elements.CHECK_OBJECTIONS).isWaitingAt(Elements.OBJECTIONS_SETTLED)
+                .hasNotPassed(Elements.OPEN_PAYMENT_ORDERS);
+        verify(payment, never()).openOrders(anyLong());
+        engine.getRuntimeService().createMessageCorrelation(Messages.OBJECTIONS_SETTLED).processInstanceId(pi.getId())
+                .correlate();
+        runContinuation(pi);
+        assertThat(pi).hasPassed(Elements.OPEN_PAYMENT_ORDERS).isWaitingAt(Elements.PREPARE_PAYMENT)
+                .variables().containsEntry("objectionsOpen", false).containsEntry("objectionUpheld", false);
+        verify(noticeOutcome, org.mockito.Mockito.times(2)).settle(PROJECT_ID);
+    }
+
+    @Test
+    void shouldEndRejectedWhenTheOpenObjectionIsUpheld() {
+        when(noticeOutcome.settle(PROJECT_ID)).thenReturn(Standing.OPEN, Standing.UPHELD);
+        ProcessInstance pi = projectAfterNotice();
+        engine.getRuntimeService().createMessageCorrelation(Messages.OBJECTIONS_SETTLED).processInstanceId(pi.getId())
+                .correlate();
+        runContinuation(pi);
+        assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.OPEN_PAYMENT_ORDERS);
         verify(lifecycle).closeRejected(PROJECT_ID);
     }
 
@@ -779,5 +806,22 @@ class TcProjectProcessTest {
         assertThat(pi).isEnded().hasPassed(Elements.REVIEW_CORRECTED, Elements.CLOSE_REJECTED)
                 .hasNotPassed(Elements.REVIEW_CORRECTION, Elements.REVIEW_CLOSED);
         verify(corrections).expire(PROJECT_ID);
+    }
+
+    @Test
+    void shouldNoticeAProjectAddedAfterAnUpheldObjectionOnItsOwnAndThenPayIt() {
+        java.util.Date endsAt = java.util.Date.from(java.time.LocalDate.of(2027, 3, 9)
+                .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+        ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("tc-project")
+                .startBeforeActivity(Elements.SUPPLEMENT_NOTICE_OVER)
+                .setVariable("projectId", PROJECT_ID).setVariable("jurisdiction", "hekou")
+                .setVariable("supplementNoticeEndsAt", endsAt).execute();
+        assertThat(pi).isWaitingAt(Elements.SUPPLEMENT_NOTICE_OVER);
+        Job timer = job(Elements.SUPPLEMENT_NOTICE_OVER, pi);
+        Assertions.assertThat(timer.getDuedate()).isEqualTo(endsAt);
+        execute(timer);
+        verify(supplements).closeNotice(PROJECT_ID);
+        assertThat(pi).hasPassed(Elements.CLOSE_SUPPLEMENT_NOTICE, Elements.CHECK_OBJECTIONS, Elements.OPEN_PAYMENT_ORDERS)
+                .isWaitingAt(Elements.PREPARE_PAYMENT);
     }
 }
