@@ -269,7 +269,13 @@ abstract class ObjectionScenario {
         assertThat(stage(a.id())).isEqualTo("REJECTED");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(a.pi()).count()).as("a's instance ended").isZero();
         assertThat(jdbc.sql("select status || ':' || objector_notice from objection where id = :id").param("id", objection)
-                .query(String.class).single()).as("the outcome recorded for the objector's mail").isEqualTo("UPHELD:PENDING");
+                .query(String.class).single()).as("the objector gave a phone, no e-mail: its mail is recorded as not sent").isEqualTo("UPHELD:SKIPPED");
+        assertThat(jdbc.sql("""
+                select template_key || ':' || recipient_role || ':' || status from mail_outbox
+                where project_id = :p and template_key like '%objection%' order by id""").param("p", a.id())
+                .query(String.class).list()).as("the bureau and the objector told of the objection, objector and enterprise of the outcome")
+                .containsExactly("bureau-objection-filed:BUREAU:PENDING", "objection-received:OBJECTOR:SKIPPED",
+                        "objection-outcome:OBJECTOR:SKIPPED", "objection-outcome-enterprise:ENTERPRISE:PENDING");
 
         String objectionPi = jdbc.sql("select process_instance_id from objection where id = :id").param("id", objection)
                 .query(String.class).single();

@@ -11,17 +11,23 @@ import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.WebappSession;
 import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A Hekou loan-interest project filed through the REST API and driven through every stage by the people whose job
@@ -43,6 +49,10 @@ abstract class ProjectLifecycleScenario {
     static final String BANK_ACCOUNT = "1614001234567890";
     static final String AGREEMENT = "WTZF-2020-017";
     static final String LOAN_CONTRACT = "JK-2020-0088";
+    /** The enterprise's contact address of its filing (mail goes there, not to its login's). */
+    static final String CONTACT = "lanhai-jigai@example.test";
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp;
     /**
      * The three members' sheets, in the order they hand them in: weighted totals (25 %, 35 %, 25 %, 15 %) 87.57,
      * 86.50 and 87.50. The notes and the two-decimal scores are what no one may read before the panel closes.
@@ -69,6 +79,31 @@ abstract class ProjectLifecycleScenario {
     org.camunda.bpm.engine.ManagementService management;
     Rest rest;
     PanelRest panel;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @BeforeAll
+    static void startMailServer() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        smtp.stop();
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @BeforeEach
     void client() {
@@ -98,7 +133,68 @@ abstract class ProjectLifecycleScenario {
         f.put("entrustedAgreementNo", AGREEMENT);
         f.put("plannedStartDate", "2020-01-10");
         f.put("plannedEndDate", "2020-09-30");
+        f.put("contactEmail", CONTACT);
         return f;
+    }
+
+    /**
+     * The mails of the project's life, in order, each to its recipient's address: queued by the steps, sent by their
+     * jobs to the SMTP server (GreenMail), each once with its row's Message-ID, subject and body as the templates say.
+     */
+    void assertMailsOfTheWholeLife(long id) throws Exception {
+        List<String> rows = jdbc.sql("select id from mail_outbox where project_id = :p order by id").param("p", id)
+                .query(Long.class).list().stream().map(String::valueOf).toList();
+        for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().list()) {
+            if (rows.contains(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getJobHandlerConfigurationRaw())) {
+                management.executeJob(job.getId());
+            }
+        }
+        List<Map<String, Object>> outbox = jdbc.sql("""
+                select template_key, recipient_role, recipient_address, subject, message_id, status from mail_outbox
+                where project_id = :p order by id""").param("p", id).query().listOfRows();
+        assertThat(outbox).extracting(m -> m.get("template_key") + ":" + m.get("recipient_role") + ":"
+                + m.get("recipient_address")).containsExactly(
+                "filing-received:ENTERPRISE:" + CONTACT,
+                "town-awaits-recommendation:TOWN:" + TOWN + "@example.test",
+                "recommendation-result:ENTERPRISE:" + CONTACT,
+                "panel-assigned:PANEL_MEMBER:" + outbox.get(3).get("recipient_address"),
+                "panel-assigned:PANEL_MEMBER:" + outbox.get(4).get("recipient_address"),
+                "panel-assigned:PANEL_MEMBER:" + outbox.get(5).get("recipient_address"),
+                "review-finished:ENTERPRISE:" + CONTACT,
+                "notice-listed:ENTERPRISE:" + CONTACT,
+                "payment-made:ENTERPRISE:" + CONTACT,
+                "follow-up-report-due:ENTERPRISE:" + CONTACT,
+                "evaluation-result:ENTERPRISE:" + CONTACT);
+        assertThat(outbox).extracting(m -> m.get("status")).containsOnly("SENT");
+        for (int seat = 3; seat <= 5; seat++) {
+            assertThat(String.valueOf(outbox.get(seat).get("recipient_address"))).matches("hekou-expert-\\d+@example\\.test");
+        }
+        Map<String, jakarta.mail.internet.MimeMessage> received = new LinkedHashMap<>();
+        for (jakarta.mail.internet.MimeMessage m : smtp.getReceivedMessages()) {
+            assertThat(received.put(m.getMessageID(), m)).as("each mail once").isNull();
+        }
+        for (Map<String, Object> row : outbox) {
+            jakarta.mail.internet.MimeMessage m = received.get(String.valueOf(row.get("message_id")));
+            assertThat(m).as("delivered: " + row.get("template_key")).isNotNull();
+            assertThat(m.getSubject()).isEqualTo(row.get("subject"));
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo(row.get("recipient_address"));
+        }
+        String notice = body(received, outbox, "notice-listed");
+        assertThat(notice).contains("年产5万吨新材料生产线智能化改造", "公示期", "/public/notices/hekou/", "异议");
+        String paid = body(received, outbox, "payment-made");
+        assertThat(paid).contains("77000.00 元", BANK, "HK2026-001");
+        assertThat(body(received, outbox, "filing-received")).contains("项目编号:" + id, "2020-370503-34-03-000101");
+        assertThat(body(received, outbox, "evaluation-result")).contains("绩效达标");
+        Response project = rest.get(ENTERPRISE, "/api/projects/" + id);
+        assertThat(project.body().get("mails")).as("the enterprise sees its own mails").hasSize(7);
+        assertThat(rest.get(BUREAU, "/api/projects/" + id).body().get("mails")).hasSize(outbox.size());
+    }
+
+    private static String body(Map<String, jakarta.mail.internet.MimeMessage> received, List<Map<String, Object>> outbox,
+                               String template) throws Exception {
+        Map<String, Object> row = outbox.stream().filter(m -> template.equals(m.get("template_key"))).findFirst()
+                .orElseThrow();
+        return String.valueOf(received.get(String.valueOf(row.get("message_id"))).getContent());
     }
 
     long projectCount() {
@@ -106,7 +202,7 @@ abstract class ProjectLifecycleScenario {
     }
 
     @Test
-    void shouldTakeAProjectFromFilingThroughEveryStageToFollowUp() {
+    void shouldTakeAProjectFromFilingThroughEveryStageToFollowUp() throws Exception {
         // Anonymous calls are refused on both APIs.
         assertThat(rest.get(null, "/api/projects").status()).isEqualTo(401);
         assertThat(rest.get(null, "/engine-rest/task").status()).isEqualTo(401);
@@ -467,6 +563,8 @@ abstract class ProjectLifecycleScenario {
         // The ledger holds the award, paid to the bank.
         assertThat(jdbc.sql("select status || ':' || paid_amount from award where project_id = :p").param("p", id)
                 .query(String.class).single()).isEqualTo("PAID:77000.00");
+
+        assertMailsOfTheWholeLife(id);
 
         Response list = rest.get(BUREAU, "/api/projects?jurisdiction=hekou&stage=CLOSED&unit=yihe");
         assertThat(list.body().get("total").asLong()).isGreaterThanOrEqualTo(1);

@@ -27,12 +27,14 @@ public final class FilingFields {
     public static final String BANK_ACCOUNT = PayeeFields.BANK_ACCOUNT;
     public static final String LOAN_BANK_ACCOUNT = PayeeFields.LOAN_BANK_ACCOUNT;
     public static final String AGREEMENT_NO = PayeeFields.AGREEMENT_NO;
+    /** The enterprise's address for the mails about its project (optional; else its filing user's account's). */
+    public static final String CONTACT_EMAIL = "contactEmail";
 
     /** The performance targets (绩效目标) are {@link cn.tcsubsidy.followup.domain.Indicator#TARGET_FIELDS}. */
     public static final String[] ALL = {JURISDICTION, UNIT_CODE, ENTERPRISE_NAME, CREDIT_CODE, PROJECT_CODE, STATISTICS_REPORT_ID, PROJECT_NAME, CATEGORY,
         PLANNED_TOTAL, PLANNED_EQUIPMENT, PLANNED_SOFTWARE, PLANNED_RD, LOAN_AMOUNT, LOAN_BANK, PLANNED_START, PLANNED_END,
         BANK_NAME, BANK_ACCOUNT, LOAN_BANK_ACCOUNT, AGREEMENT_NO, "targetOutputValue", "targetTax", "targetNewJobs",
-        "targetEnergySaved", "targetInvestmentCompletionRate", "targetDevelopmentContributionRate"};
+        "targetEnergySaved", "targetInvestmentCompletionRate", "targetDevelopmentContributionRate", CONTACT_EMAIL};
 
     private FilingFields() {
     }

@@ -54,6 +54,9 @@ public class FilingService {
         }
         payees.recordAtFiling(id, filing.payee(), actor);
         targets.store(id, filing.targets(), actor.userId(), LocalDateTime.now(clock));
+        if (filing.contactEmail() != null) {
+            projects.setContactEmail(id, filing.contactEmail());
+        }
         history.record(id, Stage.IN_PROGRESS, "FILED", actor.userId(),
                 "项目备案入库:" + p.enterpriseName() + "「" + p.projectName() + "」,项目代码 " + p.projectCode()
                         + (filing.statisticsReportId() == null ? "" : ",统计联网直报项目编号 " + filing.statisticsReportId())

@@ -101,9 +101,13 @@ public class FilingValidator {
         }
         Payee payee = Payee.read(f, loanInterest, enterprise, bank);
         Map<Indicator, BigDecimal> targets = PerformanceTargets.read(f);
+        String contactEmail = f.text(FilingFields.CONTACT_EMAIL, "联系邮箱", false, 254);
+        if (contactEmail != null && !contactEmail.matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+")) {
+            f.reject(FilingFields.CONTACT_EMAIL, "联系邮箱格式不正确,应如 name@example.com");
+        }
         f.throwIfInvalid();
         return new Filing(new NewProject(jurisdiction, unit, enterprise, creditCode, projectCode, name, category,
-                total, equipment, software, rd, loan, bank, start, end), payee, statisticsId, targets);
+                total, equipment, software, rd, loan, bank, start, end), payee, statisticsId, targets, contactEmail);
     }
 
     /**

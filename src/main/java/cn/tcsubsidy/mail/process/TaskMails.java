@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * Mails that a task's creation causes, queued in the transaction that creates it: a panel member's assignment, a
  * town's project awaiting recommendation, an enterprise's progress report due (and the previous one overdue when a
- * new period begins with it still open). A built-in listener, so that it runs even when a caller skips the custom
+ * new period begins with it still open), its follow-up report due. A built-in listener, so that it runs even when a caller skips the custom
  * ones (it is no guard; the mail is what users expect).
  */
 public class TaskMails extends AbstractBpmnParseListener {
@@ -31,6 +31,7 @@ public class TaskMails extends AbstractBpmnParseListener {
     public static final String SCORE = "Task_ScoreProject";
     public static final String RECOMMEND = "Task_RecommendProject";
     public static final String PROGRESS = "Task_ReportProgress";
+    public static final String REPORT_RESULTS = "Task_ReportResults";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -43,7 +44,7 @@ public class TaskMails extends AbstractBpmnParseListener {
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         String key = activity.getId();
-        if ((SCORE.equals(key) || RECOMMEND.equals(key) || PROGRESS.equals(key))
+        if ((SCORE.equals(key) || RECOMMEND.equals(key) || PROGRESS.equals(key) || REPORT_RESULTS.equals(key))
                 && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
             behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, this::created);
         }
@@ -85,6 +86,8 @@ public class TaskMails extends AbstractBpmnParseListener {
                     outbox.queue(p.jurisdiction(), p.id(), "progress-report-overdue", outbox.enterprise(p), values);
                 }
             }
+            case REPORT_RESULTS -> outbox.queue(p.jurisdiction(), p.id(), "follow-up-report-due", outbox.enterprise(p),
+                    values);
             default -> {
             }
         }

@@ -84,6 +84,10 @@ public class ProjectRepository {
     }
 
     /** The project's number on the statistics office's direct-report platform (统计联网直报), Yanzhou's filings. */
+    public void setContactEmail(long id, String email) {
+        jdbc.sql("update project set contact_email = :e where id = :id").param("e", email).param("id", id).update();
+    }
+
     public void setStatisticsReportId(long id, String statisticsReportId) {
         update(id, "statistics_report_id = :v", statisticsReportId);
     }
