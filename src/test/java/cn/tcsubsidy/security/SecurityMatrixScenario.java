@@ -613,6 +613,39 @@ abstract class SecurityMatrixScenario {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /**
+     * The objections, the return for correction and the follow-up: their processes are the system's to start and
+     * their messages the system's to send; an objection is filed only by the bureau (written) or another enterprise
+     * (online) and read in full only by the bureau; the follow-up is read by the jurisdiction's readers and the filer.
+     */
+    @Test
+    void shouldKeepObjectionsCorrectionsAndTheFollowUpToTheirRoles() {
+        for (String key : List.of("tc-objection", "tc-correction", "tc-follow-up", "tc-follow-up-report")) {
+            refusedForAll("发起" + key, businessRoles(), Set.of(400, 403, 404), u -> rest.post(u,
+                    "/engine-rest/process-definition/key/" + key + "/start", Map.of("variables", variables(
+                            "projectId", building, "objectionId", 1, "reporter", FILER))));
+        }
+        refusedForAll("发送异议核结消息", businessRoles(), REFUSED, u -> rest.post(u, "/engine-rest/message",
+                Map.of("messageName", "ObjectionsSettled", "processInstanceId", paidPi)));
+        long paid = jdbc.sql("select id from project where process_instance_id = :p").param("p", paidPi)
+                .query(Long.class).single();
+        // Filing an objection online against a project: an enterprise's (not its own project's); everyone else is
+        // refused whatever the project's stage, and nothing is written.
+        Map<String, Object> online = Map.of("objectorName", "矩阵异议人", "idType", "RESIDENT_ID",
+                "idNumber", "370503199001011234", "contact", "13800000009", "grounds", "矩阵测试:申报材料不实");
+        refusedForAll("网上提交异议", List.of(town, EXPERT, FINANCE, RULES, OWNER, AUDITOR, OTHER_TENANT),
+                Set.of(400, 403, 404), u -> rest.post(u, "/api/projects/" + paid + "/objections", online));
+        refusedForAll("读异议", List.of(OTHER_TENANT, OTHER_ENTERPRISE), Set.of(403, 404),
+                u -> rest.get(u, "/api/projects/" + paid + "/objections"));
+        allowed("读异议", BUREAU, 200, u -> rest.get(u, "/api/projects/" + paid + "/objections"));
+        // The follow-up (targets, reports, evaluations, clawbacks): the jurisdiction's readers and the administrator.
+        refusedForAll("读绩效跟踪", List.of(OTHER_ENTERPRISE, EXPERT, RULES, OTHER_TENANT), Set.of(403, 404),
+                u -> rest.get(u, "/api/projects/" + paid + "/follow-up"));
+        for (String u : List.of(BUREAU, FINANCE, OWNER, AUDITOR, ADMIN)) {
+            allowed("读绩效跟踪", u, 200, x -> rest.get(x, "/api/projects/" + paid + "/follow-up"));
+        }
+    }
+
     @Test
     void shouldShowNothingOfAnotherJurisdiction() {
         for (String u : businessRoles().stream().filter(r -> !r.equals(OTHER_TENANT)).toList()) {
