@@ -357,6 +357,10 @@ public class PaymentService {
             throw new ValidationException("recoveryDate", "缴回日期不能早于追回单开立日期 " + r.openedAt().toLocalDate());
         }
         LocalDateTime now = LocalDateTime.now(clock);
+        // Checked before the insert: on PostgreSQL a refused insert aborts the transaction the refusal is reported in.
+        if (orders.voucherRecorded(r.id(), voucher)) {
+            throw new ValidationException("recoveryVoucherNo", "该缴回凭证已登记于" + r.title() + ",不能重复登记");
+        }
         try {
             orders.insertRepayment(r.id(), amount, voucher, date, actor.userId(), now);
         } catch (DuplicateKeyException e) {
