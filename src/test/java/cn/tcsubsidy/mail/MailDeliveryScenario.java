@@ -173,6 +173,22 @@ abstract class MailDeliveryScenario {
         assertThat(row(id).status()).isEqualTo(MailStatus.SKIPPED);
         assertThat(row(id).skipReason()).isEqualTo(MailOutbox.NO_ADDRESS);
         assertThat(mailJobs()).isEmpty();
+
+        // The town's task is created all the same: the mail its creation causes is skipped, the process goes on.
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("mail-test-recommend").count() == 0) {
+            repository.createDeployment().addModelInstance("mail-test-recommend.bpmn",
+                    Bpmn.createExecutableProcess("mail-test-recommend").startEvent().userTask("Task_Wait")
+                            .userTask("Task_RecommendProject").camundaCandidateGroups("liaocheng-town-chiping")
+                            .endEvent().done()).deploy();
+        }
+        String pi = runtime.startProcessInstanceByKey("mail-test-recommend", Map.of("roundYear", 2026)).getId();
+        jdbc.sql("update project set process_instance_id = :i where id = :p").param("i", pi).param("p", projectId).update();
+        taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId());
+        assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_RecommendProject").count())
+                .isEqualTo(1);
+        assertThat(outbox.ofProject(projectId)).filteredOn(m -> m.template().equals("town-awaits-recommendation"))
+                .extracting(OutboxMail::status, OutboxMail::skipReason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MailStatus.SKIPPED, MailOutbox.NO_ADDRESS));
     }
 
     @Test
