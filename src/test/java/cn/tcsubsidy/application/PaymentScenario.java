@@ -332,27 +332,18 @@ abstract class PaymentScenario {
     }
 
     String formVariable(String user, String taskId, String name) {
-        Response r = rest.get(user, "/engine-rest/task/" + taskId + "/form-variables?variableNames=" + name);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.body().at("/" + name + "/value").asText();
+        return rest.formVariable(user, taskId, name);
     }
 
     JsonNode tasks(String user, String processInstanceId) {
-        Response r = rest.get(user, "/engine-rest/task?processInstanceId=" + processInstanceId);
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return r.body();
+        return rest.tasks(user, processInstanceId);
     }
 
     String taskOf(String user, String processInstanceId, String taskKey) {
-        for (JsonNode t : tasks(user, processInstanceId)) {
-            if (taskKey.equals(t.get("taskDefinitionKey").asText())) {
-                return t.get("id").asText();
-            }
-        }
-        throw new AssertionError(user + " sees no task " + taskKey + " of " + processInstanceId);
+        return rest.taskOf(user, processInstanceId, taskKey);
     }
 
     Response complete(String user, String taskId, Object... keyValues) {
-        return rest.post(user, "/engine-rest/task/" + taskId + "/complete", variables(keyValues));
+        return rest.complete(user, taskId, keyValues);
     }
 }

@@ -85,6 +85,39 @@ public class Rest {
     }
 
     /** Variables as Tasklist submits them: untyped JSON values. */
+    /** A task's form variable as {@code user} reads it through the engine REST API (200 expected). */
+    public String formVariable(String user, String taskId, String name) {
+        Response r = get(user, "/engine-rest/task/" + taskId + "/form-variables?variableNames=" + name);
+        if (r.status() != 200) {
+            throw new AssertionError("form variable " + name + " as " + user + ": " + r.status() + " " + r.text());
+        }
+        return r.body().at("/" + name + "/value").asText();
+    }
+
+    /** The tasks of an instance that {@code user} sees (200 expected). */
+    public JsonNode tasks(String user, String processInstanceId) {
+        Response r = get(user, "/engine-rest/task?processInstanceId=" + processInstanceId);
+        if (r.status() != 200) {
+            throw new AssertionError("tasks as " + user + ": " + r.status() + " " + r.text());
+        }
+        return r.body();
+    }
+
+    /** The id of the instance's task {@code taskKey} that {@code user} sees; fails when the user sees none. */
+    public String taskOf(String user, String processInstanceId, String taskKey) {
+        for (JsonNode t : tasks(user, processInstanceId)) {
+            if (taskKey.equals(t.get("taskDefinitionKey").asText())) {
+                return t.get("id").asText();
+            }
+        }
+        throw new AssertionError(user + " sees no task " + taskKey + " of " + processInstanceId);
+    }
+
+    /** Completes a task as {@code user} with the given name/value pairs. */
+    public Response complete(String user, String taskId, Object... keyValues) {
+        return post(user, "/engine-rest/task/" + taskId + "/complete", variables(keyValues));
+    }
+
     public static Map<String, Object> variables(Object... keyValues) {
         Map<String, Object> vars = new LinkedHashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
