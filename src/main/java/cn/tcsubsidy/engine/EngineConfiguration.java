@@ -10,6 +10,8 @@ import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
 import cn.tcsubsidy.mail.domain.MailSending;
 import cn.tcsubsidy.mail.process.SendMailJobHandler;
 import cn.tcsubsidy.mail.process.TaskMails;
+import cn.tcsubsidy.rules.process.RuleGuardrailDeployer;
+import cn.tcsubsidy.rules.process.TableGuardrails;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,8 +48,9 @@ public class EngineConfiguration {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setTenantIdProvider(new JurisdictionTenantIdProvider(new HashSet<>(Tenants.ALL)));
                 // The size and FEEL check first, before any table is parsed into something that could run.
+                // Then the policy guardrails: every jurisdiction's tables tried on their policy's grid.
                 configuration.setCustomPreDeployers(List.of(DecisionTableCheck.forShippedTables(Tenants.ALL),
-                        new TenantDeploymentGuard()));
+                        new TenantDeploymentGuard(), new RuleGuardrailDeployer(GUARDRAILS)));
                 // The Spring factory built an expression manager over the whole application context before the
                 // plugins ran; replace it with one that names only the process code.
                 configuration.setExpressionManager(new SpringExpressionManager(context, new ModelBeans(context)));
@@ -88,6 +91,18 @@ public class EngineConfiguration {
     }
 
     /**
+     * The policy guardrails, on a DMN engine of their own (FEEL only, no history): one instance per JVM, so that the
+     * shipped tables, once tried, are not tried again when a test starts another application context.
+     */
+    static final TableGuardrails GUARDRAILS = new TableGuardrails(feelOnlyDmnEngine().buildEngine());
+
+    /** The guardrails as the preview and the rule changes call them. */
+    @Bean
+    static TableGuardrails ruleGuardrails() {
+        return GUARDRAILS;
+    }
+
+    /**
      * The application's security log once the context has it (the engine is built first); the server log before.
      * Every refusal goes to the server log as well.
      */
@@ -112,7 +127,7 @@ public class EngineConfiguration {
      * refused at deployment ({@link DecisionTableCheck}), and if one ever got past, the DMN engine has no JUEL
      * provider and no script engine to run it with.
      */
-    static DefaultDmnEngineConfiguration feelOnlyDmnEngine() {
+    public static DefaultDmnEngineConfiguration feelOnlyDmnEngine() {
         DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
                 .createDefaultDmnEngineConfiguration();
         String feel = DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE;

@@ -13,6 +13,7 @@ import cn.tcsubsidy.award.ledger.Reservations;
 import cn.tcsubsidy.award.quote.AwardCalculator;
 import cn.tcsubsidy.award.quote.AwardQuote;
 import cn.tcsubsidy.award.quote.AwardQuoteService;
+import cn.tcsubsidy.award.quote.AwardRules;
 import cn.tcsubsidy.award.quote.ClusterMember;
 import cn.tcsubsidy.award.quote.Figure;
 import cn.tcsubsidy.award.quote.OtherFunding;
@@ -191,6 +192,63 @@ public class AwardCases {
             }
         }
         return notes;
+    }
+
+    /**
+     * A project's quote and place on the budget line under the deployed tables and under {@code candidate} (a rule
+     * change's what-if); {@code error} names why the project could not be quoted. Nothing is written.
+     */
+    public record Recomputed(long projectId, AwardQuote before, AwardQuote after, Boolean withinBefore,
+                             Boolean withinAfter, String error) {
+    }
+
+    /**
+     * Quotes each project of the round year {@code year} of one jurisdiction twice, under the deployed tables and
+     * under {@code candidate}, from the figures its reports recorded; where {@code rank}, also draws the budget line
+     * twice (scores, budgets and what the enterprises already hold as today). Nothing is written.
+     */
+    public List<Recomputed> recompute(int year, List<Project> projects, AwardRules candidate, boolean rank) {
+        Map<Long, AwardQuote> before = new java.util.LinkedHashMap<>();
+        Map<Long, AwardQuote> after = new java.util.LinkedHashMap<>();
+        Map<Long, String> errors = new HashMap<>();
+        for (Project p : projects) {
+            try {
+                QuoteRequest r = request(p);
+                before.put(p.id(), quotes.quote(r));
+                after.put(p.id(), quotes.quote(r, candidate));
+            } catch (RuntimeException e) {
+                errors.put(p.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
+        }
+        List<Project> quoted = projects.stream().filter(p -> !errors.containsKey(p.id())).toList();
+        Map<Long, Boolean> lineBefore = rank ? line(year, quoted, before) : Map.of();
+        Map<Long, Boolean> lineAfter = rank ? line(year, quoted, after) : Map.of();
+        List<Recomputed> out = new ArrayList<>();
+        for (Project p : projects) {
+            out.add(new Recomputed(p.id(), before.get(p.id()), after.get(p.id()), lineBefore.get(p.id()),
+                    lineAfter.get(p.id()), errors.get(p.id())));
+        }
+        return out;
+    }
+
+    /** Inside (true) or outside the budget line, per project, had the projects these quotes. */
+    private Map<Long, Boolean> line(int year, List<Project> projects, Map<Long, AwardQuote> quoted) {
+        Map<Long, Boolean> within = new HashMap<>();
+        Map<String, List<Project>> byJurisdiction = projects.stream().collect(Collectors.groupingBy(Project::jurisdiction));
+        for (Map.Entry<String, List<Project>> e : byJurisdiction.entrySet()) {
+            List<Candidate> list = new ArrayList<>();
+            for (Project p : e.getValue()) {
+                AwardQuote q = quoted.get(p.id());
+                if (!q.eligible() || q.amount().signum() <= 0) {
+                    list.add(Candidate.ineligible(p.id(), p.expertScore(), p.completionDate(), null));
+                } else {
+                    QuoteRow row = new QuoteRow(true, q.amount(), q.enterpriseCap(), q.capScope(), q.poolLevel(), "");
+                    list.add(Candidate.quoted(p.expertScore(), p.completionDate(), claims(p, row, year, null, null)));
+                }
+            }
+            ledger.rank(e.getKey(), year, list).ranked().forEach(r -> within.put(r.projectId(), r.eligible() && r.aboveLine()));
+        }
+        return within;
     }
 
     /** What the rules quoted for an eligible project (null when the rules refuse it or it has no quote yet). */

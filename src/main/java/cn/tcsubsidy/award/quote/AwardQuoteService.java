@@ -48,6 +48,14 @@ public class AwardQuoteService {
     }
 
     public AwardQuote quote(QuoteRequest request) {
+        return quote(request, rules);
+    }
+
+    /**
+     * The quote under other tables than the deployed ones (a rule change's preview: candidate tables over the deployed
+     * ones); everything else (dates, scheme, standing list, arithmetic) as for a real quote.
+     */
+    public AwardQuote quote(QuoteRequest request, AwardRules rules) {
         List<FieldError> problems = validator.problems(request);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
