@@ -49,7 +49,7 @@ public class EngineConfiguration {
                 configuration.setTenantIdProvider(new JurisdictionTenantIdProvider(new HashSet<>(Tenants.ALL)));
                 // The size and FEEL check first, before any table is parsed into something that could run.
                 // Then the policy guardrails: every jurisdiction's tables tried on their policy's grid.
-                configuration.setCustomPreDeployers(List.of(DecisionTableCheck.forShippedTables(Tenants.ALL),
+                configuration.setCustomPreDeployers(List.of(TABLE_CHECK,
                         new TenantDeploymentGuard(), new RuleGuardrailDeployer(GUARDRAILS)));
                 // The Spring factory built an expression manager over the whole application context before the
                 // plugins ran; replace it with one that names only the process code.
@@ -94,6 +94,14 @@ public class EngineConfiguration {
      * The policy guardrails, on a DMN engine of their own (FEEL only, no history): one instance per JVM, so that the
      * shipped tables, once tried, are not tried again when a test starts another application context.
      */
+    static final DecisionTableCheck TABLE_CHECK = DecisionTableCheck.forShippedTables(Tenants.ALL);
+
+    /** The size, FEEL-only and shipped-keys check, as a rule change's preview runs it before the guardrails. */
+    @Bean
+    static DecisionTableCheck decisionTableCheck() {
+        return TABLE_CHECK;
+    }
+
     static final TableGuardrails GUARDRAILS = new TableGuardrails(feelOnlyDmnEngine().buildEngine());
 
     /** The guardrails as the preview and the rule changes call them. */

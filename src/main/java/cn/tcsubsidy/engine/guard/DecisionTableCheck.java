@@ -98,24 +98,38 @@ public class DecisionTableCheck implements Deployer {
         if (total > MAX_DEPLOYMENT_BYTES) {
             throw new BadUserRequestException("部署大小 " + total + " 字节,超过上限 " + MAX_DEPLOYMENT_BYTES + " 字节");
         }
-        Authentication caller = caller();
+        Map<String, byte[]> tables = new java.util.LinkedHashMap<>();
+        resources.forEach((name, r) -> {
+            if (isDmn(name)) {
+                tables.put(name, r.getBytes());
+            }
+        });
+        checkTables(deployment.getTenantId(), tables, caller());
+    }
+
+    /**
+     * The FEEL-only check and, for a signed-in user who is not the administrator, the shipped keys of the tenant; the
+     * same for a deployment and for a rule change's preview (which deploys nothing). Throws the refusal.
+     */
+    public void checkTables(String tenant, Map<String, byte[]> tables, Authentication caller) {
         boolean restricted = caller != null && caller.getUserId() != null && (caller.getGroupIds() == null
                 || !caller.getGroupIds().contains(cn.tcsubsidy.shared.Actor.ADMIN_GROUP));
-        for (ResourceEntity resource : resources.values()) {
-            if (!isDmn(resource.getName())) {
-                continue;
+        for (Map.Entry<String, byte[]> table : tables.entrySet()) {
+            if (table.getValue() != null && table.getValue().length > MAX_RESOURCE_BYTES) {
+                throw new BadUserRequestException("决策表 " + table.getKey() + " 大小 " + table.getValue().length
+                        + " 字节,超过上限 " + MAX_RESOURCE_BYTES + " 字节");
             }
-            Document dmn = parse(resource.getName(), resource.getBytes());
+            Document dmn = parse(table.getKey(), table.getValue());
             List<String> foreign = nonFeel(dmn.getDocumentElement());
             if (!foreign.isEmpty()) {
-                throw new BadUserRequestException("决策表 " + resource.getName() + " 只能使用 FEEL 表达式,不接受:"
+                throw new BadUserRequestException("决策表 " + table.getKey() + " 只能使用 FEEL 表达式,不接受:"
                         + String.join(";", foreign));
             }
             if (restricted) {
-                Set<String> known = keysByTenant.getOrDefault(deployment.getTenantId(), Set.of());
+                Set<String> known = keysByTenant.getOrDefault(tenant, Set.of());
                 List<String> unknown = decisionIds(dmn).stream().filter(id -> !known.contains(id)).sorted().toList();
                 if (!unknown.isEmpty()) {
-                    throw new AuthorizationException("辖区 " + deployment.getTenantId() + " 的规则表只能是本系统使用的决策 "
+                    throw new AuthorizationException("辖区 " + tenant + " 的规则表只能是本系统使用的决策 "
                             + known.stream().sorted().toList() + ",不接受 " + unknown);
                 }
             }
