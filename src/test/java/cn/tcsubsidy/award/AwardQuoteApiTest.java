@@ -773,6 +773,7 @@ class AwardQuoteApiTest extends AwardEngineSupport {
               <decision id="tc-award" name="测试上限比例" camunda:historyTimeToLive="1">
                 <decisionTable id="DecisionTable_Award" hitPolicy="FIRST">
                   <input id="Input_Category"><inputExpression id="InputExpression_Category" typeRef="string"><text>category</text></inputExpression></input>
+                  <input id="Input_Total"><inputExpression id="InputExpression_Total" typeRef="number"><text>totalInvestment</text></inputExpression></input>
                   <output id="O_eligible" name="eligible" typeRef="boolean"/>
                   <output id="O_reasons" name="reasons"/>
                   <output id="O_rate" name="rate"/>
@@ -783,8 +784,23 @@ class AwardQuoteApiTest extends AwardEngineSupport {
                   <output id="O_basis" name="basis" typeRef="string"/>
                   <output id="O_capScope" name="capScope" typeRef="string"/>
                   <output id="O_scoredRate" name="scoredRate" typeRef="boolean"/>
+                  <rule id="Rule_0">
+                    <inputEntry id="E_0"><text>-</text></inputEntry>
+                    <inputEntry id="E_0_Total"><text>&lt; 5000000</text></inputEntry>
+                    <outputEntry id="O_0_1"><text>false</text></outputEntry>
+                    <outputEntry id="O_0_2"><text>["测试:总投资不足500万元"]</text></outputEntry>
+                    <outputEntry id="O_0_3"><text></text></outputEntry>
+                    <outputEntry id="O_0_4"><text></text></outputEntry>
+                    <outputEntry id="O_0_5"><text></text></outputEntry>
+                    <outputEntry id="O_0_6"><text></text></outputEntry>
+                    <outputEntry id="O_0_7"><text></text></outputEntry>
+                    <outputEntry id="O_0_8"><text>"测试"</text></outputEntry>
+                    <outputEntry id="O_0_9"><text></text></outputEntry>
+                    <outputEntry id="O_0_10"><text>false</text></outputEntry>
+                  </rule>
                   <rule id="Rule_1">
                     <inputEntry id="E_1"><text>-</text></inputEntry>
+                    <inputEntry id="E_1_Total"><text>-</text></inputEntry>
                     <outputEntry id="O_1_1"><text>true</text></outputEntry>
                     <outputEntry id="O_1_2"><text>[]</text></outputEntry>
                     <outputEntry id="O_1_3"><text>0.10</text></outputEntry>

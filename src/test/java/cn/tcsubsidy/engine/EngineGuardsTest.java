@@ -75,12 +75,16 @@ class EngineGuardsTest {
         String external = table.replaceFirst("(<outputEntry id=\"[^\"]+\"><text>)[^<]*(</text>)",
                 "$1{f: function(a, b) external {java: {class: \"java.lang.Math\", method signature: \"max(int, int)\"}}, r: f(1, 2)}.r$2");
         assertThat(external).contains("external");
-        engine.getRepositoryService().createDeployment().tenantId("hekou").name("feel-external-probe")
+        // A jurisdiction's table is tried by the guardrails first, on a FEEL engine without external functions too.
+        assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().tenantId("hekou").name("feel-external-probe")
+                .addString("hekou-pipeline.dmn", external).deploy()).hasMessageContaining("External functions are disabled");
+        // A shared table (no jurisdiction, so no guardrails) reaches the engine's own FEEL engine: it does not call Java.
+        engine.getRepositoryService().createDeployment().name("feel-external-probe")
                 .addString("hekou-pipeline.dmn", external).deploy();
         try {
             Object out;
             try {
-                out = engine.getDecisionService().evaluateDecisionByKey("tc-pool-entry").decisionDefinitionTenantId("hekou")
+                out = engine.getDecisionService().evaluateDecisionByKey("tc-pool-entry").decisionDefinitionWithoutTenantId()
                         .variables(Variables.createVariables().putValue("plannedTotalInvestment", 30_000_000.0))
                         .evaluate().getSingleResult();
             } catch (ProcessEngineException refused) {
