@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.rules.change.RuleChangeClient.Answer;
 import cn.tcsubsidy.rules.change.process.TcRuleChangeProcess;
+import cn.tcsubsidy.support.Rest;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -61,6 +64,9 @@ class RuleChangeH2Test {
     RepositoryService repository;
     @Autowired
     JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
 
     RuleChangeClient api;
 
@@ -342,9 +348,7 @@ class RuleChangeH2Test {
         assertThat(api.decide("liaocheng-head", "liaocheng", id, true, "同意").status("status")).isEqualTo("SCHEDULED");
         byte[] refused = pipelineWithNoticeDays("liaocheng", 7).replace("id=\"tc-round-calendar\"", "id=\"tc-not-used\"")
                 .getBytes(StandardCharsets.UTF_8);
-        jdbc.sql("update rule_change_file set content = :c, sha256 = :sha, size_bytes = :size where rule_change_id = :id")
-                .param("c", refused).param("sha", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(refused)))
-                .param("size", refused.length).param("id", id).update();
+        tamper(id, refused);
 
         ProcessInstance pi = activationOf(id);
         at(on.atTime(0, 1));
@@ -358,5 +362,86 @@ class RuleChangeH2Test {
         assertThat(api.list("liaocheng-rules", "liaocheng").body().get(0).get("status").asText()).isEqualTo("SCHEDULED");
         assertThat(deploymentOf(id)).isNull();
         assertThat(noticeDays("liaocheng")).isEqualTo(5);
+    }
+
+    void tamper(long changeId, byte[] content) throws Exception {
+        jdbc.sql("update rule_change_file set content = :c, sha256 = :sha, size_bytes = :size where rule_change_id = :id")
+                .param("c", content).param("sha", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)))
+                .param("size", content.length).param("id", changeId).update();
+    }
+
+    /** On approval, a deployment the engine refuses answers 400 and leaves the change pending, nothing in force. */
+    @Test
+    void shouldLeaveTheChangePendingWhenTheEngineRefusesTheDeploymentOnApproval() throws Exception {
+        Answer uploaded = api.upload("jiyuan-rules", "jiyuan", REASON, null, "jiyuan-pipeline.dmn",
+                pipelineWithNoticeDays("jiyuan", 7));
+        long id = uploaded.id();
+        tamper(id, pipelineWithNoticeDays("jiyuan", 7).replace("id=\"tc-round-calendar\"", "id=\"tc-not-used\"")
+                .getBytes(StandardCharsets.UTF_8));
+
+        Answer refused = api.decide("jiyuan-head", "jiyuan", id, true, "同意");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.message()).startsWith("规则变更 #" + id + " 的决策表部署被拒绝,未生效:")
+                .contains("不接受 [tc-not-used]");
+        JsonNode listed = api.list("jiyuan-rules", "jiyuan").body();
+        JsonNode row = null;
+        for (JsonNode c : listed) {
+            if (c.get("id").asLong() == id) {
+                row = c;
+            }
+        }
+        assertThat(row.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        assertThat(row.get("approvedBy").isNull()).isTrue();
+        assertThat(deploymentOf(id)).isNull();
+        assertThat(noticeDays("jiyuan")).isEqualTo(5);
+    }
+
+    /**
+     * tc-rule-change is the system's: no business role starts it, sends its variables, fires its timer or deploys
+     * around the approval; the 工信局负责人 has no engine rights at all.
+     */
+    @Test
+    void shouldLetNoCallerStartOrSteerTheActivation() throws Exception {
+        Rest engineRest = new Rest(port);
+        Answer uploaded = api.upload("huanggang-rules", "huanggang", REASON, TODAY.plusDays(7).toString(),
+                "huanggang-pipeline.dmn", pipelineWithNoticeDays("huanggang", 7));
+        long id = uploaded.id();
+        assertThat(api.decide("huanggang-head", "huanggang", id, true, "同意").status("status")).isEqualTo("SCHEDULED");
+        ProcessInstance pi = activationOf(id);
+        String timer = management.createJobQuery().processInstanceId(pi.getId()).singleResult().getId();
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey(TcRuleChangeProcess.KEY).count();
+
+        for (String user : List.of("huanggang-rules", "huanggang-head", "huanggang-bureau", "huanggang-ent-1")) {
+            Rest.Response withVariables = engineRest.post(user, "/engine-rest/process-definition/key/tc-rule-change/start",
+                    Rest.variables("ruleChangeId", id, "jurisdiction", "huanggang", "activationAt", "2027-03-01T00:00:00.000+0800"));
+            // The head reads no definition at all: the process is absent to it.
+            boolean head = user.endsWith("-head");
+            assertThat(withVariables.status()).as("start with variables as " + user + ": " + withVariables.text())
+                    .isEqualTo(head ? 404 : 400);
+            if (!head) {
+                assertThat(withVariables.body().path("message").asText()).contains("不含字段");
+            }
+            Rest.Response bare = engineRest.post(user, "/engine-rest/process-definition/key/tc-rule-change/start", Map.of());
+            assertThat(bare.status()).as("start as " + user + ": " + bare.text()).isEqualTo(head ? 404 : 403);
+            assertThat(engineRest.post(user, "/engine-rest/job/" + timer + "/execute", Map.of()).status())
+                    .as("fire the timer as " + user).isEqualTo(403);
+            assertThat(engineRest.put(user, "/engine-rest/job/" + timer + "/duedate",
+                    Map.of("duedate", "2027-03-01T00:00:00.000+0800")).status()).as("re-time as " + user).isEqualTo(403);
+            assertThat(engineRest.put(user, "/engine-rest/process-instance/" + pi.getId() + "/variables/ruleChangeId",
+                    Map.of("value", 1, "type", "Long")).status()).as("rewrite the change id as " + user).isEqualTo(403);
+        }
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(TcRuleChangeProcess.KEY).count())
+                .isEqualTo(instances);
+        assertThat(management.createJobQuery().jobId(timer).singleResult().getDuedate())
+                .isEqualTo(Date.from(TODAY.plusDays(7).atStartOfDay(BEIJING).toInstant()));
+        assertThat(runtime.getVariable(pi.getId(), TcRuleChangeProcess.Vars.RULE_CHANGE_ID)).isEqualTo(id);
+
+        String table = pipelineWithNoticeDays("huanggang", 7);
+        assertThat(engineRest.deploy("huanggang-head", "huanggang", "huanggang-pipeline.dmn", table).status())
+                .as("the head deploys nothing itself").isEqualTo(403);
+        assertThat(engineRest.get("huanggang-head", "/engine-rest/decision-definition").body()).as("reads no table")
+                .isEmpty();
+        assertThat(engineRest.get("huanggang-head", "/engine-rest/process-instance").body()).isEmpty();
+        assertThat(noticeDays("huanggang")).isEqualTo(5);
     }
 }
