@@ -58,6 +58,8 @@ abstract class RuleChangeScenario {
     RepositoryService repository;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identity;
 
     @LocalServerPort
     int port;
@@ -187,8 +189,17 @@ abstract class RuleChangeScenario {
         Answer today = api.upload("yanzhou-rules", "yanzhou", "公示期调整为8个工作日", TODAY.toString(),
                 "yanzhou-pipeline.dmn", pipelineWithNoticeDays("yanzhou", 8));
         assertThat(today.status()).isEqualTo(201);
-        Answer approvedToday = api.decide("yanzhou-head", "yanzhou", today.id(), true, "同意");
+        // The second pair of eyes may also be another rule administrator of the jurisdiction.
+        if (identity.createUserQuery().userId("yanzhou-rules-2").count() == 0) {
+            org.camunda.bpm.engine.identity.User second = identity.newUser("yanzhou-rules-2");
+            second.setPassword("yanzhou-rules-2");
+            identity.saveUser(second);
+            identity.createMembership("yanzhou-rules-2", "yanzhou-rules");
+        }
+        Answer approvedToday = api.decide("yanzhou-rules-2", "yanzhou", today.id(), true, "同意");
+        assertThat(approvedToday.status()).as(String.valueOf(approvedToday.body())).isEqualTo(200);
         assertThat(approvedToday.status("status")).isEqualTo("ACTIVE");
+        assertThat(approvedToday.status("approvedBy")).isEqualTo("yanzhou-rules-2");
         assertThat(noticeDays("yanzhou")).isEqualTo(8);
         assertThat(api.list("yanzhou-auditor", "yanzhou").body().get(0).get("id").asLong()).isEqualTo(today.id());
     }
@@ -305,6 +316,10 @@ abstract class RuleChangeScenario {
         Answer noFiles = api.upload("huanggang-rules", "huanggang", REASON, null, none);
         assertThat(noFiles.status()).isEqualTo(400);
         assertThat(noFiles.body().at("/errors/files").asText()).isEqualTo("请至少上传一个决策表文件(.dmn)");
+
+        Rest.Response json = new Rest(port).post("huanggang-rules", "/api/rules/huanggang/changes", Map.of("reason", REASON));
+        assertThat(json.status()).as("not multipart").isEqualTo(400);
+        assertThat(json.body().at("/errors/files").asText()).isEqualTo("请至少上传一个决策表文件(.dmn)");
 
         assertThat(changes("huanggang")).as("nothing stored by a refused upload").isEqualTo(before);
         assertThat(noticeDays("huanggang")).isEqualTo(5);

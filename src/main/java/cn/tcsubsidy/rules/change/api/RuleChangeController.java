@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +52,8 @@ public class RuleChangeController {
     public record DecisionRequest(Boolean approve, String comment) {
     }
 
-    @PostMapping(path = "/api/rules/{jurisdiction}/changes", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /** Multipart; a body of another kind carries no files and is refused naming them (400), not with a bare 415. */
+    @PostMapping("/api/rules/{jurisdiction}/changes")
     public ResponseEntity<ChangeView> upload(@PathVariable String jurisdiction,
                                              @RequestParam(name = "files", required = false) List<MultipartFile> files,
                                              @RequestParam(required = false) String reason,
