@@ -18,7 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Deploys the models from the classpath folders processes/, forms/ and dmn/ at start:
  * <ul>
  *   <li>{@code tc-project} (shared by every jurisdiction) with the processes it calls (panel seats and turns,
- *       correction) and the forms, tenant-less;</li>
+ *       correction, objection), the system-started rule-change activation (tc-rule-change) and the forms,
+ *       tenant-less;</li>
  *   <li>per jurisdiction: {@code tc-annual-round} with the forms, {@code tc-round-opener} (so the November timer
  *       opens one round in each tenant), {@code tc-fund-budget} (the finance officer's budget entry, in the
  *       officer's own tenant) and the jurisdiction's own tables {@code dmn/<jurisdiction>/*.dmn}.</li>
@@ -43,6 +44,7 @@ public class ModelDeployer {
         project = concat(project, find("classpath*:processes/tc-follow-up-report.bpmn"));
         project = concat(project, find("classpath*:processes/tc-correction.bpmn"));
         project = concat(project, find("classpath*:processes/tc-objection.bpmn"));
+        project = concat(project, find("classpath*:processes/tc-rule-change.bpmn"));
         deploy(engine, PROJECT_DEPLOYMENT, null, project);
         for (String tenant : Tenants.ALL) {
             List<Resource> models = concat(find("classpath*:processes/tc-annual-round.bpmn"), forms);

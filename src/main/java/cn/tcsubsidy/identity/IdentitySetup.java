@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, once, what every installation needs: a tenant per jurisdiction, its groups (bureau, finance, rules,
- * owner, auditor, experts, enterprises, one per recommending unit) as members of the tenant, their authorizations,
+ * head, owner, auditor, experts, enterprises, one per recommending unit) as members of the tenant, their authorizations,
  * and the Tasklist filters. With {@code tc.demo.identities} it adds the demo users (password = user name).
  */
 @Component
@@ -95,6 +95,7 @@ public class IdentitySetup {
         groups.put(Roles.bureau(t), prefix + "工业和信息化局");
         groups.put(Roles.finance(t), prefix + "财政局");
         groups.put(Roles.rules(t), prefix + "奖补规则管理员");
+        groups.put(Roles.head(t), prefix + "工信局负责人");
         groups.put(Roles.owner(t), prefix + "流程负责人");
         groups.put(Roles.auditor(t), prefix + "审计监督");
         groups.put(Roles.experts(t), prefix + "评审专家库");
@@ -108,6 +109,11 @@ public class IdentitySetup {
         for (String g : groups.keySet()) {
             if (g.equals(Roles.auditor(t))) {
                 continue; // works no task: no Tasklist, no filters (see below)
+            }
+            if (g.equals(Roles.head(t))) {
+                // Decides rule changes through /api/rules/{j}/changes only (the app checks the role and the tenant
+                // membership; the deployment runs as the system): no engine authorization at all.
+                continue;
             }
             grants.add(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grants.add(g, Resources.FILTER, "*", Permissions.READ);
@@ -166,6 +172,8 @@ public class IdentitySetup {
             user(Roles.finance(t) + "-2", prefix + "财政局", "审核人", Roles.finance(t));
             user(Roles.rules(t), prefix + "规则", "管理员", Roles.rules(t));
             user(Roles.owner(t), prefix + "流程", "负责人", Roles.owner(t));
+            // The second pair of eyes on a rule change the rule administrator uploads (四眼原则).
+            user(Roles.head(t), prefix + "工信局", "负责人", Roles.head(t));
             user(Roles.auditor(t), prefix + "审计", "监督", Roles.auditor(t));
             for (RecommendingUnit u : directory.units(t)) {
                 user(u.groupId(), prefix + u.name(), "经办人", u.groupId());

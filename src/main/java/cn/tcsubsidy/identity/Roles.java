@@ -18,6 +18,14 @@ public final class Roles {
         return j + "-rules";
     }
 
+    /**
+     * 工信局负责人 (局长/分管领导): approves or rejects the jurisdiction's rule changes (the second pair of eyes beside
+     * another rule administrator) and reads them; nothing else, in the app or the engine.
+     */
+    public static String head(String j) {
+        return j + "-head";
+    }
+
     public static String owner(String j) {
         return j + "-owner";
     }
