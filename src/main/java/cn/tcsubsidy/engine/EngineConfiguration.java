@@ -48,6 +48,7 @@ public class EngineConfiguration {
                 // The size and FEEL check first, before any table is parsed into something that could run.
                 configuration.setCustomPreDeployers(List.of(DecisionTableCheck.forShippedTables(Tenants.ALL),
                         new TenantDeploymentGuard()));
+                configuration.setCustomPostDeployers(List.of(cn.tcsubsidy.rules.process.RuleDeploymentRecorder.of(context)));
                 // The Spring factory built an expression manager over the whole application context before the
                 // plugins ran; replace it with one that names only the process code.
                 configuration.setExpressionManager(new SpringExpressionManager(context, new ModelBeans(context)));
