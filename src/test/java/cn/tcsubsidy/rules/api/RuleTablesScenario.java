@@ -9,19 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The readable rule tables of a jurisdiction and the record of their deployments: the app's own deployment at start
  * (by the system), a rule administrator's change over /engine-rest with its readable diff, and who may read them.
+ * Run on H2 ({@link RuleTablesH2Test}) and PostgreSQL ({@link RuleTablesPostgresTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:tc-rule-tables;DB_CLOSE_DELAY=-1",
-    "tc.demo.identities=true",
-    "tc.demo.projects=false",
-    "camunda.bpm.job-execution.enabled=false"})
-class RuleTablesApiTest {
+abstract class RuleTablesScenario {
 
     static final String RATE_6 = "<outputEntry id=\"OutputEntry_Terms_DirectSubsidy_BaseRate\"><text>0.06</text>";
     static final String RATE_9 = "<outputEntry id=\"OutputEntry_Terms_DirectSubsidy_BaseRate\"><text>0.09</text>";
