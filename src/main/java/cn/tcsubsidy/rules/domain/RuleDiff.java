@@ -15,7 +15,8 @@ import java.util.Set;
  * columns added or removed, the hit policy, and rows added, removed or changed. Rows are matched by rule id (a row
  * without an id by its position); columns by id, else by label. A changed row names itself (its position in the new
  * table and its first conditions) and every changed cell, old → new, readable:
- * {@code tc-award-terms 第1行(直接奖补):奖补比例 6% → 9%}.
+ * {@code tc-award-terms 第1行(直接奖补):奖补比例 6% → 9%}. Under the hit policies where the order of the rows decides
+ * (FIRST, RULE ORDER), a row moved among the kept rows is a changed row too ({@code 顺序 原第3行 → 第1行}).
  */
 public final class RuleDiff {
 
@@ -70,16 +71,27 @@ public final class RuleDiff {
             oldRows.putIfAbsent(rowKey(old.rules().get(i), i), i);
         }
         Set<Integer> matched = new HashSet<>();
+        int[] oldOf = new int[now.rules().size()];
+        for (int n = 0; n < now.rules().size(); n++) {
+            Integer o = oldRows.get(rowKey(now.rules().get(n), n));
+            oldOf[n] = o == null || matched.contains(o) ? -1 : o;
+            if (oldOf[n] >= 0) {
+                matched.add(o);
+            }
+        }
+        Set<Integer> moved = orderMatters(now.hitPolicy()) ? moved(oldOf) : Set.of();
         for (int n = 0; n < now.rules().size(); n++) {
             Rule rule = now.rules().get(n);
-            Integer o = oldRows.get(rowKey(rule, n));
-            if (o == null || matched.contains(o)) {
+            int o = oldOf[n];
+            if (o < 0) {
                 changes.add(new RuleChange(key, RuleChange.ROW_ADDED, rule.id(), key + " 新增第" + (n + 1) + "行("
                         + rowName(now, rule, cells) + "):" + summary(now, rule, cells)));
                 continue;
             }
-            matched.add(o);
             List<String> cellChanges = new ArrayList<>();
+            if (moved.contains(n)) {
+                cellChanges.add("顺序 原第" + (o + 1) + "行 → 第" + (n + 1) + "行");
+            }
             Rule before = old.rules().get(o);
             for (int i = 0; i < now.inputs().size(); i++) {
                 if (inputs[i] < 0) {
@@ -121,6 +133,48 @@ public final class RuleDiff {
             }
         }
         return changes;
+    }
+
+    /** Under FIRST and RULE ORDER the order of the rows decides the result: a row moved among the others counts. */
+    private static boolean orderMatters(String hitPolicy) {
+        return hitPolicy != null && (hitPolicy.equals("FIRST") || hitPolicy.startsWith("RULE ORDER"));
+    }
+
+    /**
+     * The new positions of the rows whose order among the kept rows changed: those outside a longest run of kept
+     * rows that are still in their old order (rows added or removed around them do not move them).
+     */
+    static Set<Integer> moved(int[] oldOf) {
+        List<Integer> positions = new ArrayList<>();
+        for (int n = 0; n < oldOf.length; n++) {
+            if (oldOf[n] >= 0) {
+                positions.add(n);
+            }
+        }
+        int k = positions.size();
+        int[] length = new int[k];
+        int[] previous = new int[k];
+        int best = -1;
+        for (int i = 0; i < k; i++) {
+            length[i] = 1;
+            previous[i] = -1;
+            for (int j = 0; j < i; j++) {
+                if (oldOf[positions.get(j)] < oldOf[positions.get(i)] && length[j] + 1 > length[i]) {
+                    length[i] = length[j] + 1;
+                    previous[i] = j;
+                }
+            }
+            if (best < 0 || length[i] > length[best]) {
+                best = i;
+            }
+        }
+        Set<Integer> inOrder = new HashSet<>();
+        for (int i = best; i >= 0; i = previous[i]) {
+            inOrder.add(positions.get(i));
+        }
+        Set<Integer> moved = new HashSet<>();
+        positions.stream().filter(p -> !inOrder.contains(p)).forEach(moved::add);
+        return moved;
     }
 
     private static void columns(String key, List<Column> old, List<Column> now, int[] match, String added,

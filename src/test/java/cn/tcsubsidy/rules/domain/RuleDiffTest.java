@@ -80,6 +80,33 @@ class RuleDiffTest {
     }
 
     @Test
+    void shouldNameARowMovedUnderTheFirstHitPolicy() throws Exception {
+        String text = hekouText();
+        int start = text.indexOf("<rule id=\"Rule_Terms_UnknownCategory\">");
+        int end = text.indexOf("</rule>", start) + "</rule>".length();
+        String row = text.substring(start, end);
+        String first = "<rule id=\"Rule_Terms_DirectSubsidy\">";
+        String moved = (text.substring(0, start) + text.substring(end)).replace(first, row + first);
+
+        List<RuleChange> changes = RuleDiff.between(hekou(), moved.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(changes).containsExactly(new RuleChange("tc-award-terms", RuleChange.ROW_CHANGED,
+                "Rule_Terms_UnknownCategory", "tc-award-terms 第1行(任意条件):顺序 原第8行 → 第1行"));
+    }
+
+    @Test
+    void shouldNotCountAMoveWhereTheOrderDoesNotDecide() throws Exception {
+        String text = hekouText();
+        int start = text.indexOf("<rule id=\"Rule_Refusals_PilotDemoCertificateMissing\">");
+        int end = text.indexOf("</rule>", start) + "</rule>".length();
+        String row = text.substring(start, end);
+        String first = "<rule id=\"Rule_Refusals_PolicyDateMissing\">";
+        String moved = (text.substring(0, start) + text.substring(end)).replace(first, row + first);
+
+        assertThat(RuleDiff.between(hekou(), moved.getBytes(StandardCharsets.UTF_8))).as("COLLECT").isEmpty();
+    }
+
+    @Test
     void shouldAddEveryDecisionWithoutAnOldVersion() throws Exception {
         assertThat(RuleDiff.between(null, hekou())).extracting(RuleChange::table, RuleChange::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("tc-award", RuleChange.DECISION_ADDED),
