@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The decision tables in force in a jurisdiction (the latest version of every decision key of its tenant), read
- * from the engine's stored resources. The caller has checked the reader's role first: the engine reads here as the
+ * from the engine's stored resources, ordered by file name, then decision key. The caller has checked the reader's role first: the engine reads here as the
  * system (without the user's authorizations, only the tenant named).
  */
 @Component
@@ -58,7 +58,8 @@ public class RuleTablesReader {
         List<DecisionDefinition> latest = repository.createDecisionDefinitionQuery().tenantIdIn(tenant)
                 .latestVersion().list().stream()
                 .filter(d -> tenant.equals(d.getTenantId()))
-                .sorted(Comparator.comparing(DecisionDefinition::getResourceName)
+                .sorted(Comparator.comparing((DecisionDefinition d) -> fileName(d.getResourceName()))
+                        .thenComparing(DecisionDefinition::getResourceName)
                         .thenComparing(DecisionDefinition::getKey)).toList();
         Map<List<String>, Map<String, ReadableTable>> files = new HashMap<>();
         Map<String, Instant> deployedAt = new HashMap<>();
@@ -78,6 +79,11 @@ public class RuleTablesReader {
             tables.add(new TableInForce(table, d.getVersion(), d.getDeploymentId(), at, d.getResourceName()));
         }
         return tables;
+    }
+
+    /** {@code dmn/hekou/hekou-award.dmn} and {@code hekou-award.dmn} sort together. */
+    private static String fileName(String resource) {
+        return resource == null ? "" : resource.substring(resource.lastIndexOf('/') + 1);
     }
 
     private static Map<String, ReadableTable> parse(RepositoryService repository, String deploymentId,
