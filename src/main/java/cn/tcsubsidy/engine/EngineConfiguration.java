@@ -10,6 +10,7 @@ import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
 import cn.tcsubsidy.mail.domain.MailSending;
 import cn.tcsubsidy.mail.process.SendMailJobHandler;
 import cn.tcsubsidy.mail.process.TaskMails;
+import cn.tcsubsidy.rules.process.RuleDeploymentRecorder;
 import cn.tcsubsidy.rules.process.RuleGuardrailDeployer;
 import cn.tcsubsidy.rules.process.TableGuardrails;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public class EngineConfiguration {
                 // Then the policy guardrails: every jurisdiction's tables tried on their policy's grid.
                 configuration.setCustomPreDeployers(List.of(TABLE_CHECK,
                         new TenantDeploymentGuard(), new RuleGuardrailDeployer(GUARDRAILS)));
+                // Every deployment of a jurisdiction's tables recorded with its readable diff, in its transaction.
+                configuration.setCustomPostDeployers(List.of(RuleDeploymentRecorder.of(context)));
                 // The Spring factory built an expression manager over the whole application context before the
                 // plugins ran; replace it with one that names only the process code.
                 configuration.setExpressionManager(new SpringExpressionManager(context, new ModelBeans(context)));
