@@ -126,6 +126,7 @@ class RulePreviewTest {
         assertThat(r.getBody().get("passed").asBoolean()).isFalse();
         assertThat(r.getBody().get("violations").findValuesAsText("invariant"))
                 .contains("设备奖补不超过设备(含软件)实际购置金额的10%,单户企业最高200万元");
+        assertThat(r.getBody().get("diff").findValuesAsText("text")).singleElement().asString().contains("10% → 12%");
         JsonNode whatIf = r.getBody().get("whatIf");
         assertThat(ids(whatIf.get("projects"))).containsExactlyInAnyOrder(closedProject, openSmall, openLarge);
         assertThat(whatIf.get("newTotal").decimalValue()).isEqualByComparingTo("1920000");
@@ -137,6 +138,7 @@ class RulePreviewTest {
         assertThat(preview("hekou-rules", "liaocheng-award.dmn", table).getStatusCode().value()).isEqualTo(403);
         assertThat(preview("liaocheng-ent-1", "liaocheng-award.dmn", table).getStatusCode().value()).isEqualTo(403);
         assertThat(preview("liaocheng-bureau", "liaocheng-award.dmn", table).getStatusCode().value()).isEqualTo(403);
+        assertThat(preview("liaocheng-head", "liaocheng-award.dmn", table).getStatusCode().value()).as("the approver").isEqualTo(200);
         ResponseEntity<JsonNode> txt = preview("liaocheng-rules", "notes.txt", "hello");
         assertThat(txt.getStatusCode().value()).isEqualTo(400);
         assertThat(txt.getBody().toString()).contains("只能上传决策表文件(.dmn)");

@@ -11,6 +11,9 @@ import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.rules.domain.DmnTables;
+import cn.tcsubsidy.rules.domain.RuleChange;
+import cn.tcsubsidy.rules.domain.RuleDiff;
 import cn.tcsubsidy.rules.guardrail.Violation;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
@@ -56,7 +59,11 @@ public class RulePreview {
                          BigDecimal newTotal, List<LineMove> lineMoves) {
     }
 
-    public record Preview(String jurisdiction, boolean passed, List<Violation> violations, WhatIf whatIf) {
+    /**
+     * @param diff what the candidate files change against the files in force, row by row ({@link RuleDiff})
+     */
+    public record Preview(String jurisdiction, boolean passed, List<Violation> violations, List<RuleChange> diff,
+                          WhatIf whatIf) {
     }
 
     private final TableGuardrails guardrails;
@@ -68,10 +75,13 @@ public class RulePreview {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final JdbcClient jdbc;
+    private final RuleTablesReader tables;
 
     public RulePreview(TableGuardrails guardrails, DecisionTableCheck tableCheck, AwardCases awards,
                        ProjectRepository projects, JurisdictionDirectory directory, DecisionService decisions,
-                       RepositoryService repository, IdentityService identity, JdbcClient jdbc) {
+                       RepositoryService repository, IdentityService identity, JdbcClient jdbc,
+                       RuleTablesReader tables) {
+        this.tables = tables;
         this.guardrails = guardrails;
         this.tableCheck = tableCheck;
         this.awards = awards;
@@ -88,7 +98,7 @@ public class RulePreview {
         if (directory.find(jurisdiction).isEmpty()) {
             throw new NotFoundException("辖区不存在:" + jurisdiction);
         }
-        if (!actor.isAdmin() && !actor.inGroup(Roles.rules(jurisdiction)) && !actor.inGroup(jurisdiction + "-head")) {
+        if (!actor.isAdmin() && !actor.inGroup(Roles.rules(jurisdiction)) && !actor.inGroup(Roles.head(jurisdiction))) {
             throw new AccessDeniedException("只有" + jurisdiction + "的奖补规则管理员(" + Roles.rules(jurisdiction)
                     + ")或工信局负责人可以预览规则表变更,用户 " + actor.userId() + " 不能");
         }
@@ -112,7 +122,17 @@ public class RulePreview {
         List<Violation> parseProblems = new ArrayList<>();
         Map<String, DmnDecision> candidate = guardrails.parse(files, parseProblems);
         WhatIf whatIf = parseProblems.isEmpty() ? whatIf(jurisdiction, candidate) : null;
-        return new Preview(jurisdiction, violations.isEmpty(), violations, whatIf);
+        return new Preview(jurisdiction, violations.isEmpty(), violations, diff(jurisdiction, files), whatIf);
+    }
+
+    /** Each candidate file against the deployed file holding the latest version of its decisions. */
+    private List<RuleChange> diff(String jurisdiction, Map<String, byte[]> files) {
+        List<RuleChange> changes = new ArrayList<>();
+        files.forEach((name, bytes) -> {
+            List<String> keys = DmnTables.read(bytes, jurisdiction).stream().map(t -> t.key()).toList();
+            changes.addAll(RuleDiff.between(tables.fileInForce(jurisdiction, keys), bytes, jurisdiction));
+        });
+        return changes;
     }
 
     private WhatIf whatIf(String jurisdiction, Map<String, DmnDecision> candidate) {

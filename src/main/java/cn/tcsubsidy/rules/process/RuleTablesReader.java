@@ -54,6 +54,38 @@ public class RuleTablesReader {
         }));
     }
 
+    /**
+     * The deployed file that holds the latest version of the first of {@code keys} the tenant has (the file a
+     * candidate replaces), or null when the tenant has none of them.
+     */
+    public byte[] fileInForce(String tenant, List<String> keys) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return configuration.getCommandExecutorTxRequired().execute(ctx -> ctx.runWithoutAuthorization(() -> {
+            boolean tenantCheck = ctx.getTenantManager().isTenantCheckEnabled();
+            ctx.disableTenantCheck();
+            try {
+                RepositoryService repository = engine.getRepositoryService();
+                for (String key : keys) {
+                    DecisionDefinition d = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                            .tenantIdIn(tenant).latestVersion().singleResult();
+                    if (d != null) {
+                        try (InputStream in = repository.getResourceAsStream(d.getDeploymentId(), d.getResourceName())) {
+                            return in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }
+                }
+                return null;
+            } finally {
+                if (tenantCheck) {
+                    ctx.enableTenantCheck();
+                }
+            }
+        }));
+    }
+
     private static List<TableInForce> read(RepositoryService repository, String tenant) {
         List<DecisionDefinition> latest = repository.createDecisionDefinitionQuery().tenantIdIn(tenant)
                 .latestVersion().list().stream()
