@@ -218,7 +218,13 @@
 
   /** fetch with the browser's HTTP Basic login; resolves the parsed JSON body, rejects with an ApiError. */
   function api(method, url, body) {
-    var init = { method: method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
+    // X-Requested-With: a header no cross-site form can send, so the server may refuse writes without it (CSRF:
+    // the browser adds the cached HTTP Basic login to every request to this origin).
+    var init = {
+      method: method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'tc-rules-page' }
+    };
     if (body instanceof FormData) {
       init.body = body;
     } else if (body !== undefined) {
@@ -379,7 +385,7 @@
     var status = $('tables-status');
     var box = clear($('tables'));
     busy(status, '正在加载' + jurisdictionName(current()) + '的规则表…');
-    api('GET', tenantUrl('/tables')).then(function (data) {
+    return api('GET', tenantUrl('/tables')).then(function (data) {
       if (generation !== loads) {
         return;
       }
@@ -396,6 +402,7 @@
       if (generation === loads) {
         failed(status, error);
       }
+      return error;
     });
   }
 
@@ -769,10 +776,7 @@
   }
 
   function refreshAfterDecision() {
-    loads += 1;
-    loadTables(loads);
-    loadChanges(loads);
-    loadHistory(loads);
+    loadAll();
   }
 
   // ---------------------------------------------------------------- 变更记录
@@ -828,12 +832,26 @@
 
   // ---------------------------------------------------------------- start
 
+  /** The tables first, then the rest: the browser asks for the login once, not once per section. */
   function loadAll() {
     loads += 1;
+    var generation = loads;
     document.title = '技术改造奖补规则管理 · ' + jurisdictionName(current());
-    loadTables(loads);
-    loadChanges(loads);
-    loadHistory(loads);
+    busy($('changes-status'), '正在加载变更…');
+    busy($('history-status'), '正在加载变更记录…');
+    loadTables(generation).then(function (error) {
+      if (generation !== loads) {
+        return;
+      }
+      if (error instanceof ApiError && error.status === 401) {
+        // Not signed in (the prompt was cancelled): the other sections would only ask again.
+        failed($('changes-status'), error);
+        failed($('history-status'), error);
+        return;
+      }
+      loadChanges(generation);
+      loadHistory(generation);
+    });
   }
 
   function start() {
