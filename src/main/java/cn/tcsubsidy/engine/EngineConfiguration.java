@@ -105,7 +105,7 @@ public class EngineConfiguration {
         return TABLE_CHECK;
     }
 
-    static final TableGuardrails GUARDRAILS = new TableGuardrails(feelOnlyDmnEngine().buildEngine());
+    static final TableGuardrails GUARDRAILS = new TableGuardrails(feelOnlyDmnEngine().buildEngine(), TABLE_CHECK);
 
     /** The guardrails as the preview and the rule changes call them. */
     @Bean

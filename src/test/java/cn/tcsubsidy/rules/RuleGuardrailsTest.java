@@ -3,6 +3,7 @@ package cn.tcsubsidy.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.engine.EngineConfiguration;
+import cn.tcsubsidy.engine.guard.DecisionTableCheck;
 import cn.tcsubsidy.rules.guardrail.Violation;
 import cn.tcsubsidy.rules.process.TableGuardrails;
 import java.io.IOException;
@@ -18,14 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The policy guardrails tried on the shipped tables and on tables an administrator broke. */
 class RuleGuardrailsTest {
 
-    static final TableGuardrails GUARDRAILS = new TableGuardrails(EngineConfiguration.feelOnlyDmnEngine().buildEngine());
+    static final DecisionTableCheck LANGUAGE = DecisionTableCheck.forShippedTables(List.of("hekou", "huanggang", "yanzhou",
+            "jiyuan", "liaocheng"));
+    static final TableGuardrails GUARDRAILS = new TableGuardrails(EngineConfiguration.feelOnlyDmnEngine().buildEngine(),
+            LANGUAGE);
 
     static String table(String path) throws IOException {
         return Files.readString(Path.of(path), StandardCharsets.UTF_8);
     }
 
     static List<Violation> check(String tenant, String name, String xml) {
-        return new TableGuardrails(GUARDRAILS.dmn()).check(tenant, Map.of(name, xml.getBytes(StandardCharsets.UTF_8)));
+        return new TableGuardrails(GUARDRAILS.dmn(), LANGUAGE).check(tenant, Map.of(name, xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @ParameterizedTest
@@ -34,7 +38,7 @@ class RuleGuardrailsTest {
         try (var files = Files.list(Path.of("dmn", tenant))) {
             for (Path f : files.toList()) {
                 long started = System.nanoTime();
-                TableGuardrails fresh = new TableGuardrails(GUARDRAILS.dmn());
+                TableGuardrails fresh = new TableGuardrails(GUARDRAILS.dmn(), LANGUAGE);
                 List<Violation> found = fresh.check(tenant, Map.of(f.getFileName().toString(), Files.readAllBytes(f)));
                 System.out.printf("guardrails %s %s: %d award cases, %d ms%n", tenant, f.getFileName(),
                         fresh.lastCaseCount(), (System.nanoTime() - started) / 1_000_000);
@@ -109,5 +113,12 @@ class RuleGuardrailsTest {
         String xml = table("dmn/liaocheng/liaocheng-award.dmn").replace("name=\"capScope\"", "name=\"capScopeX\"");
         assertThat(check("liaocheng", "liaocheng-award.dmn", xml)).extracting(Violation::invariant)
                 .anyMatch(i -> i.startsWith("输出列不得缺失:capScope"));
+    }
+
+    @Test
+    void shouldNeverEvaluateATableInAnotherExpressionLanguage() throws IOException {
+        String juel = table("dmn/liaocheng/liaocheng-award.dmn").replaceFirst("<decision ", "<decision expressionLanguage=\"juel\" ");
+        List<Violation> found = check("liaocheng", "liaocheng-award.dmn", juel);
+        assertThat(found).singleElement().extracting(Violation::invariant).asString().contains("只能使用 FEEL");
     }
 }

@@ -6,6 +6,7 @@ import cn.tcsubsidy.award.quote.AwardTerms;
 import cn.tcsubsidy.award.quote.ClusterMember;
 import cn.tcsubsidy.award.quote.QuoteRequest;
 import cn.tcsubsidy.award.quote.TableAwardRules;
+import cn.tcsubsidy.engine.guard.DecisionTableCheck;
 import cn.tcsubsidy.rules.guardrail.AwardGuard;
 import cn.tcsubsidy.rules.guardrail.AwardPolicy;
 import cn.tcsubsidy.rules.guardrail.GridCase;
@@ -33,6 +34,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableOutputImpl;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,13 +50,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class TableGuardrails implements RuleGuardrails {
 
     private final DmnEngine dmn;
+    private final DecisionTableCheck languageCheck;
     private final AwardCalculator calculator = new AwardCalculator();
     private final Map<String, List<Violation>> checked = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Set<String>>> shippedOutputs = new ConcurrentHashMap<>();
     private volatile int lastCaseCount;
 
-    public TableGuardrails(DmnEngine dmn) {
+    /**
+     * @param languageCheck the deployment's first check (size, no DOCTYPE, FEEL only), run again here before any
+     *                      evaluation, so that no caller of the guardrails can have a table of another language run
+     */
+    public TableGuardrails(DmnEngine dmn, DecisionTableCheck languageCheck) {
         this.dmn = dmn;
+        this.languageCheck = languageCheck;
     }
 
     public DmnEngine dmn() {
@@ -100,6 +108,13 @@ public final class TableGuardrails implements RuleGuardrails {
 
     private List<Violation> evaluate(String tenant, Map<String, byte[]> files) {
         List<Violation> found = new ArrayList<>();
+        try {
+            languageCheck.checkTables(tenant, files, null);
+        } catch (ProcessEngineException e) {
+            found.add(new Violation(String.join("、", files.keySet()), "规则表只能使用 FEEL 表达式,且须为有效的 DMN XML(不接受 DOCTYPE)",
+                    "本系统安全要求:规则表不得运行 FEEL 以外的表达式语言", e.getMessage()));
+            return found;
+        }
         Map<String, DmnDecision> decisions = parse(files, found);
         if (!found.isEmpty()) {
             return found;

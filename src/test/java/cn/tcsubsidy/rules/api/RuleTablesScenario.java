@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class RuleTablesScenario {
 
     static final String RATE_6 = "<outputEntry id=\"OutputEntry_Terms_DirectSubsidy_BaseRate\"><text>0.06</text>";
-    static final String RATE_9 = "<outputEntry id=\"OutputEntry_Terms_DirectSubsidy_BaseRate\"><text>0.09</text>";
+    static final String RATE_5 = "<outputEntry id=\"OutputEntry_Terms_DirectSubsidy_BaseRate\"><text>0.05</text>";
 
     @LocalServerPort
     int port;
@@ -89,7 +89,7 @@ abstract class RuleTablesScenario {
         // A deployment refused by the engine (another jurisdiction's administrator) leaves no record.
         String changed = Files.readString(Path.of("dmn/hekou/hekou-award.dmn"));
         assertThat(changed).contains(RATE_6);
-        changed = changed.replace(RATE_6, RATE_9);
+        changed = changed.replace(RATE_6, RATE_5);
         assertThat(rest.deploy("yanzhou-rules", "hekou", "hekou-award.dmn", changed).status()).isEqualTo(403);
         assertThat(rest.get("hekou-rules", "/api/rules/hekou/history").body().get("entries")).hasSize(1);
 
@@ -119,7 +119,7 @@ abstract class RuleTablesScenario {
         assertThat(d.get("table").asText()).isEqualTo("tc-award-terms");
         assertThat(d.get("kind").asText()).isEqualTo("ROW_CHANGED");
         assertThat(d.get("ruleId").asText()).isEqualTo("Rule_Terms_DirectSubsidy");
-        assertThat(d.get("text").asText()).isEqualTo("tc-award-terms 第1行(直接奖补):奖补比例 6% → 9%");
+        assertThat(d.get("text").asText()).isEqualTo("tc-award-terms 第1行(直接奖补):奖补比例 6% → 5%");
         assertThat(history.body().get("entries").get(1).get("deploymentId").asText())
                 .isEqualTo(start.get("deploymentId").asText());
 
@@ -128,7 +128,7 @@ abstract class RuleTablesScenario {
         terms = table(tables.body(), "tc-award-terms");
         assertThat(terms.get("version").asInt()).isEqualTo(2);
         assertThat(terms.get("resource").asText()).isEqualTo("hekou-award.dmn");
-        assertThat(cell(terms, "Rule_Terms_DirectSubsidy", "奖补比例")).isEqualTo("9%");
+        assertThat(cell(terms, "Rule_Terms_DirectSubsidy", "奖补比例")).isEqualTo("5%");
         assertThat(table(tables.body(), "lpr-1y").get("version").asInt()).as("a table not redeployed").isEqualTo(1);
 
         // Yanzhou's record is its own.
