@@ -54,6 +54,8 @@ abstract class SecurityMatrixScenario {
     static final String RULES = "hekou-rules";
     static final String OWNER = "hekou-owner";
     static final String AUDITOR = "hekou-auditor";
+    /** The bureau's head: approves rule changes, nothing else. */
+    static final String HEAD = "hekou-head";
     static final String OTHER_TENANT = "liaocheng-bureau";
     static final Set<Integer> REFUSED = Set.of(403, 404);
 
@@ -270,6 +272,42 @@ abstract class SecurityMatrixScenario {
         refusedForAll("删除部署", businessRoles(), REFUSED, u -> rest.delete(u, "/engine-rest/deployment/" + deployment + "?cascade=true"));
         allowed("部署规则表", RULES, 200, u -> rest.deploy(u, "hekou", "hekou-pipeline.dmn",
                 table.replace("name=\"tc-pool-entry\"", "name=\"tc-pool-entry\"")));
+    }
+
+    @Test
+    void shouldLetOnlyTheRuleAdministratorsChangeRulesAndAnotherOfThemOrTheHeadApprove() throws Exception {
+        String table = Files.readString(Path.of("dmn/hekou/hekou-pipeline.dmn"));
+        List<String> everyone = new ArrayList<>(businessRoles());
+        everyone.add(HEAD);
+        refusedForAll("预览规则变更", everyone.stream().filter(r -> !r.equals(RULES) && !r.equals(HEAD)).toList(), Set.of(403),
+                u -> rest.multipart(u, "/api/rules/hekou/preview", Map.of(), "files", "hekou-pipeline.dmn", table));
+        allowed("预览规则变更", RULES, 200, u -> rest.multipart(u, "/api/rules/hekou/preview", Map.of(), "files",
+                "hekou-pipeline.dmn", table));
+        allowed("预览规则变更", HEAD, 200, u -> rest.multipart(u, "/api/rules/hekou/preview", Map.of(), "files",
+                "hekou-pipeline.dmn", table));
+        Map<String, String> upload = Map.of("reason", "矩阵测试:规则变更");
+        refusedForAll("上传规则变更", everyone.stream().filter(r -> !r.equals(RULES)).toList(), Set.of(403),
+                u -> rest.multipart(u, "/api/rules/hekou/changes", upload, "files", "hekou-pipeline.dmn", table));
+        Response created = rest.multipart(RULES, "/api/rules/hekou/changes", upload, "files", "hekou-pipeline.dmn", table);
+        MATRIX.computeIfAbsent(RULES, k -> new LinkedHashMap<>()).put("上传规则变更", created.status());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        long change = created.body().get("id").asLong();
+        refusedForAll("查看规则变更", List.of(FILER, OTHER_ENTERPRISE, town, EXPERT, FINANCE, OWNER, OTHER_TENANT), Set.of(403),
+                u -> rest.get(u, "/api/rules/hekou/changes"));
+        List<String> tableReaders = List.of(RULES, BUREAU, OWNER, AUDITOR);
+        refusedForAll("读规则表", everyone.stream().filter(r -> !tableReaders.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, "/api/rules/hekou/tables"));
+        refusedForAll("读规则部署记录", everyone.stream().filter(r -> !tableReaders.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, "/api/rules/hekou/history"));
+        tableReaders.forEach(r -> allowed("读规则表", r, 200, u -> rest.get(u, "/api/rules/hekou/tables")));
+        refusedForAll("启动规则生效流程", everyone, Set.of(400, 403, 404), u -> rest.post(u,
+                "/engine-rest/process-definition/key/tc-rule-change/start", variables("ruleChangeId", change,
+                        "jurisdiction", "hekou", "activationAt", "2027-01-01T00:00:00.000+0800")));
+        // The uploader is refused (四眼原则) like every role that may not approve.
+        refusedForAll("审批规则变更", everyone.stream().filter(r -> !r.equals(HEAD)).toList(), Set.of(403),
+                u -> rest.post(u, "/api/rules/hekou/changes/" + change + "/approval", Map.of("approve", true, "comment", "同意")));
+        allowed("审批规则变更", HEAD, 200,
+                u -> rest.post(u, "/api/rules/hekou/changes/" + change + "/approval", Map.of("approve", true, "comment", "同意")));
     }
 
     @Test

@@ -48,7 +48,10 @@ public final class RecordSnapshot {
             "select count(*) from project_acceptance",
             "select count(*) from budget_line_move",
             "select count(*) from act_re_deployment",
-            "select count(*) from act_ru_authorization");
+            "select count(*) from act_ru_authorization",
+            "select id, status, approved_by, deployment_id from rule_change order by id",
+            "select count(*) from rule_change_file",
+            "select count(*) from rule_deployment_log");
 
     private RecordSnapshot() {
     }

@@ -69,6 +69,20 @@ public class Rest {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 
+    /** A multipart form as a browser page sends it: text fields and one file in the field {@code fileField}. */
+    public Response multipart(String user, String path, Map<String, String> fields, String fileField, String fileName,
+                              String content) {
+        String boundary = "----tc" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(part(boundary, k, v)));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/xml\r\n\r\n")
+                .append(content).append("\r\n--").append(boundary).append("--\r\n");
+        return send(user, HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     private static String part(String boundary, String name, String value) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
     }
