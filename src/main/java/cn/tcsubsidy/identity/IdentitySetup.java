@@ -171,6 +171,8 @@ public class IdentitySetup {
             // A second finance officer: a payment order is prepared by one and approved by the other (四眼原则).
             user(Roles.finance(t) + "-2", prefix + "财政局", "审核人", Roles.finance(t));
             user(Roles.rules(t), prefix + "规则", "管理员", Roles.rules(t));
+            // A second rule administrator: a rule change is approved by another one (四眼原则) or by the head.
+            user(Roles.rules(t) + "-2", prefix + "规则", "复核人", Roles.rules(t));
             user(Roles.owner(t), prefix + "流程", "负责人", Roles.owner(t));
             // The second pair of eyes on a rule change the rule administrator uploads (四眼原则).
             user(Roles.head(t), prefix + "工信局", "负责人", Roles.head(t));

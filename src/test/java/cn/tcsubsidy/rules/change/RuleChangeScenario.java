@@ -190,7 +190,7 @@ abstract class RuleChangeScenario {
                 "yanzhou-pipeline.dmn", pipelineWithNoticeDays("yanzhou", 8));
         assertThat(today.status()).isEqualTo(201);
         // The second pair of eyes may also be another rule administrator of the jurisdiction.
-        if (identity.createUserQuery().userId("yanzhou-rules-2").count() == 0) {
+        if (identity.createUserQuery().userId("yanzhou-rules-2").count() == 0) { // the demo identities have it; kept for other set-ups
             org.camunda.bpm.engine.identity.User second = identity.newUser("yanzhou-rules-2");
             second.setPassword("yanzhou-rules-2");
             identity.saveUser(second);
