@@ -1,6 +1,7 @@
 package cn.tcsubsidy.engine.guard;
 
-import java.io.ByteArrayInputStream;
+
+import cn.tcsubsidy.shared.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+
+
+
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -181,18 +182,10 @@ public class DecisionTableCheck implements Deployer {
 
     private static Document parse(String name, byte[] bytes) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes));
+            return SafeXml.parse(bytes);
         } catch (SAXException e) {
             throw new BadUserRequestException("决策表 " + name + " 不是有效的 DMN XML(不接受 DOCTYPE):" + e.getMessage());
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name, e);
         }
     }

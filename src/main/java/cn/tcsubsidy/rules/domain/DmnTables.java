@@ -1,14 +1,15 @@
 package cn.tcsubsidy.rules.domain;
 
-import java.io.ByteArrayInputStream;
+
+import cn.tcsubsidy.shared.SafeXml;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+
+
+
+
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -164,18 +165,10 @@ public final class DmnTables {
 
     private static Document document(byte[] bytes) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(bytes == null ? new byte[0] : bytes));
+            return SafeXml.parse(bytes);
         } catch (SAXException e) {
             throw new UnreadableTableException("规则表不是有效的 DMN XML(不接受 DOCTYPE):" + e.getMessage(), e);
-        } catch (ParserConfigurationException | IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read a DMN file", e);
         }
     }

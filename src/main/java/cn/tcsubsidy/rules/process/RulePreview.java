@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A rule change tried before it is deployed: the deployment's own checks (size, FEEL only, the jurisdiction's keys)
@@ -108,7 +107,8 @@ public class RulePreview {
      * The deployment's checks first (refusing, as a deployment would, with a 4xx), then the guardrails and the
      * what-if. Each file name ends in .dmn.
      */
-    @Transactional(readOnly = true)
+    // Not one read-only transaction: the quotes under the deployed tables are real evaluations, which write their
+    // decision instances to history (PostgreSQL refuses that inside a read-only transaction).
     public Preview preview(String jurisdiction, Map<String, byte[]> files, Actor actor) {
         authorize(jurisdiction, actor);
         if (files.isEmpty()) {

@@ -1,6 +1,7 @@
 package cn.tcsubsidy.rules.change.domain;
 
-import java.io.ByteArrayInputStream;
+
+import cn.tcsubsidy.shared.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
+
+
+
+
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -88,18 +89,6 @@ public class DecisionTables {
     }
 
     private static Document parse(byte[] bytes) throws SAXException, IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(bytes));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return SafeXml.parse(bytes);
     }
 }
