@@ -2,7 +2,6 @@ package cn.tcsubsidy.rules.guardrail;
 
 import cn.tcsubsidy.award.quote.AwardQuote;
 import cn.tcsubsidy.award.quote.AwardTerms;
-import cn.tcsubsidy.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,8 +59,8 @@ public final class AwardGuard {
             Limit limit = policy.limit(c);
             if (limit.paysNothing()) {
                 if (paid) {
-                    add(found, limit.rule(), limit.source(), c.describe() + ":规则表测算 " + Money.format(q.amount())
-                            + " 元,政策不予奖补");
+                    add(found, limit.rule(), limit.source(), c.describe() + ":规则表测算 " + GridCase.yuan(q.amount())
+                            + ",政策不予奖补");
                 }
                 continue;
             }
@@ -69,8 +68,8 @@ public final class AwardGuard {
                 continue;
             }
             if (q.amount().compareTo(limit.maxAmount()) > 0) {
-                add(found, limit.rule(), limit.source(), c.describe() + ":规则表测算 " + Money.format(q.amount())
-                        + " 元,政策上限 " + Money.format(limit.maxAmount()) + " 元");
+                add(found, limit.rule(), limit.source(), c.describe() + ":规则表测算 " + GridCase.yuan(q.amount())
+                        + ",政策上限 " + GridCase.yuan(limit.maxAmount()));
             }
             if (limit.maxRate() != null && q.rate() != null && q.rate().compareTo(limit.maxRate()) > 0) {
                 add(found, c.category() + " 的比例不得超过 " + percent(limit.maxRate()), limit.source(),
@@ -80,14 +79,14 @@ public final class AwardGuard {
             AwardTerms t = o.terms();
             if (caps.project() != null && t.fixedAmount() == null
                     && (t.projectCap() == null || t.projectCap().compareTo(caps.project()) > 0)) {
-                add(found, c.category() + " 的单个项目上限不得缺失或高于 " + Money.format(caps.project()) + " 元", caps.source(),
-                        c.describe() + ":规则表单个项目上限 " + (t.projectCap() == null ? "未设" : Money.format(t.projectCap()) + " 元"));
+                add(found, c.category() + " 的单个项目上限不得缺失或高于 " + GridCase.yuan(caps.project()), caps.source(),
+                        c.describe() + ":规则表单个项目上限 " + (t.projectCap() == null ? "未设" : GridCase.yuan(t.projectCap())));
             }
             if (caps.enterprise() != null
                     && (t.enterpriseCap() == null || t.enterpriseCap().compareTo(caps.enterprise()) > 0)) {
-                add(found, c.category() + " 的单个企业上限不得缺失或高于 " + Money.format(caps.enterprise()) + " 元",
+                add(found, c.category() + " 的单个企业上限不得缺失或高于 " + GridCase.yuan(caps.enterprise()),
                         caps.source(), c.describe() + ":规则表单个企业上限 "
-                                + (t.enterpriseCap() == null ? "未设" : Money.format(t.enterpriseCap()) + " 元"));
+                                + (t.enterpriseCap() == null ? "未设" : GridCase.yuan(t.enterpriseCap())));
             }
         }
         for (String category : policy.categories()) {

@@ -5,7 +5,6 @@ import cn.tcsubsidy.award.quote.Figure;
 import cn.tcsubsidy.award.quote.OtherFunding;
 import cn.tcsubsidy.award.quote.QuoteContext;
 import cn.tcsubsidy.award.quote.QuoteRequest;
-import cn.tcsubsidy.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +24,18 @@ public record GridCase(QuoteRequest request, QuoteContext context, String poolLe
         return request.figure(f);
     }
 
+    /** An amount as a bureau reads it: 4,000,000.00 元 (rounded half-up to the fen). */
+    public static String yuan(BigDecimal amount) {
+        return String.format(java.util.Locale.ROOT, "%,.2f 元", amount.setScale(2, java.math.RoundingMode.HALF_UP));
+    }
+
     /** The case as a rule administrator reads it in a refusal. */
     public String describe() {
         List<String> parts = new ArrayList<>();
         parts.add("类别 " + request.category());
         for (Figure f : Figure.values()) {
             if (request.figures().containsKey(f)) {
-                parts.add(f.label() + " " + Money.format(request.figure(f)) + " 元");
+                parts.add(f.label() + " " + yuan(request.figure(f)));
             }
         }
         parts.add("政策适用日 " + (context.policyDate() == null ? "未填" : context.policyDate()));
@@ -48,11 +52,11 @@ public record GridCase(QuoteRequest request, QuoteContext context, String poolLe
             parts.add("认定级别 " + request.certificationLevel());
         }
         for (OtherFunding o : request.otherFunding()) {
-            parts.add("已获" + o.level() + "级资金 " + Money.format(o.amount()) + " 元");
+            parts.add("已获" + o.level() + "级资金 " + yuan(o.amount()));
         }
         for (ClusterMember m : request.members()) {
             parts.add("成员 " + m.enterprise() + (m.sme() ? "(中小企业)" : "") + " 设备投资 "
-                    + Money.format(m.equipmentInvestment()) + " 元" + (m.mujuanClass() == null ? "" : " " + m.mujuanClass() + " 类"));
+                    + yuan(m.equipmentInvestment()) + (m.mujuanClass() == null ? "" : " " + m.mujuanClass() + " 类"));
         }
         if (request.listingYear() != null) {
             parts.add("列入培育名单年度 " + request.listingYear());
