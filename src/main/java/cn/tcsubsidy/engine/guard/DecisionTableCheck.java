@@ -2,12 +2,10 @@ package cn.tcsubsidy.engine.guard;
 
 
 import cn.tcsubsidy.shared.SafeXml;
+import cn.tcsubsidy.shared.ShippedTables;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +21,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -66,21 +62,8 @@ public class DecisionTableCheck implements Deployer {
 
     /** The decision keys of each jurisdiction's shipped tables, {@code dmn/<tenant>/*.dmn} on the classpath. */
     public static DecisionTableCheck forShippedTables(List<String> tenants) {
-        PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         Map<String, Set<String>> keys = new HashMap<>();
-        for (String tenant : tenants) {
-            Set<String> ids = new HashSet<>();
-            try {
-                for (Resource r : resolver.getResources("classpath*:dmn/" + tenant + "/*.dmn")) {
-                    try (InputStream in = r.getInputStream()) {
-                        ids.addAll(decisionIds(parse(r.getFilename(), in.readAllBytes())));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            keys.put(tenant, Set.copyOf(ids));
-        }
+        tenants.forEach(t -> keys.put(t, ShippedTables.decisionKeys(t)));
         return new DecisionTableCheck(keys);
     }
 
@@ -128,7 +111,7 @@ public class DecisionTableCheck implements Deployer {
             }
             if (restricted) {
                 Set<String> known = keysByTenant.getOrDefault(tenant, Set.of());
-                List<String> unknown = decisionIds(dmn).stream().filter(id -> !known.contains(id)).sorted().toList();
+                List<String> unknown = ShippedTables.decisionIds(dmn).stream().filter(id -> !known.contains(id)).sorted().toList();
                 if (!unknown.isEmpty()) {
                     throw new AuthorizationException("辖区 " + tenant + " 的规则表只能是本系统使用的决策 "
                             + known.stream().sorted().toList() + ",不接受 " + unknown);
@@ -171,14 +154,6 @@ public class DecisionTableCheck implements Deployer {
         }
     }
 
-    private static List<String> decisionIds(Document dmn) {
-        List<String> ids = new ArrayList<>();
-        NodeList decisions = dmn.getElementsByTagNameNS("*", "decision");
-        for (int i = 0; i < decisions.getLength(); i++) {
-            ids.add(((Element) decisions.item(i)).getAttribute("id"));
-        }
-        return ids;
-    }
 
     private static Document parse(String name, byte[] bytes) {
         try {

@@ -34,12 +34,11 @@ public class RulePreviewController {
     public RulePreview.Preview preview(@PathVariable String jurisdiction,
                                        @RequestParam(name = "files", required = false) List<MultipartFile> files,
                                        @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        preview.authorize(jurisdiction, actor);
         return preview.preview(jurisdiction, read(files), actor);
     }
 
     /** The uploaded tables by file name; a name twice is refused. */
-    public static Map<String, byte[]> read(List<MultipartFile> files) {
+    static Map<String, byte[]> read(List<MultipartFile> files) {
         Map<String, byte[]> tables = new LinkedHashMap<>();
         for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
             String name = f.getOriginalFilename() == null ? "" : f.getOriginalFilename().replaceAll(".*[/\\\\]", "");

@@ -63,13 +63,7 @@ public abstract class AwardPolicy {
     /** Every case of {@code cases} changed by every change of {@code axis}: the grid's cross product. */
     @SafeVarargs
     protected static List<CaseBuilder> vary(List<CaseBuilder> cases, UnaryOperator<CaseBuilder>... axis) {
-        List<CaseBuilder> out = new ArrayList<>();
-        for (CaseBuilder c : cases) {
-            for (UnaryOperator<CaseBuilder> change : axis) {
-                out.add(change.apply(c));
-            }
-        }
-        return out;
+        return vary(cases, List.of(axis));
     }
 
     protected static List<CaseBuilder> vary(List<CaseBuilder> cases, List<UnaryOperator<CaseBuilder>> axis) {

@@ -93,7 +93,7 @@ public class RulePreview {
     }
 
     /** Who may try a change: the jurisdiction's rule administrators and its head (who approves), and the administrator. */
-    public void authorize(String jurisdiction, Actor actor) {
+    private void authorize(String jurisdiction, Actor actor) {
         if (directory.find(jurisdiction).isEmpty()) {
             throw new NotFoundException("辖区不存在:" + jurisdiction);
         }
@@ -147,12 +147,12 @@ public class RulePreview {
         for (Round round : rounds) {
             List<Project> ranked = new ArrayList<>();
             List<Project> unranked = new ArrayList<>();
-            for (Long id : jdbc.sql("""
-                    select p.id, (select count(*) from project_award a where a.project_id = p.id and a.budget_rank is not null)
+            // Projects the round's ranking placed (a budget rank) are drawn on the budget line again; the others are quoted only.
+            jdbc.sql("""
+                    select p.id, exists (select 1 from project_award a where a.project_id = p.id and a.budget_rank is not null)
                       from project p where p.round_id = :r and p.stage <> 'REJECTED' order by p.id
-                    """).param("r", round.roundId()).query((rs, i) -> rs.getLong(2) > 0 ? rs.getLong(1) : -rs.getLong(1)).list()) {
-                (id > 0 ? ranked : unranked).add(projects.get(Math.abs(id)));
-            }
+                    """).param("r", round.roundId()).query((rs, i) -> Map.entry(rs.getLong(1), rs.getBoolean(2))).list()
+                    .forEach(e -> (e.getValue() ? ranked : unranked).add(projects.get(e.getKey())));
             List<Recomputed> all = new ArrayList<>();
             RuleEvaluator.run(identity, jurisdiction, () -> {
                 all.addAll(awards.recompute(round.year(), ranked, rules, true));

@@ -2,12 +2,8 @@ package cn.tcsubsidy.rules.change.domain;
 
 
 import cn.tcsubsidy.shared.SafeXml;
+import cn.tcsubsidy.shared.ShippedTables;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +11,6 @@ import java.util.Set;
 
 
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -31,7 +25,7 @@ import org.xml.sax.SAXException;
 @Component
 public class DecisionTables {
 
-    private final Map<String, Set<String>> keysByJurisdiction = new HashMap<>();
+    private final Map<String, Set<String>> keysByJurisdiction = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The decision ids of {@code bytes}, or a Chinese reason why it is no DMN table this jurisdiction uses. */
     public record Reading(List<String> decisions, String problem) {
@@ -48,11 +42,11 @@ public class DecisionTables {
         if (root == null || !"definitions".equals(root.getLocalName())) {
             return new Reading(List.of(), "文件 " + fileName + " 不是 DMN 决策表(根元素应为 definitions)");
         }
-        List<String> ids = decisionIds(dmn);
+        List<String> ids = ShippedTables.decisionIds(dmn);
         if (ids.isEmpty()) {
             return new Reading(ids, "文件 " + fileName + " 不含任何决策");
         }
-        Set<String> known = shippedKeys(jurisdiction);
+        Set<String> known = keysByJurisdiction.computeIfAbsent(jurisdiction, ShippedTables::decisionKeys);
         List<String> unknown = ids.stream().filter(id -> !known.contains(id)).sorted().toList();
         if (!unknown.isEmpty()) {
             return new Reading(ids, "文件 " + fileName + " 含本辖区不使用的决策 " + unknown + ",只接受 "
@@ -61,32 +55,7 @@ public class DecisionTables {
         return new Reading(ids, null);
     }
 
-    private synchronized Set<String> shippedKeys(String jurisdiction) {
-        return keysByJurisdiction.computeIfAbsent(jurisdiction, j -> {
-            Set<String> ids = new HashSet<>();
-            try {
-                for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:dmn/" + j + "/*.dmn")) {
-                    try (InputStream in = r.getInputStream()) {
-                        ids.addAll(decisionIds(parse(in.readAllBytes())));
-                    } catch (SAXException e) {
-                        throw new IllegalStateException("shipped table " + r + " is no valid DMN", e);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Set.copyOf(ids);
-        });
-    }
 
-    private static List<String> decisionIds(Document dmn) {
-        List<String> ids = new ArrayList<>();
-        NodeList decisions = dmn.getElementsByTagNameNS("*", "decision");
-        for (int i = 0; i < decisions.getLength(); i++) {
-            ids.add(((Element) decisions.item(i)).getAttribute("id"));
-        }
-        return ids;
-    }
 
     private static Document parse(byte[] bytes) throws SAXException, IOException {
         return SafeXml.parse(bytes);
