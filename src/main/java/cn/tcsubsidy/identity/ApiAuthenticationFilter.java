@@ -4,10 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * user is the engine's current authentication for the request (tenant checks apply) and the request's Actor.
  * One path needs no login: reading the published proposed list ({@code GET /api/public/notices}). A request there
  * that does send credentials has them checked like anywhere else, so a wrong password is still a failed login.
+ * A read (GET, HEAD) without credentials is also taken from the webapps' session: the Cockpit plugin runs in the
+ * browser with the signed-in user's session cookie, not a password. Changes never are: a cookie goes with any
+ * site's request, so a change needs the password (HTTP Basic) and {@link CrossSiteRequestFilter} checks its origin.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -39,6 +46,16 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String sessionUser = request.getHeader("Authorization") == null ? webappSessionUser(request) : null;
+        if (sessionUser != null) {
+            request.setAttribute(ACTOR, SignIn.as(identity, sessionUser));
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                identity.clearAuthentication();
+            }
+            return;
+        }
         if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"tc-subsidy\", charset=\"UTF-8\"");
@@ -52,6 +69,20 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The user signed in to the webapps (engine "default") by this request's session, for a read only; or null. */
+    static String webappSessionUser(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return null;
+        }
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
+        return auth == null ? null : auth.getName();
     }
 
     /** The public read of the proposed list, by the decoded and normalized path the servlet is mapped by. */

@@ -142,6 +142,10 @@ public class IdentitySetup {
             grants.add(g, Resources.DECISION_DEFINITION, "*", Permissions.READ_HISTORY);
             grants.add(g, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
             grants.add(g, Resources.DEPLOYMENT, "*", Permissions.READ);
+            // Cockpit's Human Tasks page counts open tasks per group (the engine's task report): it asks READ on
+            // every task. The tenant check keeps the counts to the tenant's; with specific variable permissions on,
+            // READ on a task shows none of its variables (READ_VARIABLE would).
+            grants.add(g, Resources.TASK, "*", Permissions.READ);
         }
         // The auditor (审计监督) inspects every stage in Cockpit and through the engine's REST API, and changes
         // nothing: it reads definitions, instances, their variables and tasks, their history (variables included:
@@ -157,6 +161,7 @@ public class IdentitySetup {
         grants.add(auditor, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grants.add(auditor, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         grants.add(auditor, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grants.add(auditor, Resources.TASK, "*", Permissions.READ);
         // Rule administrators read and deploy new versions of their jurisdiction's tables (tenant checks and the
         // deployment guards keep them to FEEL tables of their own tenant's keys); they see no project.
         grants.add(Roles.rules(t), Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -311,6 +311,37 @@ abstract class SecurityMatrixScenario {
     }
 
     @Test
+    void shouldShowBottlenecksAndTaskCountsOnlyToTheJurisdictionsWatchersAndNoTaskVariables() {
+        List<String> everyone = new ArrayList<>(businessRoles());
+        everyone.add(HEAD);
+        List<String> watchers = List.of(BUREAU, OWNER, AUDITOR, ADMIN);
+        String report = "/api/bottlenecks?jurisdiction=hekou&processDefinitionKey=tc-project";
+        refusedForAll("读瓶颈分析", everyone.stream().filter(r -> !watchers.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, report));
+        watchers.forEach(r -> allowed("读瓶颈分析", r, 200, u -> rest.get(u, report)));
+        // Cockpit's Human Tasks page: open tasks per group, the tenant's only.
+        String counts = "/engine-rest/task/report/candidate-group-count";
+        refusedForAll("Cockpit 人工任务统计", everyone.stream().filter(r -> !watchers.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, counts));
+        for (String r : List.of(BUREAU, OWNER, AUDITOR)) {
+            allowed("Cockpit 人工任务统计", r, 200, u -> rest.get(u, counts));
+            Response c = rest.get(r, counts);
+            assertThat(c.body().findValuesAsText("groupName")).isNotEmpty()
+                    .allSatisfy(g -> assertThat(g).startsWith("hekou-"));
+        }
+        // READ on tasks shows no task variable: an open task's variables stay closed to the watchers.
+        refusedForAll("读任务变量", List.of(BUREAU, OWNER, AUDITOR), Set.of(403),
+                u -> rest.get(u, "/engine-rest/task/" + completionTask + "/variables"));
+        assertThat(rest.get(null, "/api/me").status()).isEqualTo(401);
+        for (String r : everyone) {
+            Response me = rest.get(r, "/api/me");
+            allowed("读当前用户", r, 200, u -> me);
+            assertThat(me.body().get("jurisdictions").findValuesAsText("code"))
+                    .containsExactly(r.equals(OTHER_TENANT) ? "liaocheng" : "hekou");
+        }
+    }
+
+    @Test
     void shouldShowARoundsAnswersOnlyToItsBureauOwnerAndTheAdministrator() {
         long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
                 .query(Long.class).list().get(0);

@@ -45,6 +45,22 @@ public final class WebappSession {
         return s;
     }
 
+    /** A request to an app path (e.g. {@code /api/bottlenecks?…}) with the session cookie only, as a Cockpit plugin sends it. */
+    public Response getApp(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+    }
+
+    /** A change to an app path with the session cookie and the CSRF token but no password. */
+    public Response postApp(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String enginePath, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + enginePath))
