@@ -80,26 +80,22 @@ public class UnitTargets {
     public YearTargets of(String jurisdiction, int year) {
         Map<String, String> names = directory.units(jurisdiction).stream()
                 .collect(Collectors.toMap(RecommendingUnit::code, RecommendingUnit::name));
-        List<Map<String, Object>> rows = jdbc.sql("""
-                select * from unit_target where jurisdiction = :j and target_year = :y order by unit_code
-                """).param("j", jurisdiction).param("y", year).query().listOfRows();
-        List<Target> targets = new ArrayList<>();
-        String source = null;
-        String by = null;
-        LocalDateTime at = null;
-        for (Map<String, Object> r : rows) {
-            Map<String, Object> row = lowerCase(r);
-            String unit = (String) row.get("unit_code");
-            targets.add(new Target(unit, names.getOrDefault(unit, unit),
-                    ((BigDecimal) row.get("industrial_investment_target")).setScale(2),
-                    ((BigDecimal) row.get("retrofit_investment_target")).setScale(2),
-                    ((Number) row.get("retrofitting_enterprises_target")).intValue()));
-            source = (String) row.get("source");
-            by = (String) row.get("updated_by");
-            Object t = row.get("updated_at");
-            at = t instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (LocalDateTime) t;
+        record Stored(Target target, String source, String by, LocalDateTime at) {
         }
-        return new YearTargets(jurisdiction, year, targets, source, by, at);
+        List<Stored> rows = jdbc.sql("""
+                select * from unit_target where jurisdiction = :j and target_year = :y order by unit_code
+                """).param("j", jurisdiction).param("y", year)
+                .query((rs, i) -> new Stored(new Target(rs.getString("unit_code"),
+                        names.getOrDefault(rs.getString("unit_code"), rs.getString("unit_code")),
+                        rs.getBigDecimal("industrial_investment_target").setScale(2),
+                        rs.getBigDecimal("retrofit_investment_target").setScale(2),
+                        rs.getInt("retrofitting_enterprises_target")), rs.getString("source"),
+                        rs.getString("updated_by"), rs.getObject("updated_at", LocalDateTime.class)))
+                .list();
+        // One replacement writes the whole year with one source, by one user, at one time.
+        Stored last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return new YearTargets(jurisdiction, year, rows.stream().map(Stored::target).toList(),
+                last == null ? null : last.source(), last == null ? null : last.by(), last == null ? null : last.at());
     }
 
     /**
@@ -221,11 +217,5 @@ public class UnitTargets {
                 .param("j", jurisdiction).param("y", year).param("u", r.unit()).param("industrial", r.industrial())
                 .param("retrofit", r.retrofit()).param("enterprises", r.enterprises()).param("source", source)
                 .param("by", by).param("at", at).update();
-    }
-
-    private static Map<String, Object> lowerCase(Map<String, Object> row) {
-        Map<String, Object> m = new HashMap<>();
-        row.forEach((k, v) -> m.put(k.toLowerCase(java.util.Locale.ROOT), v));
-        return m;
     }
 }
