@@ -19,6 +19,7 @@ import cn.tcsubsidy.award.budget.FundBudgetService;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
 import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import cn.tcsubsidy.scoreboard.domain.UnitTargets;
 import cn.tcsubsidy.shared.Actor;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -76,14 +77,17 @@ public class DemoProjects {
     private final DemoSchemes schemes;
     private final FundBudgetService budgets;
     private final org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool;
+    private final UnitTargets targets;
     private int serial;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
                         Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules,
                         DemoSchemes schemes, FundBudgetService budgets,
-                        org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool) {
+                        org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool,
+                        UnitTargets targets) {
         this.expertPool = expertPool;
+        this.targets = targets;
         this.directory = directory;
         this.projects = projects;
         this.identity = identity;
@@ -102,6 +106,8 @@ public class DemoProjects {
     @EventListener(ApplicationReadyEvent.class)
     @Order(IdentitySetup.ORDER + 10)
     public void load() {
+        // Jiyuan's 2017 targets come with V34; the demo's own year gets a copy, marked 示例目标 (idempotent).
+        targets.enterSampleTargets(LocalDate.now(clock).getYear());
         if (jdbc.sql("select count(*) from project").query(Long.class).single() > 0) {
             return;
         }
