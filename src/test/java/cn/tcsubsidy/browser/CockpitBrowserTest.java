@@ -43,6 +43,12 @@ class CockpitBrowserTest {
         String definition = jdbc.sql("select id_ from act_re_procdef where key_ = 'tc-project' order by version_ desc")
                 .query(String.class).list().get(0);
         try (BrowserSession browser = BrowserSession.open(port)) {
+            browser.onFailure("cockpit-failure", () -> walkThrough(browser, definition));
+        }
+    }
+
+    private void walkThrough(BrowserSession browser, String definition) {
+        {
             browser.signIn("cockpit", "hekou-owner");
 
             browser.await(By.cssSelector("[data-tc='year-dashboard'] table"), WAIT);

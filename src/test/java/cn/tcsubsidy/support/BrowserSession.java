@@ -108,6 +108,10 @@ public final class BrowserSession implements AutoCloseable {
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        // Before the sign-in the webapp asks who is signed in and is answered 404 (nobody): its own probe, not an error.
+        List<String> before = consoleErrors();
+        Assertions.assertTrue(before.stream().allMatch(m -> m.contains("/camunda/api/admin/auth/user/default ")
+                && m.contains("404")), () -> "console errors at sign-in: " + before);
     }
 
     public Path screenshot(String name) {
@@ -117,6 +121,18 @@ public final class BrowserSession implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs the steps; when one fails, saves a screenshot and prints the page console before failing the test. */
+    public void onFailure(String shot, Runnable steps) {
+        try {
+            steps.run();
+        } catch (RuntimeException | AssertionError e) {
+            screenshot(shot);
+            System.out.println("Browser console at failure (" + driver.getCurrentUrl() + "):");
+            driver.manage().logs().get(LogType.BROWSER).getAll().forEach(l -> System.out.println("  " + l));
+            throw e;
         }
     }
 

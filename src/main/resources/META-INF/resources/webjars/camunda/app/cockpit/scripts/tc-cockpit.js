@@ -147,7 +147,7 @@ function filterBar(choices, units, filter, onChange) {
 const STYLE = `
 .tc-bn-overlay { font: 11px/1.25 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #fff; padding: 2px 5px;
   border-radius: 3px; white-space: nowrap; box-shadow: 0 1px 2px rgba(0,0,0,.3); pointer-events: none; }
-.tc-bn-panel { position: absolute; top: 8px; right: 8px; z-index: 10; background: rgba(255,255,255,.95);
+.tc-bn-panel { position: absolute; top: 8px; left: 36px; z-index: 10; background: rgba(255,255,255,.95);
   border: 1px solid #ccc; border-radius: 4px; padding: 6px 8px; font-size: 12px; max-width: 520px; }
 .tc-bn-panel .tc-legend span { display: inline-block; margin-right: 8px; }
 .tc-bn-panel .tc-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 3px; vertical-align: -1px; }
