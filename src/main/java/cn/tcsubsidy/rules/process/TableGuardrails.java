@@ -42,7 +42,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The guardrails over candidate tables, on a standalone FEEL-only DMN engine (nothing is deployed, no history is
  * written): the candidate's decisions keep every output column the shipped ones have; tc-award is tried on its
- * policy's grid ({@link AwardGuard}), tc-pool-entry, tc-round-calendar and lpr-1y on theirs ({@link PipelineGuard}).
+ * policy's grid ({@link AwardGuard}), tc-pool-entry, tc-round-calendar, lpr-1y and tc-task-due on theirs
+ * ({@link PipelineGuard}; tc-task-due on every user task of the models).
  * Runs only after the FEEL-only check of the deployment ({@code DecisionTableCheck}): a table in another language is
  * never evaluated. A set of tables that passed is remembered by its digest, so the app's own start does not try the
  * shipped tables again in the same JVM.
@@ -152,12 +153,52 @@ public final class TableGuardrails implements RuleGuardrails {
         if (calendar != null) {
             found.addAll(PipelineGuard.roundCalendar(tenant, year -> single(calendar, Map.of("roundYear", year))));
         }
+        DmnDecision taskDue = decisions.get(PipelineGuard.TASK_DUE);
+        if (taskDue != null) {
+            found.addAll(PipelineGuard.taskDue(USER_TASK_KEYS.get(),
+                    key -> first(taskDue, Map.of("taskKey", key))));
+        }
         DmnDecision lpr = decisions.get(PipelineGuard.LPR);
         if (lpr != null) {
             found.addAll(guarded(PipelineGuard.LPR,
                     () -> PipelineGuard.lpr(d -> first(lpr, Map.of("applicationDate", d.toString())))));
         }
         return found;
+    }
+
+    /** Every user task id of the models ({@code processes/*.bpmn}), and one no model has: tc-task-due's inputs. */
+    static final java.util.function.Supplier<List<String>> USER_TASK_KEYS = new java.util.function.Supplier<>() {
+        private volatile List<String> keys;
+
+        @Override
+        public List<String> get() {
+            if (keys == null) {
+                keys = userTaskKeys();
+            }
+            return keys;
+        }
+    };
+
+    private static List<String> userTaskKeys() {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+                try (InputStream in = r.getInputStream()) {
+                    org.w3c.dom.NodeList tasks = cn.tcsubsidy.shared.SafeXml.parse(in.readAllBytes())
+                            .getElementsByTagNameNS("*", "userTask");
+                    for (int i = 0; i < tasks.getLength(); i++) {
+                        keys.add(((org.w3c.dom.Element) tasks.item(i)).getAttribute("id"));
+                    }
+                } catch (org.xml.sax.SAXException e) {
+                    throw new IllegalStateException("model " + r + " is no valid XML", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> all = new ArrayList<>(keys);
+        all.add("Task_NotInAnyModel");
+        return List.copyOf(all);
     }
 
     private static List<Violation> guarded(String table, java.util.function.Supplier<List<Violation>> check) {
