@@ -19,6 +19,9 @@ import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.StageFixture;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -245,5 +248,37 @@ class TaskDueDatesH2Test {
                 .containsExactly("【技改奖补】待办事项已逾期:审定拟扶持金额");
         assertThat(marks(decide, TaskReminders.ESCALATED)).as("the bureau's own task is not escalated").isZero();
         assertThat(mails(c, "task-escalated")).hasSize(1);
+    }
+
+    /**
+     * The table is a rule like the others: the jurisdiction's rule administrator deploys a new version (used by the
+     * next task at once); a table giving 0 working days is refused by the guardrails; finance and another
+     * jurisdiction's rule administrator may not deploy it.
+     */
+    @Test
+    void shouldLetTheJurisdictionsRuleAdministratorChangeTheTableAndDateTheNextTaskByIt() throws Exception {
+        String file = "liaocheng-task-due.dmn";
+        String shipped = Files.readString(Path.of("dmn/liaocheng", file), StandardCharsets.UTF_8);
+        String decideAward = "<outputEntry id=\"Output_TaskDue_DecideAward\"><text>10</text>";
+        String changed = shipped.replace(decideAward, decideAward.replace("10", "2"));
+        String broken = shipped.replace(decideAward, decideAward.replace("10", "0"));
+        assertThat(changed).isNotEqualTo(shipped);
+        assertThat(rest.deploy(FINANCE, "liaocheng", file, changed).status()).isEqualTo(403);
+        assertThat(rest.deploy("hekou-rules", "liaocheng", file, changed).status()).isEqualTo(403);
+        Response refused = rest.deploy("liaocheng-rules", "liaocheng", file, broken);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+        assertThat(refused.text()).contains("办理期限须为不少于1的整数个工作日", "Task_DecideAward");
+
+        Response deployed = rest.deploy("liaocheng-rules", "liaocheng", file, changed);
+        assertThat(deployed.status()).as(deployed.text()).isEqualTo(200);
+        try {
+            EngineClock.moveTo(EVE_OF_LABOUR_DAY);
+            Case c = filed();
+            runtime.createProcessInstanceModification(c.pi()).startBeforeActivity("Task_DecideAward").execute(true, false);
+            // 6, 7 May.
+            assertThat(task(c, "Task_DecideAward").getDueDate()).isEqualTo(midnightBefore("2026-05-08"));
+        } finally {
+            assertThat(rest.deploy("liaocheng-rules", "liaocheng", file, shipped).status()).isEqualTo(200);
+        }
     }
 }
