@@ -13,6 +13,7 @@ import cn.tcsubsidy.rules.guardrail.GridCase;
 import cn.tcsubsidy.rules.guardrail.PipelineGuard;
 import cn.tcsubsidy.rules.guardrail.RuleGuardrails;
 import cn.tcsubsidy.rules.guardrail.Violation;
+import cn.tcsubsidy.shared.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -38,6 +40,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The guardrails over candidate tables, on a standalone FEEL-only DMN engine (nothing is deployed, no history is
@@ -155,7 +160,7 @@ public final class TableGuardrails implements RuleGuardrails {
         }
         DmnDecision taskDue = decisions.get(PipelineGuard.TASK_DUE);
         if (taskDue != null) {
-            found.addAll(PipelineGuard.taskDue(USER_TASK_KEYS.get(),
+            found.addAll(PipelineGuard.taskDue(userTaskKeys(),
                     key -> first(taskDue, Map.of("taskKey", key))));
         }
         DmnDecision lpr = decisions.get(PipelineGuard.LPR);
@@ -167,29 +172,22 @@ public final class TableGuardrails implements RuleGuardrails {
     }
 
     /** Every user task id of the models ({@code processes/*.bpmn}), and one no model has: tc-task-due's inputs. */
-    static final java.util.function.Supplier<List<String>> USER_TASK_KEYS = new java.util.function.Supplier<>() {
-        private volatile List<String> keys;
+    private static volatile List<String> userTaskKeys;
 
-        @Override
-        public List<String> get() {
-            if (keys == null) {
-                keys = userTaskKeys();
-            }
-            return keys;
+    static List<String> userTaskKeys() {
+        List<String> known = userTaskKeys;
+        if (known != null) {
+            return known;
         }
-    };
-
-    private static List<String> userTaskKeys() {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
+        Set<String> keys = new TreeSet<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
                 try (InputStream in = r.getInputStream()) {
-                    org.w3c.dom.NodeList tasks = cn.tcsubsidy.shared.SafeXml.parse(in.readAllBytes())
-                            .getElementsByTagNameNS("*", "userTask");
+                    NodeList tasks = SafeXml.parse(in.readAllBytes()).getElementsByTagNameNS("*", "userTask");
                     for (int i = 0; i < tasks.getLength(); i++) {
-                        keys.add(((org.w3c.dom.Element) tasks.item(i)).getAttribute("id"));
+                        keys.add(((Element) tasks.item(i)).getAttribute("id"));
                     }
-                } catch (org.xml.sax.SAXException e) {
+                } catch (SAXException e) {
                     throw new IllegalStateException("model " + r + " is no valid XML", e);
                 }
             }
@@ -198,7 +196,8 @@ public final class TableGuardrails implements RuleGuardrails {
         }
         List<String> all = new ArrayList<>(keys);
         all.add("Task_NotInAnyModel");
-        return List.copyOf(all);
+        userTaskKeys = List.copyOf(all);
+        return userTaskKeys;
     }
 
     private static List<Violation> guarded(String table, java.util.function.Supplier<List<Violation>> check) {
