@@ -33,9 +33,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,8 @@ class TaskDueDatesH2Test {
     ManagementService management;
     @Autowired
     IdentityService identity;
+    @Autowired
+    RepositoryService repository;
     @Autowired
     ProjectRepository projects;
     @Autowired
@@ -280,5 +284,44 @@ class TaskDueDatesH2Test {
         } finally {
             assertThat(rest.deploy("liaocheng-rules", "liaocheng", file, shipped).status()).isEqualTo(200);
         }
+    }
+
+    /**
+     * What another step handles is not escalated (the town's urging of a follow-up report: the bureau's own
+     * escalation follows); a bureau task an officer claimed is still the bureau's (its overdue reminder, no
+     * escalation); the panel lead's overdue consensus escalates, naming the lead.
+     */
+    @Test
+    void shouldEscalateOnlyWhatNoOtherStepHandles() {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey("due-test-handled").count() == 0) {
+            repository.createDeployment().addModelInstance("due-test-handled.bpmn", Bpmn.createExecutableProcess("due-test-handled")
+                    .camundaHistoryTimeToLive(1).startEvent().parallelGateway("Gateway_Fork")
+                    .userTask("Task_UrgeReport").name("督促企业报送绩效目标完成情况")
+                    .camundaCandidateGroups("liaocheng-town-chiping").camundaDueDate("${due}").endEvent()
+                    .moveToNode("Gateway_Fork").userTask("Task_DecideAward").name("审定拟扶持金额")
+                    .camundaCandidateGroups("liaocheng-bureau").camundaDueDate("${due}").endEvent()
+                    .moveToNode("Gateway_Fork").userTask("Task_ReachConsensus").name("评审小组合议")
+                    .camundaAssignee("liaocheng-expert-1").camundaDueDate("${due}").endEvent().done()).deploy();
+        }
+        long project = fixture.project(Stage.EXPERT_REVIEW, null);
+        String pi = runtime.startProcessInstanceByKey("due-test-handled",
+                Map.of("due", Date.from(Instant.now().minusSeconds(3600)))).getId();
+        jdbc.sql("update project set process_instance_id = :i where id = :p").param("i", pi).param("p", project).update();
+        Task decide = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_DecideAward").singleResult();
+        tasks.claim(decide.getId(), "liaocheng-bureau");
+
+        reminders.scan();
+        reminders.scan();
+
+        Case c = new Case(project, pi);
+        org.camunda.bpm.engine.identity.User lead = identity.createUserQuery().userId("liaocheng-expert-1").singleResult();
+        assertThat(mails(c, "task-escalated")).singleElement().satisfies(m -> {
+            assertThat(m.subject()).endsWith("评审小组合议");
+            assertThat(m.body()).contains("办理人:" + lead.getFirstName() + lead.getLastName());
+            assertThat(m.address()).isEqualTo("liaocheng-bureau@example.test");
+        });
+        assertThat(mails(c, "bureau-task-overdue")).extracting(OutboxMail::subject)
+                .containsExactly("【技改奖补】待办事项已逾期:审定拟扶持金额");
+        assertThat(outbox.ofProject(project)).extracting(OutboxMail::subject).noneMatch(s -> s.contains("督促企业报送"));
     }
 }
