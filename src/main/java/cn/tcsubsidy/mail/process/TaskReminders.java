@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -74,8 +73,8 @@ public class TaskReminders {
     private final int dueSoonWorkingDays;
 
     public TaskReminders(TaskService tasks, RuntimeService runtime, IdentityService identity, ProjectRepository projects,
-                         MailOutbox outbox,
-                         WorkingDays workingDays, JdbcClient jdbc, Clock clock, TransactionTemplate transactions,
+                         MailOutbox outbox, WorkingDays workingDays, JdbcClient jdbc, Clock clock,
+                         TransactionTemplate transactions,
                          @Value("${tc.mail.reminders.due-soon-working-days:2}") int dueSoonWorkingDays) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -174,7 +173,7 @@ public class TaskReminders {
     /** Who holds an escalated task: its assignee, else its candidate groups and users, by name. */
     private String handler(Task task) {
         if (task.getAssignee() != null) {
-            return userName(task.getAssignee());
+            return TaskMails.displayName(identity, task.getAssignee());
         }
         List<String> names = new ArrayList<>();
         for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
@@ -185,19 +184,10 @@ public class TaskReminders {
                 Group g = identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
                 names.add(g == null || g.getName() == null ? link.getGroupId() : g.getName());
             } else if (link.getUserId() != null) {
-                names.add(userName(link.getUserId()));
+                names.add(TaskMails.displayName(identity, link.getUserId()));
             }
         }
         return names.isEmpty() ? "(未指定)" : String.join("、", names);
-    }
-
-    private String userName(String userId) {
-        User u = identity.createUserQuery().userId(userId).singleResult();
-        if (u == null) {
-            return userId;
-        }
-        String name = (u.getFirstName() == null ? "" : u.getFirstName()) + (u.getLastName() == null ? "" : u.getLastName());
-        return name.isBlank() ? userId : name;
     }
 
     private Optional<Project> projectOf(Task task) {
