@@ -109,10 +109,17 @@ public class TaskMails extends AbstractBpmnParseListener {
     }
 
     private String name(String userId) {
-        org.camunda.bpm.engine.identity.User u = context.getBean(org.camunda.bpm.engine.IdentityService.class)
-                .createUserQuery().userId(userId).singleResult();
-        return u == null ? userId : (u.getFirstName() == null ? "" : u.getFirstName())
-                + (u.getLastName() == null ? "" : u.getLastName());
+        return displayName(context.getBean(org.camunda.bpm.engine.IdentityService.class), userId);
+    }
+
+    /** A user's name as a mail shows it: first and last name, else the user id. */
+    static String displayName(org.camunda.bpm.engine.IdentityService identity, String userId) {
+        org.camunda.bpm.engine.identity.User u = identity.createUserQuery().userId(userId).singleResult();
+        if (u == null) {
+            return userId;
+        }
+        String name = (u.getFirstName() == null ? "" : u.getFirstName()) + (u.getLastName() == null ? "" : u.getLastName());
+        return name.isBlank() ? userId : name;
     }
 
     static String day(Date date) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The invariants of the tables around the award: tc-pool-entry (pool level, progress-report cycle), tc-round-calendar
- * (the round's dates and notice length) and lpr-1y (the published one-year LPR). Each takes the candidate table as a
+ * (the round's dates and notice length) and lpr-1y (the published one-year LPR); and of tc-task-due (the tasks' due
+ * dates). Each takes the candidate table as a
  * function from inputs to its single result (null when no rule matched).
  */
 public final class PipelineGuard {
@@ -22,6 +24,7 @@ public final class PipelineGuard {
     public static final String POOL_ENTRY = "tc-pool-entry";
     public static final String ROUND_CALENDAR = "tc-round-calendar";
     public static final String LPR = "lpr-1y";
+    public static final String TASK_DUE = "tc-task-due";
 
     static final String HUANGGANG_POOL = "《黄冈市新一轮技术改造三年行动方案(2021—2023年)》 四(一)“市、县分级建立工业技改投资项目库,"
             + "对总投资2000万元以上的项目统一纳入市级技改投资项目库,总投资2000万元以下的项目纳入各县(市、区)技改投资项目库”";
@@ -30,6 +33,7 @@ public final class PipelineGuard {
             + "社会效益等情况进行对上年度竣工项目推荐”";
     static final String NOTICE = "东河政发〔2020〕5号 三(五)“确定拟扶持名单并进行公示”(公示天数系常见做法,非文件规定)";
     static final String TIMER = "进度报告周期须为引擎可执行的循环周期(如 R/P1M、R/P7D),否则进度提醒无法运行";
+    static final String TASK_DAYS = "待办办理期限为常见做法(非文件原文);期限按工作日计算,留空即不设期限";
     static final String PBOC = "中国人民银行授权全国银行间同业拆借中心公布的一年期贷款市场报价利率(常见做法:利率值来自每月公告)";
 
     /** The one-year LPR as published, by effective date (the digest's list of the announcements). */
@@ -161,6 +165,31 @@ public final class PipelineGuard {
             if (value == null || value.signum() <= 0 || value.compareTo(new BigDecimal("0.1")) >= 0) {
                 add(found, LPR, "LPR须为大于0、小于0.1的小数(3.85% 填 0.0385),最近公布值之后的日期也须有值", PBOC,
                         d + ":规则表给出 " + rate);
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /**
+     * tc-task-due: for every task key (and any other), either no due date (no row, or an empty cell) or a whole
+     * number of working days, at least 1; a broken table would otherwise fail the creation of the task it dates.
+     */
+    public static List<Violation> taskDue(Collection<String> taskKeys, Function<String, Map<String, Object>> table) {
+        Map<String, Violation> found = new LinkedHashMap<>();
+        for (String key : taskKeys) {
+            String example = "待办 " + key;
+            Map<String, Object> out;
+            try {
+                out = table.apply(key);
+            } catch (RuntimeException e) {
+                add(found, TASK_DUE, "规则表必须对每个待办给出结论", "决策表须对全部情形可求值", example + ":" + e.getMessage());
+                continue;
+            }
+            Object days = out == null ? null : out.get("dueWorkingDays");
+            if (days != null && (!(days instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                    || n.doubleValue() < 1)) {
+                add(found, TASK_DUE, "办理期限须为不少于1的整数个工作日,或留空(不设期限)", TASK_DAYS,
+                        example + ":办理期限为 " + days);
             }
         }
         return new ArrayList<>(found.values());

@@ -13,6 +13,7 @@ import cn.tcsubsidy.rules.guardrail.GridCase;
 import cn.tcsubsidy.rules.guardrail.PipelineGuard;
 import cn.tcsubsidy.rules.guardrail.RuleGuardrails;
 import cn.tcsubsidy.rules.guardrail.Violation;
+import cn.tcsubsidy.shared.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -38,11 +40,15 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The guardrails over candidate tables, on a standalone FEEL-only DMN engine (nothing is deployed, no history is
  * written): the candidate's decisions keep every output column the shipped ones have; tc-award is tried on its
- * policy's grid ({@link AwardGuard}), tc-pool-entry, tc-round-calendar and lpr-1y on theirs ({@link PipelineGuard}).
+ * policy's grid ({@link AwardGuard}), tc-pool-entry, tc-round-calendar, lpr-1y and tc-task-due on theirs
+ * ({@link PipelineGuard}; tc-task-due on every user task of the models).
  * Runs only after the FEEL-only check of the deployment ({@code DecisionTableCheck}): a table in another language is
  * never evaluated. A set of tables that passed is remembered by its digest, so the app's own start does not try the
  * shipped tables again in the same JVM.
@@ -152,12 +158,46 @@ public final class TableGuardrails implements RuleGuardrails {
         if (calendar != null) {
             found.addAll(PipelineGuard.roundCalendar(tenant, year -> single(calendar, Map.of("roundYear", year))));
         }
+        DmnDecision taskDue = decisions.get(PipelineGuard.TASK_DUE);
+        if (taskDue != null) {
+            found.addAll(PipelineGuard.taskDue(userTaskKeys(),
+                    key -> first(taskDue, Map.of("taskKey", key))));
+        }
         DmnDecision lpr = decisions.get(PipelineGuard.LPR);
         if (lpr != null) {
             found.addAll(guarded(PipelineGuard.LPR,
                     () -> PipelineGuard.lpr(d -> first(lpr, Map.of("applicationDate", d.toString())))));
         }
         return found;
+    }
+
+    /** Every user task id of the models ({@code processes/*.bpmn}), and one no model has: tc-task-due's inputs. */
+    private static volatile List<String> userTaskKeys;
+
+    static List<String> userTaskKeys() {
+        List<String> known = userTaskKeys;
+        if (known != null) {
+            return known;
+        }
+        Set<String> keys = new TreeSet<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+                try (InputStream in = r.getInputStream()) {
+                    NodeList tasks = SafeXml.parse(in.readAllBytes()).getElementsByTagNameNS("*", "userTask");
+                    for (int i = 0; i < tasks.getLength(); i++) {
+                        keys.add(((Element) tasks.item(i)).getAttribute("id"));
+                    }
+                } catch (SAXException e) {
+                    throw new IllegalStateException("model " + r + " is no valid XML", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> all = new ArrayList<>(keys);
+        all.add("Task_NotInAnyModel");
+        userTaskKeys = List.copyOf(all);
+        return userTaskKeys;
     }
 
     private static List<Violation> guarded(String table, java.util.function.Supplier<List<Violation>> check) {
