@@ -52,6 +52,7 @@ class CockpitBrowserTest {
             browser.signIn("cockpit", "hekou-owner");
 
             browser.await(By.cssSelector("[data-tc='year-dashboard'] table"), WAIT);
+            browser.driver().executeScript("document.querySelector(\"[data-tc='year-dashboard']\").scrollIntoView()");
             browser.screenshot("cockpit-dashboard");
             String dashboard = browser.driver().findElement(By.cssSelector("[data-tc='year-dashboard']")).getText();
             assertThat(dashboard).contains("本年度概览", "镇街目标考核");
@@ -82,6 +83,17 @@ class CockpitBrowserTest {
             browser.screenshot("cockpit-project-instances");
 
             assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+
+            // Cockpit's Human Tasks page: the counts per group load (READ on tasks), no "Unable to fetch …".
+            browser.go("/camunda/app/cockpit/default/#/tasks");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT).until(d ->
+                    d.getPageSource().contains("Assignments by group"));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT).until(d ->
+                    d.findElements(By.xpath("//*[contains(text(),'hekou-')]")).size() > 0
+                            || d.getPageSource().contains("Unable to fetch"));
+            browser.screenshot("cockpit-human-tasks");
+            assertThat(browser.driver().getPageSource()).doesNotContain("Unable to fetch assignments");
+            assertThat(browser.consoleErrors()).as("console errors on Human Tasks").isEmpty();
         }
     }
 }
