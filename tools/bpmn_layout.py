@@ -695,9 +695,9 @@ def compute_labels(m, avoid_edges=False):
 # through a channel between sub-rows) and taking the cheapest one that crosses no shape.
 
 L_GAP = 50          # horizontal gap between two columns' widest shapes
-L_ROW = 110         # sub-row pitch inside a lane
-L_PAD = 12          # padding above the first and below the last sub-row of a lane block
-L_SEG_GAP = 16      # extra space between the blocks of two wrapped segments inside a lane
+L_ROW = 100         # sub-row pitch inside a lane
+L_PAD = 8          # padding above the first and below the last sub-row of a lane block
+L_SEG_GAP = 8      # extra space between the blocks of two wrapped segments inside a lane
 L_HEADER = 30       # width of the participant's and of each lane's label strip (bpmn-js)
 L_X0 = 160          # left edge of the participant
 L_Y0 = 80           # top edge of the participant
@@ -1011,7 +1011,8 @@ def layout_lanes(m):
     best = None
     for k in range(1, MAX_SEGMENTS + 1):
         lanes, part, gaps, chans = lane_geometry(m, k)
-        zoom = min(SCREEN_W / float(part[2] + 2 * L_X0 // 4), SCREEN_H / float(part[3] + L_Y0))
+        # zoom needed to fit the screen (capped at 1: once it fits, fewer segments read better)
+        zoom = min(1.0, SCREEN_W / float(part[2] + 2 * L_X0 // 4), SCREEN_H / float(part[3] + L_Y0))
         if best is None or zoom > best[0] + 0.02:
             best = (zoom, k)
     m.segments = best[1]
