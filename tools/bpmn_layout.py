@@ -207,6 +207,9 @@ class Model:
                     raise LayoutError("boundary event %s: bad attachedToRef %s" % (n.id, n.attached_to))
                 host.boundaries.append(n)
         if self.lanes:
+            for r in self.lane_of:
+                if r not in self.nodes:
+                    raise LayoutError("lane %s refers to unknown flow node %s" % (self.lane_of[r], r))
             for n in self.node_order:
                 if n.id not in self.lane_of:
                     raise LayoutError("flow node %s is in no lane" % n.id)
