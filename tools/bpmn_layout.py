@@ -1298,7 +1298,16 @@ def render_svg(text):
                        % (x + w / 2, y + lh * (i + 1) - 3, size, font, escape(line)))
         return res
 
+    pools = {el.get("id"): el for el in root.iter()
+             if el.tag in ("{%s}participant" % BPMN_NS, "{%s}lane" % BPMN_NS)}
     for sid, ((x, y, w, h), lab) in shapes.items():
+        if sid in pools:
+            o.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#222" stroke-width="1.5"/>'
+                     % (x, y, w, h))
+            o.append('<text transform="translate(%d,%d) rotate(-90)" font-size="12" font-family="%s" '
+                     'text-anchor="middle">%s</text>' % (x + 19, y + h // 2, font,
+                                                         escape(pools[sid].get("name", ""))))
+            continue
         el = info.get(sid)
         t = local(el.tag) if el is not None else "task"
         name = el.get("name", "") if el is not None else sid
