@@ -25,6 +25,19 @@ right or bottom side, entering on the left, or from below for merges into gatewa
 edge that would cross a shape runs in the channel between two rows; back edges are routed below
 the diagram.
 
+Lanes: a process with a flat <bpmn:laneSet> inside a <bpmn:collaboration> with exactly one
+<bpmn:participant processRef=...> (no message flows) is laid out in lanes instead: the participant
+and one horizontal band per lane in lane-set order, every node in its lane's band (boundary events
+must share their host's lane).  Columns are the layers, compacted (a flow into another lane may
+stay in its source's column and run vertically); nodes take sub-rows inside their lane, a new
+sub-row only when shifting right does not do; when the result is wider than a 1600x900 screen
+the columns are cut into segments drawn below each other inside every lane (at most
+MAX_SEGMENTS, the count that needs the least zoom to fit, each cut where the fewest flows cross
+it).  Edges are the cheapest orthogonal route that crosses no shape; labels keep off shapes,
+other labels and edges where possible.  Models without lanes are laid out exactly as before.
+bpmn-auto-layout (bpmn-io) does not lay out collaborations, lanes or boundary events, which is
+why this tool exists.
+
 Standard library only.
 """
 
@@ -144,13 +157,19 @@ class Model:
         root = ET.fromstring(xml_bytes)
         if local(root.tag) != "definitions" or not root.tag.startswith("{%s}" % BPMN_NS):
             raise LayoutError("root element is not bpmn:definitions")
-        if root.find("{%s}collaboration" % BPMN_NS) is not None:
-            raise LayoutError("collaborations (pools/lanes) are not supported")
         processes = root.findall("{%s}process" % BPMN_NS)
         if len(processes) != 1:
             raise LayoutError("expected exactly one bpmn:process, found %d" % len(processes))
         proc = processes[0]
         self.process_id = proc.get("id")
+        self.collaboration_id = None
+        self.participant = None    # (id, name)
+        self.lanes = []            # [(id, name, [flow node ids])] top to bottom
+        self.lane_of = {}
+        collabs = root.findall("{%s}collaboration" % BPMN_NS)
+        lane_sets = proc.findall("{%s}laneSet" % BPMN_NS)
+        if collabs or lane_sets:
+            self._read_lanes(collabs, lane_sets)
         self.nodes = {}
         self.node_order = []
         self.flows = {}
@@ -172,6 +191,8 @@ class Model:
                 f = Flow(el, i)
                 self.flows[f.id] = f
                 self.flow_order.append(f)
+            elif t == "laneSet" and self.lanes:
+                continue
             elif t in ("laneSet", "textAnnotation", "association", "dataObjectReference",
                        "dataStoreReference", "group"):
                 self.skipped.append(el.get("id") or t)
@@ -185,6 +206,17 @@ class Model:
                 if host is None or host.kind != "task":
                     raise LayoutError("boundary event %s: bad attachedToRef %s" % (n.id, n.attached_to))
                 host.boundaries.append(n)
+        if self.lanes:
+            for r in self.lane_of:
+                if r not in self.nodes:
+                    raise LayoutError("lane %s refers to unknown flow node %s" % (self.lane_of[r], r))
+            for n in self.node_order:
+                if n.id not in self.lane_of:
+                    raise LayoutError("flow node %s is in no lane" % n.id)
+            for n in self.node_order:
+                if n.is_boundary and self.lane_of[n.id] != self.lane_of[n.attached_to]:
+                    raise LayoutError("boundary event %s is not in the lane of its host %s"
+                                      % (n.id, n.attached_to))
         # outgoing flows of each node: <bpmn:outgoing> order first, then document order
         self.out = {n.id: [] for n in self.node_order}
         self.inc = {n.id: [] for n in self.node_order}
@@ -197,6 +229,33 @@ class Model:
             if f not in self.out[f.source]:
                 self.out[f.source].append(f)
             self.inc[f.target].append(f)
+
+    def _read_lanes(self, collabs, lane_sets):
+        """One collaboration with one participant for the process, one flat lane set."""
+        if len(collabs) != 1:
+            raise LayoutError("lanes need exactly one bpmn:collaboration, found %d" % len(collabs))
+        collab = collabs[0]
+        parts = collab.findall("{%s}participant" % BPMN_NS)
+        others = [local(c.tag) for c in collab if isinstance(c.tag, str)
+                  and local(c.tag) not in ("participant", "documentation", "extensionElements")]
+        if len(parts) != 1 or parts[0].get("processRef") != self.process_id or others:
+            raise LayoutError("only a collaboration with exactly one participant for process %s "
+                              "(no message flows) is supported" % self.process_id)
+        self.collaboration_id = collab.get("id")
+        self.participant = (parts[0].get("id"), (parts[0].get("name") or "").strip())
+        if len(lane_sets) != 1:
+            raise LayoutError("expected exactly one bpmn:laneSet in the process, found %d" % len(lane_sets))
+        for lane in lane_sets[0].findall("{%s}lane" % BPMN_NS):
+            if lane.find("{%s}childLaneSet" % BPMN_NS) is not None:
+                raise LayoutError("nested lanes (childLaneSet) are not supported")
+            refs = [(r.text or "").strip() for r in lane.findall("{%s}flowNodeRef" % BPMN_NS)]
+            for r in refs:
+                if r in self.lane_of:
+                    raise LayoutError("flow node %s is in two lanes" % r)
+                self.lane_of[r] = lane.get("id")
+            self.lanes.append((lane.get("id"), (lane.get("name") or "").strip(), refs))
+        if not self.lanes:
+            raise LayoutError("the lane set has no lanes")
 
     def eff(self, node_id):
         """Layout source of a node: boundary events stand for their host."""
@@ -553,12 +612,29 @@ def simplify(pts):
     return out
 
 
-def compute_labels(m):
+def compute_labels(m, avoid_edges=False):
+    """External labels.  With avoid_edges (lane layout) labels also keep off the edges."""
     labels = {}
+    segs = [(p, q) for f in m.flow_order for p, q in zip(f.waypoints, f.waypoints[1:])] \
+        if avoid_edges else []
+
+    def off_edges(box):
+        return not any(seg_hits_box(p, q, box) for p, q in segs)
+
     for n in m.node_order:
         if not n.name or n.kind == "task":
             continue
         w, h = label_size(n.name)
+        if avoid_edges and not n.is_boundary:
+            shapes_now = [(o.x, o.y, o.w, o.h) for o in m.node_order]
+            cands = [(n.cx - w // 2, n.y - 6 - h, w, h), (n.cx - w // 2, n.bottom + 6, w, h),
+                     (n.right + 2, n.y - 2 - h, w, h), (n.x - 2 - w, n.y - 2 - h, w, h),
+                     (n.right + 2, n.bottom + 2, w, h), (n.x - 2 - w, n.bottom + 2, w, h)]
+            if n.kind != "gateway":
+                cands.insert(0, cands.pop(1))
+            labels[n.id] = next((c for c in cands if off_edges(c) and not any(
+                overlaps(c, o) for o in shapes_now + list(labels.values()))), cands[0])
+            continue
         if n.is_boundary:
             sibs = m.nodes[n.attached_to].boundaries
             i = sibs.index(n)
@@ -575,7 +651,7 @@ def compute_labels(m):
     shapes = [(n.x, n.y, n.w, n.h) for n in m.node_order]
 
     def free(box):
-        return not any(overlaps(box, o) for o in shapes + list(labels.values()))
+        return not any(overlaps(box, o) for o in shapes + list(labels.values())) and off_edges(box)
 
     for f in m.flow_order:
         if not f.name:
@@ -594,13 +670,366 @@ def compute_labels(m):
             for k in range(5):
                 y = y0 + 6 + LINE_H * k if sign > 0 else y0 - 6 - h - LINE_H * k
                 cands += [(x0 + 6, y, w, h), (x0 - 6 - w, y, w, h)]
+        if avoid_edges:
+            # lane layout: also try beside the later segments, at full label width
+            w, h = label_size(f.name)
+            for (ax, ay), (bx, by) in list(zip(f.waypoints, f.waypoints[1:]))[:3]:
+                if ay == by and abs(bx - ax) > 30:
+                    lx = min(ax, bx) + 6
+                    cands += [(lx, ay - 4 - h, w, h), (lx, ay + 4, w, h),
+                              (max(ax, bx) - 6 - w, ay - 4 - h, w, h), (max(ax, bx) - 6 - w, ay + 4, w, h)]
+                elif ax == bx and abs(by - ay) > 30:
+                    ly = min(ay, by) + 6
+                    cands += [(ax + 6, ly, w, h), (ax - 6 - w, ly, w, h),
+                              (ax + 6, max(ay, by) - 6 - h, w, h), (ax - 6 - w, max(ay, by) - 6 - h, w, h)]
         labels[f.id] = next((c for c in cands if free(c)), cands[0])
     return labels
+
+
+# --------------------------------------------------------------------------------------------
+# lane layout (a collaboration with one participant whose process has a lane set)
+#
+# Lanes are horizontal bands in lane-set order.  Columns come from the layers, compacted: a flow
+# into another lane may keep the column of its source (the edge then runs vertically), a flow
+# within a lane advances one column.  Inside its lane a node takes the sub-row of its main
+# predecessor when free, else the next free one.  When the columns get wider than the screen the
+# diagram wraps: the columns are cut into segments drawn below each other inside every lane.  Edges
+# are routed by trying orthogonal candidates (straight, L, Z through a gap between columns, U
+# through a channel between sub-rows) and taking the cheapest one that crosses no shape.
+
+L_GAP = 50          # horizontal gap between two columns' widest shapes
+L_ROW = 100         # sub-row pitch inside a lane
+L_PAD = 8          # padding above the first and below the last sub-row of a lane block
+L_SEG_GAP = 8      # extra space between the blocks of two wrapped segments inside a lane
+L_HEADER = 30       # width of the participant's and of each lane's label strip (bpmn-js)
+L_X0 = 160          # left edge of the participant
+L_Y0 = 80           # top edge of the participant
+L_LEFT = 40         # space between the lane label strip and the first column's shapes
+SCREEN_W, SCREEN_H = 1600, 900   # the screen the wrapping aims at (zoom needed to fit it)
+MAX_SEGMENTS = 4
+NEW_ROW_COST = 7
+
+
+def lane_place(m):
+    """Assign m.nodes[*].col and .row (sub-row inside its lane)."""
+    lane_idx = {lid: i for i, (lid, _, _) in enumerate(m.lanes)}
+    layered = [n for n in m.node_order if not n.is_boundary]
+    occupied = {}          # (col, lane, row) -> node id
+    blocked = set()        # (col, lane, row) crossed by a vertical or horizontal run
+    max_row = {lid: 0 for lid, _, _ in m.lanes}
+
+    def lane_rows(lid):
+        return range(0, max_row[lid] + 2)
+
+    def vertical_cells(col, l1, r1, l2, r2):
+        """Cells strictly between (l1, r1) and (l2, r2) in one column (l1 above l2)."""
+        cells = []
+        for r in range(r1 + 1, max_row[m.lanes[l1][0]] + 3):
+            cells.append((col, m.lanes[l1][0], r))
+        for li in range(l1 + 1, l2):
+            lid = m.lanes[li][0]
+            for r in range(0, max_row[lid] + 3):
+                cells.append((col, lid, r))
+        for r in range(0, r2):
+            cells.append((col, m.lanes[l2][0], r))
+        return cells
+
+    order = sorted(layered, key=lambda n: (n.layer, n.index))
+    for n in order:
+        lid = m.lane_of[n.id]
+        li = lane_idx[lid]
+        inc = [f for f in m.inc[n.id] if not f.back]
+        preds = [(f, m.nodes[m.eff(f.source)]) for f in inc]
+        col_min = 0
+        for f, p in preds:
+            d = 0 if m.lane_of[p.id] != lid else 1
+            col_min = max(col_min, p.col + d)
+        main_pred = next((p for f, p in preds if not m.nodes[f.source].is_boundary
+                          and main_successor(m, p.id) == n.id and m.lane_of[p.id] == lid), None)
+        desired = main_pred.row if main_pred is not None else 0
+        best = None
+        for c in range(col_min, col_min + 4):
+            for r in lane_rows(lid):
+                cell = (c, lid, r)
+                if cell in occupied or cell in blocked:
+                    continue
+                cost = 3 * (c - col_min) + 2 * abs(r - desired) + 0.5 * r
+                if r > max_row[lid] and any(m.lane_of[o] == lid for o in occupied.values()):
+                    cost += NEW_ROW_COST   # a new sub-row makes the whole lane taller
+                runs = []
+                ok = True
+                for f, p in preds:
+                    pl = m.lane_of[p.id]
+                    if pl != lid and p.col == c:
+                        a, b = (lane_idx[pl], p.row), (li, r)
+                        top, bot = (a, b) if a[0] < b[0] else (b, a)
+                        cells = vertical_cells(c, top[0], top[1], bot[0], bot[1])
+                        if any(x in occupied for x in cells):
+                            ok = False
+                            break
+                        runs += cells
+                    elif pl == lid and p.row == r and p.col < c:
+                        cells = [(x, lid, r) for x in range(p.col + 1, c)]
+                        if any(x in occupied for x in cells):
+                            cost += 4
+                        else:
+                            runs += cells
+                    elif pl == lid and p.col == c:
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                if best is None or cost < best[0]:
+                    best = (cost, c, r, runs)
+        if best is None:
+            raise LayoutError("no place found for %s (internal error)" % n.id)
+        _, c, r, runs = best
+        n.col, n.row = c, r
+        occupied[(c, lid, r)] = n.id
+        blocked.update(runs)
+        max_row[lid] = max(max_row[lid], r)
+        # keep the cell below a branching node free for a branch leaving downwards
+        if len([f for f in m.layout_out(n.id) if not f.back]) > 1:
+            blocked.add((c, lid, r + 1))
+    for b in m.node_order:
+        if b.is_boundary:
+            h = m.nodes[b.attached_to]
+            b.col, b.row = h.col, h.row
+
+
+def lane_geometry(m, segments):
+    """Place shapes for the given number of wrap segments; return (lane boxes, participant box)."""
+    layered = [n for n in m.node_order if not n.is_boundary]
+    ncols = 1 + max(n.col for n in layered)
+    widths = [0] * ncols
+    for n in layered:
+        widths[n.col] = max(widths[n.col], n.w)
+    widths = [w or 36 for w in widths]
+    xs, x = [], 0
+    for w in widths:
+        xs.append(x + w // 2)
+        x += w + L_GAP
+    total = x - L_GAP
+    # cut into segments of about equal width, each cut where the fewest flows cross it
+    spans = [tuple(sorted((m.nodes[m.eff(f.source)].col, m.nodes[f.target].col))) for f in m.flow_order]
+    seg_start = [0]
+    for j in range(1, segments):
+        target = total * j / float(segments)
+        tol = total / float(segments) * 0.2
+        cands = [c for c in range(seg_start[-1] + 1, ncols)
+                 if abs(xs[c] - widths[c] // 2 - target) <= tol]
+        if not cands:
+            cands = [min(range(seg_start[-1] + 1, ncols), key=lambda c: abs(xs[c] - target))] \
+                if seg_start[-1] + 1 < ncols else []
+        if not cands:
+            break
+        cut = min(cands, key=lambda c: (sum(1 for a, b in spans if a < c <= b),
+                                        abs(xs[c] - widths[c] // 2 - target), c))
+        seg_start.append(cut)
+    seg_of_col = [max(j for j, st in enumerate(seg_start) if st <= c) for c in range(ncols)]
+    nseg = len(seg_start)
+    seg_left = [xs[seg_start[j]] - widths[seg_start[j]] // 2 for j in range(nseg)]
+    content_x = L_X0 + 2 * L_HEADER + L_LEFT
+    rows = {}
+    for n in layered:
+        key = (m.lane_of[n.id], seg_of_col[n.col])
+        rows[key] = max(rows.get(key, 0), n.row + 1)
+    lane_boxes, block_top = [], {}
+    y = L_Y0
+    for lid, name, _ in m.lanes:
+        top = y
+        y += L_PAD
+        for j in range(nseg):
+            if j:
+                y += L_SEG_GAP
+            block_top[(lid, j)] = y
+            y += L_ROW * max(1, rows.get((lid, j), 0))
+        y += L_PAD
+        lane_boxes.append((lid, name, top, y - top))
+    width_used = max(xs[c] + widths[c] // 2 - seg_left[seg_of_col[c]] for c in range(ncols))
+    right = content_x + width_used + L_LEFT
+    for n in layered:
+        j = seg_of_col[n.col]
+        cx = content_x + xs[n.col] - seg_left[j]
+        cy = block_top[(m.lane_of[n.id], j)] + L_ROW * n.row + L_ROW // 2
+        n.x, n.y = cx - n.w // 2, cy - n.h // 2
+        n.seg = j
+    for host in layered:
+        k = len(host.boundaries)
+        step = min(44, host.w // max(k, 1))
+        for i, b in enumerate(host.boundaries):
+            bcx = host.cx + int(((k - 1) / 2 - i) * step)
+            b.x, b.y = bcx - b.w // 2, host.bottom - b.h // 2
+            b.seg = host.seg
+    # channels: gaps between columns and between sub-rows
+    gaps = set()
+    for c in range(ncols):
+        j = seg_of_col[c]
+        gx = content_x + xs[c] - seg_left[j] + widths[c] // 2 + L_GAP // 2
+        gaps.add(gx)
+        if c == seg_start[j]:
+            gaps.add(content_x - L_LEFT // 2)
+    chans = set()
+    for (lid, j), t in block_top.items():
+        for r in range(0, max(1, rows.get((lid, j), 0))):
+            cy = t + L_ROW * r + L_ROW // 2
+            chans.add(cy - L_ROW // 2 + 2)    # above the row's shapes
+            chans.add(cy + L_ROW // 2 + 4)    # below them, clear of boundary events
+    participant = (L_X0, L_Y0, right - L_X0, y - L_Y0)
+    lanes = [(lid, name, (L_X0 + L_HEADER, top, right - L_X0 - L_HEADER, h)) for lid, name, top, h in lane_boxes]
+    return lanes, participant, sorted(gaps), sorted(chans)
+
+
+def seg_hits_box(p, q, box, pad=0):
+    x0, x1 = sorted((p[0], q[0]))
+    y0, y1 = sorted((p[1], q[1]))
+    bx, by, bw, bh = box
+    return x0 < bx + bw - pad and x1 > bx + pad and y0 < by + bh - pad and y1 > by + pad
+
+
+def overlap_len(a, b):
+    """Length of collinear overlap of two axis-parallel segments."""
+    (p, q), (r, s) = a, b
+    if p[0] == q[0] == r[0] == s[0]:
+        lo = max(min(p[1], q[1]), min(r[1], s[1]))
+        hi = min(max(p[1], q[1]), max(r[1], s[1]))
+        return max(0, hi - lo)
+    if p[1] == q[1] == r[1] == s[1]:
+        lo = max(min(p[0], q[0]), min(r[0], s[0]))
+        hi = min(max(p[0], q[0]), max(r[0], s[0]))
+        return max(0, hi - lo)
+    return 0
+
+
+def crosses(a, b):
+    (p, q), (r, s) = a, b
+    if p[1] == q[1] and r[0] == s[0]:
+        return min(p[0], q[0]) < r[0] < max(p[0], q[0]) and min(r[1], s[1]) < p[1] < max(r[1], s[1])
+    if p[0] == q[0] and r[1] == s[1]:
+        return crosses(b, a)
+    return False
+
+
+def lane_route(m, gaps, chans):
+    routed = []   # (flow, segments)
+    flows = [f for f in m.flow_order if not f.back] + [f for f in m.flow_order if f.back]
+    for f in flows:
+        s, t = m.nodes[f.source], m.nodes[f.target]
+        # source and target count too: a route leaves and enters them on their edge only
+        obstacles = [(n.id, (n.x, n.y, n.w, n.h)) for n in m.node_order]
+        if s.is_boundary:
+            exits = [("b", (s.cx, s.bottom))]
+        else:
+            exits = [("r", (s.right, s.cy)), ("b", (s.cx, s.bottom)), ("t", (s.cx, s.y))]
+        if s.boundaries:
+            exits = exits[:1] + exits[2:]
+        entries = [("l", (t.x, t.cy)), ("t", (t.cx, t.y))]
+        if not t.boundaries:
+            entries.append(("b", (t.cx, t.bottom)))
+        cands = []
+        for ek, ep in exits:
+            for nk, np_ in entries:
+                if ek == "r" and nk == "l" and ep[1] == np_[1] and np_[0] > ep[0]:
+                    cands.append([ep, np_])
+                if ek in "bt" and nk in "bt" and ep[0] == np_[0]:
+                    cands.append([ep, np_])
+                if ek == "r" and nk in "bt":
+                    cands.append([ep, (np_[0], ep[1]), np_])
+                if ek in "bt" and nk == "l":
+                    cands.append([ep, (ep[0], np_[1]), np_])
+                if ek == "r" and nk == "l":
+                    for gx in gaps:
+                        cands.append([ep, (gx, ep[1]), (gx, np_[1]), np_])
+                for y in chans:
+                    if ek == "r":
+                        heads = [[ep, (gx, ep[1]), (gx, y)] for gx in gaps if gx > ep[0]
+                                 and gx - ep[0] <= L_GAP + 40]
+                    else:
+                        heads = [[ep, (ep[0], y)]]
+                    for h in heads:
+                        if nk == "l":
+                            for gx in gaps:
+                                if gx < np_[0] and np_[0] - gx <= L_GAP + 40:
+                                    cands.append(h + [(gx, y), (gx, np_[1]), np_])
+                        else:
+                            cands.append(h + [(np_[0], y), np_])
+        best = None
+        for pts in cands:
+            pts = simplify(pts)
+            if len(pts) < 2 or not valid_route(pts, s, t):
+                continue
+            segs = list(zip(pts, pts[1:]))
+            cost = 0
+            for a, b in segs:
+                for oid, box in obstacles:
+                    if seg_hits_box(a, b, box):
+                        cost += 10000
+            length = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in segs)
+            cost += 40 * (len(segs) - 1) + length / 10.0
+            for g, osegs in routed:
+                shared = g.source == f.source or g.target == f.target
+                for sg in segs:
+                    for og in osegs:
+                        if not shared:
+                            cost += 2 * overlap_len(sg, og)
+                            if crosses(sg, og):
+                                cost += 15
+            if best is None or cost < best[0]:
+                best = (cost, pts)
+        f.waypoints = best[1]
+        f.style = "lane"
+        routed.append((f, list(zip(best[1], best[1][1:]))))
+
+
+def valid_route(pts, s, t):
+    (x0, y0), (x1, y1) = pts[0], pts[1]
+    if x0 == s.right and y0 == s.cy and not x1 > x0:
+        return False
+    if y0 == s.bottom and x0 == s.cx and not y1 > y0:
+        return False
+    if y0 == s.y and x0 == s.cx and not y1 < y0:
+        return False
+    (a0, b0), (a1, b1) = pts[-2], pts[-1]
+    if a1 == t.x and b1 == t.cy and not a0 < a1:
+        return False
+    if b1 == t.y and a1 == t.cx and not b0 < b1:
+        return False
+    if b1 == t.bottom and a1 == t.cx and not b0 > b1:
+        return False
+    for p, q in zip(pts, pts[1:]):
+        if p[0] != q[0] and p[1] != q[1]:
+            return False
+    # no immediate reversal
+    for a, b, c in zip(pts, pts[1:], pts[2:]):
+        if (a[0] == b[0] == c[0] and (b[1] - a[1]) * (c[1] - b[1]) < 0) or \
+                (a[1] == b[1] == c[1] and (b[0] - a[0]) * (c[0] - b[0]) < 0):
+            return False
+    return True
+
+
+def layout_lanes(m):
+    find_back_edges(m)
+    assign_layers(m)
+    lane_place(m)
+    best = None
+    for k in range(1, MAX_SEGMENTS + 1):
+        lanes, part, gaps, chans = lane_geometry(m, k)
+        # zoom needed to fit the screen (capped at 1: once it fits, fewer segments read better)
+        zoom = min(1.0, SCREEN_W / float(part[2] + 2 * L_X0 // 4), SCREEN_H / float(part[3] + L_Y0))
+        if best is None or zoom > best[0] + 0.02:
+            best = (zoom, k)
+    m.segments = best[1]
+    m.fit_zoom = best[0]
+    m.lane_boxes, m.participant_box, gaps, chans = lane_geometry(m, best[1])
+    lane_route(m, gaps, chans)
+    return compute_labels(m, avoid_edges=True)
 
 
 def layout(m):
     if not m.node_order:
         raise LayoutError("process has no flow nodes")
+    if m.lanes:
+        return layout_lanes(m)
     find_back_edges(m)
     assign_layers(m)
     assign_rows(m)
@@ -640,7 +1069,8 @@ def diagram_xml(m, labels, prefixes, indent, nl):
     i1, i2, i3, i4 = (indent * k for k in (1, 2, 3, 4))
     pid = escape(m.process_id, {'"': "&quot;"})
     out = ['%s<%s id="BPMNDiagram_%s"%s>' % (i1, D, pid, extra),
-           '%s<%s id="BPMNPlane_%s" bpmnElement="%s">' % (i2, PL, pid, pid)]
+           '%s<%s id="BPMNPlane_%s" bpmnElement="%s">' % (
+               i2, PL, pid, escape(m.collaboration_id, {'"': "&quot;"}) if m.lanes else pid)]
 
     def bounds(ind, b):
         return '%s<%s x="%d" y="%d" width="%d" height="%d"/>' % ((ind, BD) + tuple(b))
@@ -650,6 +1080,12 @@ def diagram_xml(m, labels, prefixes, indent, nl):
             return []
         return ["%s<%s>" % (i4, LB), bounds(i4 + indent, labels[eid]), "%s</%s>" % (i4, LB)]
 
+    if m.lanes:
+        boxes = [(m.participant[0], m.participant_box)] + [(lid, box) for lid, _, box in m.lane_boxes]
+        for eid, box in boxes:
+            out.append('%s<%s id="%s_di" bpmnElement="%s" isHorizontal="true">' % (i3, SH, eid, eid))
+            out.append(bounds(i4, box))
+            out.append("%s</%s>" % (i3, SH))
     for n in m.node_order:
         marker = ' isMarkerVisible="true"' if n.type == "exclusiveGateway" else ""
         out.append('%s<%s id="%s_di" bpmnElement="%s"%s>' % (i3, SH, n.id, n.id, marker))
@@ -697,7 +1133,8 @@ def regenerate(text):
     nl = "\r\n" if "\r\n" in text else "\n"
     base = strip_diagrams(text)
     m = Model(base.encode("utf-8"))
-    for n in m.node_order:
+    for n in m.node_order + [type("X", (), {"id": e})() for e in
+                             ([m.participant[0]] + [l[0] for l in m.lanes] if m.lanes else [])]:
         if n.id + "_di" in m.all_ids:
             raise LayoutError("id %s_di already used in the semantic part" % n.id)
     labels = layout(m)
@@ -767,7 +1204,26 @@ def verify(text):
     for eid in nodes + flows:
         if counts.get(eid, 0) != 1:
             problems.append("%s has %d DI elements" % (eid, counts.get(eid, 0)))
+    lane_els = {}
+    for el in root.iter():
+        if el.tag in ("{%s}participant" % BPMN_NS, "{%s}lane" % BPMN_NS):
+            lane_els[el.get("id")] = el
+    for eid in lane_els:
+        if counts.get(eid, 0) != 1:
+            problems.append("%s has %d DI elements" % (eid, counts.get(eid, 0)))
+    for eid, el in lane_els.items():
+        if el.tag.endswith("}lane") and eid in shapes:
+            lb = shapes[eid][0]
+            for r in el.findall("{%s}flowNodeRef" % BPMN_NS):
+                nb = shapes.get((r.text or "").strip())
+                if nb and not (lb[0] <= nb[0][0] and nb[0][0] + nb[0][2] <= lb[0] + lb[2]
+                               and lb[1] <= nb[0][1] and nb[0][1] + nb[0][3] <= lb[1] + lb[3]):
+                    problems.append("shape %s lies outside its lane %s" % (r.text.strip(), eid))
+    for eid in lane_els:
+        shapes.pop(eid, None)
     for ref in counts:
+        if ref in lane_els:
+            continue
         if ref not in nodes and ref not in flows:
             problems.append("DI element for unknown/unsupported element %s" % ref)
     diagrams = root.findall("{%s}BPMNDiagram" % BPMNDI_NS)
@@ -842,7 +1298,16 @@ def render_svg(text):
                        % (x + w / 2, y + lh * (i + 1) - 3, size, font, escape(line)))
         return res
 
+    pools = {el.get("id"): el for el in root.iter()
+             if el.tag in ("{%s}participant" % BPMN_NS, "{%s}lane" % BPMN_NS)}
     for sid, ((x, y, w, h), lab) in shapes.items():
+        if sid in pools:
+            o.append('<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#222" stroke-width="1.5"/>'
+                     % (x, y, w, h))
+            o.append('<text transform="translate(%d,%d) rotate(-90)" font-size="12" font-family="%s" '
+                     'text-anchor="middle">%s</text>' % (x + 19, y + h // 2, font,
+                                                         escape(pools[sid].get("name", ""))))
+            continue
         el = info.get(sid)
         t = local(el.tag) if el is not None else "task"
         name = el.get("name", "") if el is not None else sid
