@@ -63,11 +63,19 @@ class CockpitBrowserTest {
             assertThat(browser.driver().findElements(By.cssSelector(".tc-bn-overlay[data-activity='Task_ReportCompletion']")))
                     .as("the enterprises' completion reports wait in the demo").hasSize(1);
             assertThat(overlays.get(0).getText()).contains("等待", "中位", "P90", "逾期");
+            assertThat(browser.driver().findElements(By.cssSelector(".djs-element[class*='tc-heat-']"))).isNotEmpty();
             WebElement panel = browser.await(By.cssSelector("[data-tc='bottleneck-panel']"), WAIT);
             assertThat(panel.getText()).contains("等待时间(瓶颈分析)");
             assertThat(panel.findElements(By.tagName("option")).stream().map(WebElement::getText).toList())
                     .contains("东营市河口区").doesNotContain("济源市", "聊城市");
+            // The diagram maximized (Cockpit's own button), as a process owner looks at it.
+            browser.driver().findElement(By.cssSelector(".maximize-collapsable")).click();
+            browser.settle();
+            browser.driver().findElement(By.cssSelector("button[ng-click='resetZoom()']")).click();
+            browser.settle();
             browser.screenshot("cockpit-tc-project-overlays");
+            browser.driver().findElement(By.cssSelector(".restore-collapsable")).click();
+            browser.settle();
 
             browser.driver().findElement(By.linkText("瓶颈分析")).click();
             WebElement tab = browser.await(By.cssSelector("[data-tc='bottleneck-tab'] table"), WAIT);

@@ -114,6 +114,15 @@ public final class BrowserSession implements AutoCloseable {
                 && m.contains("404")), () -> "console errors at sign-in: " + before);
     }
 
+    /** Lets the page finish a layout change (a resized diagram re-renders) before a screenshot; not a timing check. */
+    public void settle() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public Path screenshot(String name) {
         try {
             Path file = SHOTS.resolve(name + ".png");

@@ -145,10 +145,12 @@ function filterBar(choices, units, filter, onChange) {
 }
 
 const STYLE = `
-.tc-bn-overlay { font: 11px/1.25 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #fff; padding: 2px 5px;
-  border-radius: 3px; white-space: nowrap; box-shadow: 0 1px 2px rgba(0,0,0,.3); pointer-events: none; }
-.tc-bn-panel { position: absolute; top: 8px; left: 36px; z-index: 10; background: rgba(255,255,255,.95);
-  border: 1px solid #ccc; border-radius: 4px; padding: 6px 8px; font-size: 12px; max-width: 520px; }
+.tc-bn-overlay { font: 10px/1.2 "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; color: #fff; padding: 2px 5px;
+  border-radius: 3px; white-space: nowrap; max-width: 100px; overflow: hidden; box-shadow: 0 1px 2px rgba(0,0,0,.3); pointer-events: none; }
+.tc-bn-panel { position: absolute; top: 6px; left: 36px; z-index: 10; background: rgba(255,255,255,.92);
+  border: 1px solid #ccc; border-radius: 4px; padding: 3px 6px; font-size: 12px; }
+.tc-bn-panel select { height: 24px; padding: 0 4px; font-size: 12px; }
+.tc-bn-panel .tc-legend { display: inline-block; margin-left: 6px; }
 .tc-bn-panel .tc-legend span { display: inline-block; margin-right: 8px; }
 .tc-bn-panel .tc-legend i { display: inline-block; width: 10px; height: 10px; margin-right: 3px; vertical-align: -1px; }
 .djs-element.tc-heat-HIGH .djs-visual > :first-child { fill: rgba(201,48,44,.22) !important; }
@@ -203,15 +205,16 @@ const overlayPlugin = {
           return;
         }
         const text = [
-          el('div', { text: '等待 ' + a.waiting + ' · 逾期 ' + a.overdue }),
-          el('div', { text: '中位 ' + hours(a.medianWaitHours) + ' · P90 ' + hours(a.p90WaitHours) })
+          el('div', { text: '等待' + a.waiting + ' 逾期' + a.overdue }),
+          el('div', { text: '中位' + hours(a.medianWaitHours).replace(' ', '') }),
+          el('div', { text: 'P90 ' + hours(a.p90WaitHours).replace(' ', '') })
         ];
         const box = el('div', {
           class: 'tc-bn-overlay', 'data-activity': a.activityId, 'data-severity': a.severity,
           title: a.name + ':' + SEVERITY_NAME[a.severity],
           style: 'background:' + SEVERITY_COLOUR[a.severity]
         }, text);
-        overlays.add(a.activityId, 'tc-bottleneck', { position: { top: -34, left: 0 }, html: box });
+        overlays.add(a.activityId, 'tc-bottleneck', { position: { top: -40, left: 0 }, scale: { min: 0.6 }, html: box });
         canvas.addMarker(a.activityId, 'tc-heat-' + a.severity);
         markers.push([a.activityId, 'tc-heat-' + a.severity]);
       });
@@ -229,9 +232,9 @@ const overlayPlugin = {
         });
         const legend = el('div', { class: 'tc-legend' }, ['HIGH', 'MEDIUM', 'LOW'].map(s =>
           el('span', {}, [el('i', { style: 'background:' + SEVERITY_COLOUR[s] }), SEVERITY_NAME[s]])));
-        panel.replaceChildren(el('strong', { text: '等待时间(瓶颈分析)' }), ' ', bar, legend,
-          el('div', { class: 'tc-note', text: '截至 ' + new Date(report.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })
-            + ';中位/P90:全部停留(已离开按用时,仍在等待按已等时间);逾期:按各环节办理期限。' }));
+        panel.title = '截至 ' + new Date(report.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })
+          + ';中位/P90:全部停留(已离开按用时,仍在等待按已等时间);逾期:按各环节办理期限(常见做法)。';
+        panel.replaceChildren(el('strong', { text: '等待时间(瓶颈分析)' }), ' ', bar, legend);
       } catch (e) {
         overlays.remove({ type: 'tc-bottleneck' });
         panel.replaceChildren(el('span', { class: 'tc-error', text: '瓶颈分析无法加载:' + e.message }));
