@@ -198,13 +198,14 @@ public class DemoProjects {
         // an advance share first (先期预拨): its project then waits for the year-end settlement's timer.
         int voucher = 0;
         while (task(paid, Elements.PREPARE_PAYMENT) != null) {
-            complete(Roles.finance(t), paid, Elements.PREPARE_PAYMENT, Map.of(
-                    "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-" + String.format("%03d", ++voucher),
+            String voucherNo = t.toUpperCase() + "-" + lastRoundYear + "-" + String.format("%03d", ++voucher);
+            // The form's dates are the day it is sent: read after the wait before the step.
+            complete(Roles.finance(t), paid, Elements.PREPARE_PAYMENT, () -> Map.of("paymentVoucherNo", voucherNo,
                     "paymentDate", LocalDate.now(clock).toString(), "paymentNote", "按公示结果拨付"));
             complete(Roles.finance(t) + "-2", paid, Elements.APPROVE_PAYMENT, Map.of("approvalDecision", "APPROVE"));
         }
         if (task(paid, Elements.RECORD_ACCEPTANCE) != null) {
-            complete(units.get(0).groupId(), paid, Elements.RECORD_ACCEPTANCE, Map.of(
+            complete(units.get(0).groupId(), paid, Elements.RECORD_ACCEPTANCE, () -> Map.of(
                     "acceptanceDate", LocalDate.now(clock).toString(),
                     "acceptanceFindings", "建设内容与备案一致,设备已安装调试并投产运行,投资全部完成",
                     "acceptanceDocument", t.toUpperCase() + "-YS-" + lastRoundYear + "-001"));
@@ -322,11 +323,17 @@ public class DemoProjects {
     }
 
     private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
+        complete(user, processInstanceId, taskKey, () -> values);
+    }
+
+    /** Lets the step's working time pass, then completes the task with the values as of then. */
+    private void complete(String user, String processInstanceId, String taskKey,
+                          java.util.function.Supplier<Map<String, Object>> values) {
         int[] hours = WORKING_HOURS.getOrDefault(taskKey, new int[] {2, 40});
         timeline.advance(hours[0], hours[1]);
         String tenant = as(user, actor -> {
             Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-            tasks.complete(task.getId(), values);
+            tasks.complete(task.getId(), values.get());
             return task.getTenantId();
         });
         // The round's steps and the projects' answers run as jobs: the demo waits for them, as the system.
