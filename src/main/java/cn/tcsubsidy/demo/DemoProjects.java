@@ -17,12 +17,14 @@ import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.award.budget.FundBudgetService;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
+import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
 import cn.tcsubsidy.scoreboard.domain.UnitTargets;
 import cn.tcsubsidy.shared.Actor;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,12 @@ import org.springframework.stereotype.Component;
  * not recommended;
  * two projects completed last year waiting for this year's round, and one still being built. Everything goes
  * through the processes as the demo users, exactly as people would do it in Tasklist.
+ * <p>
+ * Over some weeks, too: each jurisdiction's demo runs on a moved clock ({@link DemoTimeline}) that starts
+ * {@value #TIMELINE_DAYS} calendar days before the real now and lets a varied amount of working time pass before each
+ * step (seeded per jurisdiction, so every start tells the same story), so the engine's history, and the bottleneck
+ * report read from it, shows waits of hours to days, different per jurisdiction and stage. The clock is set back to
+ * real time at the end, also when the demo fails.
  */
 @Component
 @ConditionalOnProperty(name = "tc.demo.projects", havingValue = "true")
@@ -62,6 +70,13 @@ public class DemoProjects {
     private static final BigDecimal DEMO_BUDGET_PER_FUND = new BigDecimal("30000000");
     /** A year in which all five policies were in force (Hekou's ran to 2022-12-31, Yanzhou's to 2023-08-14). */
     private static final int PAST_ROUND_YEAR = 2022;
+    /**
+     * How far before the real now each jurisdiction's demo timeline starts (calendar days): no further back than
+     * 1 January, so the demo's projects are filed in the demo's year, unless that leaves less than
+     * {@link #MIN_TIMELINE_DAYS} (the steps and the notice period need them).
+     */
+    static final int TIMELINE_DAYS = 60;
+    static final int MIN_TIMELINE_DAYS = 40;
 
     private final JurisdictionDirectory directory;
     private final ProjectProcessFacade projects;
@@ -78,14 +93,20 @@ public class DemoProjects {
     private final FundBudgetService budgets;
     private final org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool;
     private final UnitTargets targets;
+    private final WorkingDays workingDays;
     private int serial;
+    /** The real year when the demo began: the demo's own year, whatever day its moved clock shows. */
+    private int thisYear;
+    /** The current jurisdiction's moved time. */
+    private DemoTimeline timeline;
 
     public DemoProjects(JurisdictionDirectory directory, ProjectProcessFacade projects, IdentityService identity,
                         RuntimeService runtime, TaskService tasks, ManagementService management, JdbcClient jdbc,
                         Clock clock, PayeeService payees, RoundJobs jobs, EvidenceRules evidenceRules,
                         DemoSchemes schemes, FundBudgetService budgets,
                         org.springframework.beans.factory.ObjectProvider<DemoExpertPool> expertPool,
-                        UnitTargets targets) {
+                        UnitTargets targets, WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.expertPool = expertPool;
         this.targets = targets;
         this.directory = directory;
@@ -116,8 +137,21 @@ public class DemoProjects {
             schemes.enter(year);
             budgets.enterSampleBudgets(year, DEMO_BUDGET_PER_FUND);
         }
-        for (Jurisdiction j : directory.all()) {
-            load(j);
+        thisYear = LocalDate.now(clock).getYear();
+        Instant realNow = clock.instant();
+        long sinceNewYear = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(thisYear, 1, 1),
+                LocalDate.now(clock));
+        int days = sinceNewYear >= MIN_TIMELINE_DAYS ? (int) Math.min(TIMELINE_DAYS, sinceNewYear) : TIMELINE_DAYS;
+        try {
+            for (Jurisdiction j : directory.all()) {
+                timeline = DemoTimeline.start(workingDays, seed(j.code()), realNow, days);
+                Instant from = timeline.now();
+                load(j);
+                LOG.info("Demo timeline of {}: {} to {}", j.code(), from, timeline.now());
+            }
+        } finally {
+            timeline = null;
+            EngineClock.reset();
         }
         LOG.info("Demo projects loaded: {}", serial);
     }
@@ -126,13 +160,13 @@ public class DemoProjects {
         String t = j.code();
         List<RecommendingUnit> units = directory.units(t);
         String category = AwardCategories.of(t).keySet().iterator().next();
-        int thisYear = LocalDate.now(clock).getYear();
         int lastRoundYear = PAST_ROUND_YEAR;
 
         // The previous round, for projects completed two years ago.
         String paid = file(t, units.get(0), category, "智能工厂建设项目", 25_000_000, lastRoundYear - 1);
         String notRecommended = file(t, units.get(1), category, "生产线自动化改造", 6_000_000, lastRoundYear - 1);
         expertPool.ifAvailable(p -> p.loadIfEmpty(t));
+        timeline.advance(4, 32);
         String round = as(Roles.bureau(t), bureau -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
         jobs.runDueWithoutFailures(t);
@@ -157,19 +191,21 @@ public class DemoProjects {
         // No objection was filed during the notice: its end moves the project to payment (Task_CheckObjections).
         // The bureau confirms (核实) the payee recorded at filing; the payment goes to that record.
         long paidId = projectId(paid);
+        timeline.advance(2, 24);
         as(Roles.bureau(t), bureau -> payees.confirm(paidId,
                 Map.of("payeeId", payees.current(paidId).orElseThrow().id()), bureau));
         // Each payment order: prepared by one finance officer, approved by the other (四眼原则). Huanggang's table pays
         // an advance share first (先期预拨): its project then waits for the year-end settlement's timer.
         int voucher = 0;
         while (task(paid, Elements.PREPARE_PAYMENT) != null) {
-            complete(Roles.finance(t), paid, Elements.PREPARE_PAYMENT, Map.of(
-                    "paymentVoucherNo", t.toUpperCase() + "-" + lastRoundYear + "-" + String.format("%03d", ++voucher),
+            String voucherNo = t.toUpperCase() + "-" + lastRoundYear + "-" + String.format("%03d", ++voucher);
+            // The form's dates are the day it is sent: read after the wait before the step.
+            complete(Roles.finance(t), paid, Elements.PREPARE_PAYMENT, () -> Map.of("paymentVoucherNo", voucherNo,
                     "paymentDate", LocalDate.now(clock).toString(), "paymentNote", "按公示结果拨付"));
             complete(Roles.finance(t) + "-2", paid, Elements.APPROVE_PAYMENT, Map.of("approvalDecision", "APPROVE"));
         }
         if (task(paid, Elements.RECORD_ACCEPTANCE) != null) {
-            complete(units.get(0).groupId(), paid, Elements.RECORD_ACCEPTANCE, Map.of(
+            complete(units.get(0).groupId(), paid, Elements.RECORD_ACCEPTANCE, () -> Map.of(
                     "acceptanceDate", LocalDate.now(clock).toString(),
                     "acceptanceFindings", "建设内容与备案一致,设备已安装调试并投产运行,投资全部完成",
                     "acceptanceDocument", t.toUpperCase() + "-YS-" + lastRoundYear + "-001"));
@@ -184,28 +220,26 @@ public class DemoProjects {
 
     /**
      * The demo does not wait out the notice period, nor cut it short: it moves the engine's clock (the app's too) to
-     * the notice's end, runs the timer now due and sets the clock back. The job executor may take the due timer
+     * the notice's end, runs the timer now due and goes on from there. The job executor may take the due timer
      * first; then it is gone, which is all this needs.
      */
     private void closeNoticeWhenDue(String round) {
         Job noticeOver = management.createJobQuery().processInstanceId(round)
                 .activityId(TcAnnualRoundProcess.Elements.NOTICE_PERIOD_OVER).singleResult();
-        EngineClock.moveTo(noticeOver.getDuedate().toInstant());
+        timeline.jumpTo(noticeOver.getDuedate().toInstant());
         try {
             management.executeJob(noticeOver.getId());
         } catch (RuntimeException e) {
             if (management.createJobQuery().jobId(noticeOver.getId()).count() > 0) {
                 throw e;
             }
-        } finally {
-            EngineClock.reset();
         }
     }
 
     /** Files a project as the jurisdiction's first enterprise; completes it in {@code completedIn} unless 0. */
     private String file(String t, RecommendingUnit unit, String category, String name, long total, int completedIn) {
         serial++;
-        int year = completedIn == 0 ? LocalDate.now(clock).getYear() : completedIn;
+        int year = completedIn == 0 ? thisYear : completedIn;
         Map<String, Object> f = new HashMap<>();
         f.put("jurisdiction", t);
         f.put("unitCode", unit.code());
@@ -232,6 +266,7 @@ public class DemoProjects {
         if (evidence.statisticsIdRequired()) {
             f.put("statisticsReportId", String.format("TJZB-%d-%06d", year, serial));
         }
+        timeline.advance(2, 16);
         String pi = as(t + "-ent-1", enterprise -> projects.file(f).processInstanceId());
         if (completedIn != 0) {
             Map<String, Object> report = new HashMap<>(Map.of("completionDate", completedIn + "-10-20",
@@ -253,6 +288,27 @@ public class DemoProjects {
         return pi;
     }
 
+    /**
+     * The working hours that pass before each kind of step (the enterprise's reports are quick, a town's
+     * recommendation and the bureau's decisions take days), so the demo's history has its bottlenecks; any other
+     * step: 2 to 40 hours.
+     */
+    private static final Map<String, int[]> WORKING_HOURS = Map.of(
+            Elements.REPORT_COMPLETION, new int[] {2, 16},
+            Elements.RECOMMEND, new int[] {8, 40},
+            TcAnnualRoundProcess.Elements.CLOSE_RECOMMENDATION, new int[] {2, 24},
+            TcAnnualRoundProcess.Elements.CLOSE_REVIEW, new int[] {2, 24},
+            Elements.DECIDE_AWARD, new int[] {4, 32},
+            TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST, new int[] {4, 32},
+            Elements.PREPARE_PAYMENT, new int[] {2, 24},
+            Elements.APPROVE_PAYMENT, new int[] {1, 16},
+            Elements.RECORD_ACCEPTANCE, new int[] {8, 40});
+
+    /** Each jurisdiction's own, fixed sequence of waits. */
+    private static long seed(String jurisdiction) {
+        return 0x7C5B_2022L * 31 + jurisdiction.hashCode();
+    }
+
     private long projectId(String processInstanceId) {
         return jdbc.sql("select id from project where process_instance_id = :pi").param("pi", processInstanceId)
                 .query(Long.class).single();
@@ -267,9 +323,17 @@ public class DemoProjects {
     }
 
     private void complete(String user, String processInstanceId, String taskKey, Map<String, Object> values) {
+        complete(user, processInstanceId, taskKey, () -> values);
+    }
+
+    /** Lets the step's working time pass, then completes the task with the values as of then. */
+    private void complete(String user, String processInstanceId, String taskKey,
+                          java.util.function.Supplier<Map<String, Object>> values) {
+        int[] hours = WORKING_HOURS.getOrDefault(taskKey, new int[] {2, 40});
+        timeline.advance(hours[0], hours[1]);
         String tenant = as(user, actor -> {
             Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-            tasks.complete(task.getId(), values);
+            tasks.complete(task.getId(), values.get());
             return task.getTenantId();
         });
         // The round's steps and the projects' answers run as jobs: the demo waits for them, as the system.
@@ -294,6 +358,8 @@ public class DemoProjects {
                 }
                 sheet.put("opinion", "RECOMMEND");
                 sheet.put("overallComment", note + ",同意推荐");
+                // The members score side by side: each sheet comes in a few hours after the one before.
+                timeline.advance(1, 12);
                 String tenant = as(task.getAssignee(), actor -> {
                     tasks.complete(task.getId(), sheet);
                     return task.getTenantId();
