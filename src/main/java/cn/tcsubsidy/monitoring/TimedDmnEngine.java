@@ -30,6 +30,8 @@ final class TimedDmnEngine implements DmnEngine {
 
     private final DmnEngine engine;
     private final ObjectProvider<MeterRegistry> registry;
+    /** The registry once found (a lookup per evaluation would cost more than a small table). */
+    private volatile MeterRegistry meters;
 
     TimedDmnEngine(DmnEngine engine, ObjectProvider<MeterRegistry> registry) {
         this.engine = engine;
@@ -37,7 +39,10 @@ final class TimedDmnEngine implements DmnEngine {
     }
 
     private <T> T timed(DmnDecision decision, Supplier<T> evaluation) {
-        MeterRegistry r = registry.getIfAvailable();
+        MeterRegistry r = meters;
+        if (r == null) {
+            r = meters = registry.getIfAvailable();
+        }
         if (r == null) {
             return evaluation.get();
         }

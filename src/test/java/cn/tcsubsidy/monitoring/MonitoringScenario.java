@@ -7,6 +7,11 @@ import cn.tcsubsidy.support.Logins;
 import cn.tcsubsidy.support.Logins.Answer;
 import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +91,40 @@ abstract class MonitoringScenario {
         assertThat(logins.basic("GET", PROMETHEUS, "monitoring", "wrong", null, null).status()).isEqualTo(401);
         // Credentials sent to the open health are checked too.
         assertThat(logins.basic("GET", HEALTH, "admin", "wrong", null, null).status()).isEqualTo(401);
+    }
+
+    /** Paths as sent, not normalized by a client: none reaches the metrics without a login. */
+    @Test
+    void shouldNotOpenTheMetricsThroughAnOddPath() throws IOException {
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        expected.put("/actuator/health/../prometheus", 401);
+        expected.put("/actuator/health/..;/prometheus", 401);
+        expected.put("/actuator/health/%2e%2e/prometheus", 401);
+        expected.put("/actuator/%2e%2e/actuator/prometheus", 401);
+        expected.put("/actuator//prometheus", 401);
+        expected.put("/actuator/health/", 401);
+        expected.put("/actuator/Health", 401);
+        expected.put("/actuator/health.json", 401);
+        // Normalized to the open health, which the actuator does not serve under that raw path.
+        expected.put("/actuator/prometheus/../health", 404);
+        expected.put("/actuator/health;x=1", 200);
+        Map<String, Integer> answered = new LinkedHashMap<>();
+        for (String path : expected.keySet()) {
+            answered.put(path, rawStatus(path));
+        }
+        assertThat(answered).isEqualTo(expected);
+    }
+
+    /** The status of a GET whose request line carries {@code path} byte for byte. */
+    int rawStatus(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     @Test
