@@ -57,10 +57,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"tc-subsidy\", charset=\"UTF-8\"");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"message\":\"请使用用户名和密码登录(HTTP Basic)\"}");
+            unauthorized(response);
             return;
         }
         request.setAttribute(ACTOR, SignIn.as(identity, credentials[0]));
@@ -85,6 +82,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         return auth == null ? null : auth.getName();
     }
 
+    /** 401 with the HTTP Basic challenge: no credentials, or a wrong password (the login throttle counts it). */
+    public static void unauthorized(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"tc-subsidy\", charset=\"UTF-8\"");
+        response.setContentType("application/json;charset=UTF-8");
+        response.getWriter().write("{\"message\":\"请使用用户名和密码登录(HTTP Basic)\"}");
+    }
+
     /** The public read of the proposed list, by the decoded and normalized path the servlet is mapped by. */
     static boolean isPublic(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -92,7 +97,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** User name and password of an HTTP Basic Authorization header, or null. */
-    static String[] basicCredentials(String header) {
+    public static String[] basicCredentials(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

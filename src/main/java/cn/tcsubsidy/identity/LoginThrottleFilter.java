@@ -29,7 +29,7 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * In front of every login: HTTP Basic on /api and /engine-rest, the webapps' login form, and the engine's password
+ * In front of every login: HTTP Basic on /api, /engine-rest and /actuator, the webapps' login form, and the engine's password
  * check {@code identity/verify}. A source address locked out by {@link LoginThrottle} gets 429 with Retry-After and
  * its password is not checked; otherwise the login goes on, and its outcome (401, or {@code authenticated:false}
  * from identity/verify) is counted and written to the {@link SecurityLog}.
@@ -44,6 +44,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_LOGIN_FORM = 8192;
+    /** Paths whose every call may log in with HTTP Basic (/actuator: cn.tcsubsidy.monitoring.ActuatorAccessFilter). */
+    private static final java.util.List<String> BASIC_PREFIXES = java.util.List.of("/api", "/engine-rest", "/actuator");
 
     /** How a request logs in; HTTP Basic does on every call, identity/verify answers in its body. */
     private enum Way { BASIC, WEBAPP_FORM, VERIFY }
@@ -139,8 +141,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
         if (post && login.matches()) {
             return new Attempt(null, Way.WEBAPP_FORM, "网页登录 " + login.group(1));
         }
-        if (request.getHeader("Authorization") != null && (path.startsWith("/api/") || path.startsWith("/engine-rest/"))) {
-            return new Attempt(basicUser, Way.BASIC, "HTTP Basic " + path.substring(0, path.indexOf('/', 1)));
+        String basicPrefix = BASIC_PREFIXES.stream().filter(p -> path.equals(p) || path.startsWith(p + "/")).findFirst()
+                .orElse(null);
+        if (request.getHeader("Authorization") != null && basicPrefix != null) {
+            return new Attempt(basicUser, Way.BASIC, "HTTP Basic " + basicPrefix);
         }
         return null;
     }
@@ -212,7 +216,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
                 SecurityLog log, Clock clock, @Value("${tc.security.sign-in-log-interval}") Duration signInLogInterval) {
             FilterRegistrationBean<LoginThrottleFilter> r = new FilterRegistrationBean<>(
                     new LoginThrottleFilter(throttle, sources, log, clock, signInLogInterval));
-            r.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/admin/auth/user/*", "/camunda/api/engine/*");
+            r.addUrlPatterns("/api/*", "/engine-rest/*", "/actuator/*", "/camunda/api/admin/auth/user/*",
+                    "/camunda/api/engine/*");
             r.setName("login-throttle");
             r.setOrder(ORDER);
             return r;
