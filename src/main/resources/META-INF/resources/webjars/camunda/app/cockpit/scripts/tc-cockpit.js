@@ -161,6 +161,14 @@ const STYLE = `
 .tc-tab .tc-note { color: #666; font-size: 12px; }
 .tc-sev { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: 11px; }
 .tc-error { color: #a94442; }
+.tc-stages { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 14px; }
+.tc-stage { border: 1px solid #d0d7de; border-radius: 4px; padding: 4px 8px; min-width: 118px; font-size: 12px; background: #fff; }
+.tc-stage.tc-zero { color: #999; }
+.tc-stage-n { font-size: 20px; font-weight: bold; }
+.tc-bar { position: relative; height: 12px; background: #eee; border-radius: 3px; max-width: 600px; margin-bottom: 8px; }
+.tc-bar > div { position: absolute; left: 0; top: 0; height: 12px; border-radius: 3px; }
+.tc-bar-decided { background: #9ecae1; }
+.tc-bar-paid { background: #3182bd; }
 `;
 
 function ensureStyle() {
@@ -424,6 +432,18 @@ const instancesTab = {
 };
 
 // ---------------------------------------------------------------- dashboard: the year at a glance + scoreboard
+/** Decided and paid as shares of the year's budget (none entered: no bar). */
+function budgetBar(summary) {
+  const budget = Number(summary.budget || 0);
+  if (!budget) {
+    return el('p', { class: 'tc-note', text: summary.budgetSource || '本年度预算未录入' });
+  }
+  const pct = v => Math.min(100, Number(v || 0) / budget * 100).toFixed(1) + '%';
+  return el('div', { class: 'tc-bar', title: '已审定 ' + pct(summary.awardDecided) + ',已拨付 ' + pct(summary.awardPaid) + '(占年度预算)' }, [
+    el('div', { class: 'tc-bar-decided', style: 'width:' + pct(summary.awardDecided) }),
+    el('div', { class: 'tc-bar-paid', style: 'width:' + pct(summary.awardPaid) })]);
+}
+
 const yearDashboard = {
   id: 'tc-year-dashboard',
   pluginPoint: 'cockpit.dashboard',
@@ -459,7 +479,10 @@ const yearDashboard = {
           el('h3', { text: '本年度概览' }), el('div', {}, [jur, ' ', year]),
           el('p', {}, ['已审定奖补 ', el('strong', { text: money(summary.awardDecided) }), ',已拨付 ',
             el('strong', { text: money(summary.awardPaid) }), ',年度预算 ', el('strong', { text: money(summary.budget) })]),
-          table(['阶段', '项目数'], (summary.stages || []).map(s => [s.stageName || s.stage, s.projects])),
+          budgetBar(summary),
+          el('div', { class: 'tc-stages' }, (summary.stages || []).map(s =>
+            el('div', { class: 'tc-stage' + (s.projects ? '' : ' tc-zero') }, [
+              el('div', { class: 'tc-stage-n', text: String(s.projects) }), el('div', { text: s.stageName || s.stage })]))),
           el('h3', { text: '镇街目标考核(排序通报)' }),
           table(['名次', '推荐单位', '备案', '推荐', '获奖补', '技改投资', '奖补金额', '技改投资目标', '完成率', '技改企业目标', '完成率'],
             units.map(u => [u.rank, u.unitName, u.filed, u.recommended, u.awarded, money(u.investment), money(u.awardAmount),
