@@ -52,6 +52,8 @@ class CockpitBrowserTest {
             browser.signIn("cockpit", "hekou-owner");
 
             browser.await(By.cssSelector("[data-tc='year-dashboard'] table"), WAIT);
+            assertThat(browser.driver().findElements(By.cssSelector(".ce-eol-banner")))
+                    .as("the Camunda 8 migration banner is hidden").allSatisfy(b -> assertThat(b.isDisplayed()).isFalse());
             browser.driver().executeScript("document.querySelector(\"[data-tc='year-dashboard']\").scrollIntoView()");
             browser.screenshot("cockpit-dashboard");
             String dashboard = browser.driver().findElement(By.cssSelector("[data-tc='year-dashboard']")).getText();
