@@ -1,6 +1,7 @@
 package cn.tcsubsidy.scoreboard.api;
 
 import cn.tcsubsidy.scoreboard.domain.Scoreboard;
+import cn.tcsubsidy.shared.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -68,20 +68,10 @@ final class ScoreboardWorkbook {
     static byte[] xlsx(Scoreboard b) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = book.createSheet(b.year() + "年度排序通报");
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            CellStyle money = book.createCellStyle();
-            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
-            CellStyle rate = book.createCellStyle();
-            rate.setDataFormat(book.createDataFormat().getFormat("0.00%"));
-            Row h = s.createRow(0);
-            for (int i = 0; i < HEADER.size(); i++) {
-                Cell c = h.createCell(i);
-                c.setCellValue(HEADER.get(i));
-                c.setCellStyle(header);
-            }
+            CellStyle header = Workbooks.bold(book);
+            CellStyle money = Workbooks.numberFormat(book, "#,##0.00");
+            CellStyle rate = Workbooks.numberFormat(book, "0.00%");
+            Workbooks.headerRow(s, HEADER, header);
             int n = 1;
             for (Scoreboard.UnitRow r : b.units()) {
                 write(s.createRow(n++), cells(r.rank(), r.unitName(), r.filed(), r.recommended(), r.awarded(),

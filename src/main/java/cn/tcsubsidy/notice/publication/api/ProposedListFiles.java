@@ -1,6 +1,7 @@
 package cn.tcsubsidy.notice.publication.api;
 
 import cn.tcsubsidy.notice.publication.domain.ProposedListSheet;
+import cn.tcsubsidy.shared.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -73,20 +73,10 @@ final class ProposedListFiles {
     static byte[] xlsx(ProposedListSheet sheet) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = book.createSheet("拟扶持名单");
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            CellStyle money = book.createCellStyle();
-            money.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
-            CellStyle score = book.createCellStyle();
-            score.setDataFormat(book.createDataFormat().getFormat("0.00"));
-            Row h = s.createRow(0);
-            for (int i = 0; i < HEADER.size(); i++) {
-                Cell c = h.createCell(i);
-                c.setCellValue(HEADER.get(i));
-                c.setCellStyle(header);
-            }
+            CellStyle header = Workbooks.bold(book);
+            CellStyle money = Workbooks.numberFormat(book, "#,##0.00");
+            CellStyle score = Workbooks.numberFormat(book, "0.00");
+            Workbooks.headerRow(s, HEADER, header);
             int n = 1;
             for (ProposedListSheet.Row r : sheet.rows()) {
                 Row row = s.createRow(n++);
