@@ -72,6 +72,18 @@ function percent(v) {
   return v === null || v === undefined ? '—' : (Number(v) * 100).toFixed(1) + '%';
 }
 
+/** One filter listener per plugin (the last rendered view's); a new render or an unmount replaces it. */
+const listeners = {};
+function listen(name, handler) {
+  if (listeners[name]) {
+    window.removeEventListener(FILTER_EVENT, listeners[name]);
+  }
+  listeners[name] = handler;
+  if (handler) {
+    window.addEventListener(FILTER_EVENT, handler);
+  }
+}
+
 function savedFilter() {
   try {
     return JSON.parse(sessionStorage.getItem(FILTER_KEY)) || {};
@@ -260,13 +272,14 @@ const overlayPlugin = {
       load();
     }).catch(e => panel.replaceChildren(el('span', { class: 'tc-error', text: '瓶颈分析无法加载:' + e.message })));
 
-    window.addEventListener(FILTER_EVENT, ev => {
+    listen('overlay', ev => {
       if (key && JSON.stringify(ev.detail) !== JSON.stringify(filter)) {
         filter = ev.detail;
         load();
       }
     });
-  }
+  },
+  unmount: () => listen('overlay', null)
 };
 
 // ---------------------------------------------------------------- bottleneck tab
@@ -383,13 +396,14 @@ const bottleneckTab = {
       filter = initialFilter(choices);
       load();
     }).catch(e => root.replaceChildren(el('p', { class: 'tc-error', text: '瓶颈分析无法加载:' + e.message })));
-    window.addEventListener(FILTER_EVENT, ev => {
+    listen('tab', ev => {
       if (key && JSON.stringify(ev.detail) !== JSON.stringify(filter)) {
         filter = ev.detail;
         load();
       }
     });
-  }
+  },
+  unmount: () => listen('tab', null)
 };
 
 // ---------------------------------------------------------------- project instances tab
