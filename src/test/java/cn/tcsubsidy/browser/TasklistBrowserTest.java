@@ -63,11 +63,17 @@ class TasklistBrowserTest {
                 new WebDriverWait(browser.driver(), WAIT).until(d -> d.getPageSource().contains("项目建设与竣工报告"));
                 String page = browser.driver().findElement(By.tagName("body")).getText();
                 assertThat(page).contains(zh.get("START_PROCESS").asText())
-                        .doesNotContain("Start process").doesNotContain("It is time to migrate");
+                        .doesNotContain("Start process").doesNotContain("It is time to migrate")
+                        .as("no standalone tasks: no 创建任务").doesNotContain(zh.get("CREATE_TASK").asText());
                 browser.settle();
                 browser.screenshot("tasklist-form");
                 assertThat(browser.consoleErrors()).as("console errors").isEmpty();
             });
         }
+        // The engine refuses a standalone task even to the administrator (standalone-tasks-enabled: false).
+        cn.tcsubsidy.support.Rest.Response created = new cn.tcsubsidy.support.Rest(port).post("admin",
+                "/engine-rest/task/create", java.util.Map.of("id", "standalone-1", "name", "独立任务"));
+        assertThat(created.status()).as(created.text()).isGreaterThanOrEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from act_ru_task where id_ = 'standalone-1'").query(Long.class).single()).isZero();
     }
 }
