@@ -50,6 +50,11 @@ public final class WebappSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
 
+    /** A page as a browser asks for it (Accept: text/html), with the session cookie. */
+    public Response getHtml(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html,application/xhtml+xml").GET());
+    }
+
     /** A change to an app path with the session cookie and the CSRF token but no password. */
     public Response postApp(String path, Object body) {
         try {
