@@ -2,6 +2,7 @@ package cn.tcsubsidy.monitoring;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.LoginThrottleFilter;
+import cn.tcsubsidy.shared.Actor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ActuatorAccessFilter extends OncePerRequestFilter {
 
     static final String HEALTH_PATH = "/actuator/health";
-    static final Set<String> ALLOWED_GROUPS = Set.of(MonitoringIdentity.ADMIN_GROUP, MonitoringIdentity.GROUP);
+    static final Set<String> ALLOWED_GROUPS = Set.of(Actor.ADMIN_GROUP, MonitoringIdentity.GROUP);
 
     private final IdentityService identity;
 

@@ -21,8 +21,6 @@ public class MonitoringIdentity {
 
     public static final String GROUP = "tc-monitoring";
     public static final String USER = "monitoring";
-    /** The administrators' group: they may read /actuator too. */
-    public static final String ADMIN_GROUP = "camunda-admin";
 
     private final IdentityService identity;
     private final String password;

@@ -347,6 +347,33 @@ abstract class SecurityMatrixScenario {
     }
 
     @Test
+    void shouldShowTheScoreboardToTheWatchersLetOnlyTheBureauSetTargetsAndTheMetricsToTheAdministrator() {
+        List<String> everyone = new ArrayList<>(businessRoles());
+        everyone.add(HEAD);
+        List<String> watchers = List.of(BUREAU, OWNER, AUDITOR, ADMIN);
+        List<String> others = everyone.stream().filter(r -> !watchers.contains(r)).toList();
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("读镇街排序通报", "/api/scoreboard?jurisdiction=hekou&year=2026");
+        reads.put("导出镇街排序通报", "/api/scoreboard.xlsx?jurisdiction=hekou&year=2026");
+        reads.put("读镇街年度目标", "/api/scoreboard/targets?jurisdiction=hekou&year=2026");
+        reads.put("读年度概况", "/api/year-summary?jurisdiction=hekou&year=2026");
+        reads.forEach((action, path) -> {
+            refusedForAll(action, others, Set.of(403), u -> rest.get(u, path));
+            watchers.forEach(r -> allowed(action, r, 200, u -> rest.get(u, path)));
+        });
+        Map<String, Object> targets = Map.of("source", "测试目标", "targets", List.of(Map.of("unit", "yihe",
+                "industrialInvestmentTarget", 100000000, "retrofitInvestmentTarget", 50000000,
+                "retrofittingEnterprisesTarget", 3)));
+        String put = "/api/scoreboard/targets?jurisdiction=hekou&year=2031";
+        refusedForAll("录入镇街年度目标", everyone.stream().filter(r -> !r.equals(BUREAU)).toList(), Set.of(403),
+                u -> rest.put(u, put, targets));
+        allowed("录入镇街年度目标", BUREAU, 200, u -> rest.put(u, put, targets));
+        // The metrics carry every jurisdiction's counts: no business role of any tenant reads them.
+        refusedForAll("读运行监控指标", everyone, Set.of(403), u -> rest.get(u, "/actuator/prometheus"));
+        allowed("读运行监控指标", ADMIN, 200, u -> rest.get(u, "/actuator/prometheus"));
+    }
+
+    @Test
     void shouldShowARoundsAnswersOnlyToItsBureauOwnerAndTheAdministrator() {
         long round = jdbc.sql("select id from review_round where jurisdiction_code = 'hekou' order by id")
                 .query(Long.class).list().get(0);

@@ -51,7 +51,8 @@ public final class RecordSnapshot {
             "select count(*) from act_ru_authorization",
             "select id, status, approved_by, deployment_id from rule_change order by id",
             "select count(*) from rule_change_file",
-            "select count(*) from rule_deployment_log");
+            "select count(*) from rule_deployment_log",
+            "select * from unit_target order by jurisdiction, target_year, unit_code");
 
     private RecordSnapshot() {
     }
