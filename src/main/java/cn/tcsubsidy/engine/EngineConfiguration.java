@@ -13,6 +13,7 @@ import cn.tcsubsidy.mail.process.TaskMails;
 import cn.tcsubsidy.rules.process.RuleDeploymentRecorder;
 import cn.tcsubsidy.rules.process.RuleGuardrailDeployer;
 import cn.tcsubsidy.rules.process.TableGuardrails;
+import cn.tcsubsidy.tasks.process.TaskCardNames;
 import cn.tcsubsidy.tasks.process.TaskDueDateListener;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,6 +71,8 @@ public class EngineConfiguration {
                         configuration.getCustomPreBPMNParseListeners() == null ? new ArrayList<>()
                                 : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
                 parse.add(new TaskCardVariables());
+                // Every task's name carries its project, enterprise and unit, for every role's Tasklist card.
+                parse.add(new TaskCardNames(context));
                 // Every task its model does not date gets its due date from the jurisdiction's tc-task-due.
                 parse.add(new TaskDueDateListener(context));
                 parse.add(new TaskMails(context));

@@ -182,6 +182,20 @@ class TaskDueDatesH2Test {
     }
 
     @Test
+    void shouldNameEveryCardAfterItsProject() {
+        Case c = awaitingPayment();
+        var p = projects.get(c.id());
+        String unit = jdbc.sql("select name from recommending_unit where jurisdiction_code = 'liaocheng' and code = 'chiping'")
+                .query(String.class).single();
+        String card = "提交拨付申请 · " + p.projectName() + "(" + p.enterpriseName() + "," + unit + ")";
+        assertThat(task(c, "Task_PreparePayment").getName()).isEqualTo(card);
+        // What Tasklist lists for the finance officer (the name, whatever the filter's variables show).
+        Response list = rest.get(FINANCE, "/engine-rest/task?processInstanceId=" + c.pi());
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        assertThat(list.body().get(0).get("name").asText()).isEqualTo(card);
+    }
+
+    @Test
     void shouldDateThePaymentTasksTheModelCreatesInWorkingDaysOverTheHoliday() {
         Case c = awaitingPayment();
 

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.bottleneck.process;
 
+import cn.tcsubsidy.tasks.domain.TaskCards;
 import cn.tcsubsidy.bottleneck.domain.Wait;
 import cn.tcsubsidy.identity.Roles;
 import java.sql.ResultSet;
@@ -68,7 +69,7 @@ public class EngineHistoryWaits {
                         """)
                 .param("tenant", tenant).param("key", processDefinitionKey)
                 .param("from", from(from)).param("to", to(to))
-                .query((rs, i) -> new Wait(rs.getString(2), rs.getString(3), "userTask", rs.getString(4),
+                .query((rs, i) -> new Wait(rs.getString(2), TaskCards.stepName(rs.getString(3)), "userTask", rs.getString(4),
                         instant(rs, 5), instant(rs, 6), unit(units, rs.getString(9)), true, instant(rs, 7),
                         rs.getString(8), townOf.get(rs.getString(1))))
                 .list();

@@ -7,6 +7,7 @@ import cn.tcsubsidy.mail.domain.RecipientRole;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.tasks.domain.TaskCards;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -150,7 +151,7 @@ public class TaskReminders {
             Map<String, Object> values = TaskMails.values(p);
             values.put("dueDate", TaskMails.day(task.getDueDate()));
             values.put("deadline", TaskMails.day(task.getDueDate()));
-            values.put("taskName", task.getName());
+            values.put("taskName", TaskCards.stepName(task.getName()));
             values.put("jurisdictionName", jurisdictionName(p.jurisdiction()));
             values.put("unitName", p.unitCode());
             values.put("memberName", task.getAssignee() == null ? "评审专家" : task.getAssignee());
