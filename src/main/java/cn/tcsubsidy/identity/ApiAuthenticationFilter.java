@@ -69,7 +69,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** The user signed in to the webapps (engine "default") by this request's session, for a read only; or null. */
-    static String webappSessionUser(HttpServletRequest request) {
+    public static String webappSessionUser(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return null;
         }

@@ -18,6 +18,11 @@ public class TenantDeploymentGuard implements Deployer {
 
     @Override
     public void deploy(DeploymentEntity deployment) {
+        // A stored deployment the engine parses again into its cache (after a restart, or when the cache let it go)
+        // was checked when it was made; whoever's read brought it back deploys nothing.
+        if (!deployment.isNew()) {
+            return;
+        }
         CommandContext ctx = Context.getCommandContext();
         Authentication auth = ctx == null ? null : ctx.getAuthentication();
         if (auth == null || auth.getUserId() == null

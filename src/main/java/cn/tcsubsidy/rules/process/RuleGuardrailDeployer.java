@@ -28,7 +28,8 @@ public final class RuleGuardrailDeployer implements Deployer {
     public void deploy(DeploymentEntity deployment) {
         String tenant = deployment.getTenantId();
         Map<String, ResourceEntity> resources = deployment.getResources();
-        if (tenant == null || resources == null) {
+        // A stored deployment parsed again into the engine's cache passed when it was made, and is in force.
+        if (tenant == null || resources == null || !deployment.isNew()) {
             return;
         }
         Map<String, byte[]> tables = new LinkedHashMap<>();
