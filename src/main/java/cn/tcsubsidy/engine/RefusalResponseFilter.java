@@ -56,6 +56,16 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
     private static final Pattern INTERNALS = Pattern.compile("(?i)sql|jdbc|\\bh2\\b|postgres|mybatis|ibatis|exception"
             + "|constraint|\\b[a-z]+\\.[a-z]+\\.[a-z.]*[A-Z]\\w+|\\tat |###");
 
+    /**
+     * Whether an engine message (its exception chain's text) is an ordinary refusal of the caller's request, which
+     * this filter answers 4xx: the log keeps one INFO line for it ({@link RefusalLogFilter}), not a stack trace.
+     */
+    static boolean isRefusal(String message) {
+        return message.contains(Refusals.PREFIX) || message.contains(StepRefusedException.PREFIX)
+                || NULL_BODY.matcher(message).find() || OVERSIZED_JSON.matcher(message).find()
+                || UNKNOWN_TASK.matcher(message).find() || OTHER_TENANT.matcher(message).find();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -72,6 +82,7 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
             } else if (wrapper.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
                 rewriteBadRequest(wrapper);
             }
+            logRefusal(request, wrapper);
         } finally {
             Refusals.takeGuardRefusal();
             wrapper.copyBodyToResponse();
@@ -103,6 +114,30 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
                     request.getRequestURI(), message);
             answer(wrapper, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, json, "ServerError", SERVER_ERROR);
         }
+    }
+
+    /** One INFO line per refused request (4xx): who, what, and the message the caller was given. */
+    private static void logRefusal(HttpServletRequest request, ContentCachingResponseWrapper wrapper) {
+        int status = wrapper.getStatus();
+        if (status < 400 || status >= 500 || !LOG.isInfoEnabled()) {
+            return;
+        }
+        ObjectNode json = parse(new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8));
+        String message = json == null ? "" : json.path("message").asText();
+        if (message.length() > 300) {
+            message = message.substring(0, 300) + "…";
+        }
+        LOG.info("refused {} {} {} user={}: {}", status, request.getMethod(), request.getRequestURI(), caller(request),
+                message.replaceAll("[\\r\\n]+", " "));
+    }
+
+    private static String caller(HttpServletRequest request) {
+        String session = cn.tcsubsidy.identity.ApiAuthenticationFilter.webappSessionUserAnyMethod(request);
+        if (session != null) {
+            return session;
+        }
+        String[] basic = cn.tcsubsidy.identity.ApiAuthenticationFilter.basicCredentials(request.getHeader("Authorization"));
+        return basic == null ? "-" : basic[0];
     }
 
     /** The engine's 400 for a body it cannot read says nothing, or quotes its JSON parser (class names included). */

@@ -73,6 +73,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return null;
         }
+        return webappSessionUserAnyMethod(request);
+    }
+
+    /** The user signed in to the webapps by this request's session, whatever the method (for logs, not for access). */
+    public static String webappSessionUserAnyMethod(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return null;

@@ -8,6 +8,7 @@ import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,6 +190,38 @@ class BadInputTest {
         assertThat(jdbc.sql("select stage || ':' || coalesce(cast(actual_total_investment as varchar), '-') from project"
                 + " where id = :id").param("id", id).query(String.class).single()).isEqualTo("IN_PROGRESS:-");
         assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
+    }
+
+    @Test
+    void shouldLogARefusalAsOneInfoLineAndNoStackTrace() {
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        String task = completionTask(filed.body().get("processInstanceId").asText());
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            Response refused = rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/complete", variables(
+                    "completionDate", "2020-09-28", "actualTotalInvestment", -5,
+                    "actualEquipmentInvestment", 7_500_000, "completionNote", "竣工"));
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            Response unknown = rest.post(ENTERPRISE, "/engine-rest/task/does-not-exist/complete", variables("x", 1));
+            assertThat(unknown.status()).isEqualTo(404);
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).as("no WARN or ERROR for a refusal").noneMatch(e -> e.getLevel().isGreaterOrEqual(
+                ch.qos.logback.classic.Level.WARN));
+        List<String> refusals = log.list.stream().filter(e -> e.getLoggerName().endsWith("RefusalResponseFilter"))
+                .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        assertThat(refusals).hasSize(2);
+        assertThat(refusals.get(0)).startsWith("refused 400 POST /engine-rest/task/" + task + "/complete user=" + ENTERPRISE)
+                .contains("提交被拒绝", "实际总投资").doesNotContain("\n");
+        assertThat(refusals.get(1)).startsWith("refused 404 POST /engine-rest/task/does-not-exist/complete")
+                .contains("任务不存在或已办理完毕");
+        assertThat(log.list).allMatch(e -> e.getThrowableProxy() == null || !e.getLoggerName().startsWith("cn.tcsubsidy"));
     }
 
     @Test
