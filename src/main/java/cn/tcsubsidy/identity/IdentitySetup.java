@@ -249,7 +249,13 @@ public class IdentitySetup {
     }
 
     private void setUpFilters() {
-        filter("我的待办", -10, "指派给我的任务", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        // The default (lowest priority, first in Tasklist): all the user's work, whether the task was assigned to
+        // them (an expert's scoring) or offered to them or their unit and not yet claimed (an enterprise's report, a
+        // town's recommendation, the bureau's and finance's steps), so nobody lands on an empty list with work waiting.
+        filter("我的待办", -10, "指派给我的任务,以及我或我所在单位可办理、尚未被他人认领的任务",
+                tasks.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateUserExpression("${currentUser()}").endOr());
+        filter("指派给我", -5, "已指派给我或我已认领的任务", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         // A candidate-user query matches the user's own candidacy (the enterprise that filed) and their groups' (units).
         filter("本单位待办", 0, "我或我所在单位可认领的任务",
                 tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").includeAssignedTasks());

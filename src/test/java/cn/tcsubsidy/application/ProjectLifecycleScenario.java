@@ -245,6 +245,21 @@ abstract class ProjectLifecycleScenario {
 
         // The enterprise finds its task through Tasklist's 本单位待办 filter; the instance carries the project id as key.
         assertThat(filterTasks(ENTERPRISE, "本单位待办")).contains(pi);
+        // … and through 我的待办, the filter Tasklist opens first (lowest priority), so it does not land on an empty list.
+        assertThat(filterTasks(ENTERPRISE, "我的待办")).contains(pi);
+        assertThat(filterTasks(ENTERPRISE, "指派给我")).doesNotContain(pi);
+        assertThat(filterTasks("hekou-ent-2", "我的待办")).doesNotContain(pi);
+        Response filters = rest.get(ENTERPRISE, "/engine-rest/filter?resourceType=Task");
+        String first = null;
+        int lowest = Integer.MAX_VALUE;
+        for (JsonNode f : filters.body()) {
+            int priority = f.at("/properties/priority").asInt();
+            if (priority < lowest) {
+                lowest = priority;
+                first = f.get("name").asText();
+            }
+        }
+        assertThat(first).isEqualTo("我的待办");
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi).body().get("businessKey").asText())
                 .isEqualTo(String.valueOf(id));
 
