@@ -210,7 +210,7 @@
     }
     var awarded = d.outcome === 'AWARDED';
     return el('div', { className: 'decision ' + (awarded ? 'awarded' : 'refused') }, [
-      el('p', null, [el('strong', { text: '结论:' }), d.outcomeLabel + '(' + text(d.stageLabel) + ',' + when(d.at) + ')']),
+      el('p', null, [el('strong', { text: '结论:' }), text(d.outcomeLabel) + '(' + when(d.at) + ')']),
       awarded ? el('p', null, [el('strong', { text: '拟扶持金额:' }), money(d.amount)]) : null,
       el('p', null, [el('strong', { text: awarded ? '审定记录:' : '原因:' }), text(d.reason)])
     ]);

@@ -70,8 +70,8 @@ public class MyProjects {
      * @param stage the stage whose step decided
      * @param at    when the step recorded it
      */
-    public record Decision(Outcome outcome, String outcomeLabel, Stage stage, String stageLabel, BigDecimal amount,
-                           String reason, LocalDateTime at) {
+    public record Decision(Outcome outcome, String outcomeLabel, Stage stage, BigDecimal amount, String reason,
+                           LocalDateTime at) {
     }
 
     /**
@@ -137,18 +137,18 @@ public class MyProjects {
             ProjectEvent e = events.get(i);
             if (p.stage() == Stage.REJECTED && REJECTING.containsKey(e.action())) {
                 Outcome o = REJECTING.get(e.action());
-                return new Decision(o, o.label(), e.stage(), e.stage().label(), null,
+                return new Decision(o, o.label(), e.stage(), null,
                         p.rejectionReason() != null ? p.rejectionReason() : e.summary(), e.occurredAt());
             }
             if (p.stage() != Stage.REJECTED && LISTING.contains(e.action())) {
-                return new Decision(Outcome.AWARDED, Outcome.AWARDED.label(), e.stage(), e.stage().label(),
-                        p.proposedAmount(), e.summary(), e.occurredAt());
+                return new Decision(Outcome.AWARDED, Outcome.AWARDED.label(), e.stage(), p.proposedAmount(),
+                        e.summary(), e.occurredAt());
             }
         }
         if (p.stage() == Stage.REJECTED && p.rejectionReason() != null) {
             // Rejected by a step this view does not name: the recorded reason still stands.
-            return new Decision(Outcome.REJECTED, Outcome.REJECTED.label(), Stage.REJECTED, Stage.REJECTED.label(), null,
-                    p.rejectionReason(), p.updatedAt());
+            return new Decision(Outcome.REJECTED, Outcome.REJECTED.label(), Stage.REJECTED, null, p.rejectionReason(),
+                    p.updatedAt());
         }
         return null;
     }
