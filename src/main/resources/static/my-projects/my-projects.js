@@ -161,6 +161,10 @@
   }
 
   function failed(e) {
+    if (!(e instanceof Refused)) {
+      // A fault of this page, not a refusal: shown to the user and left in the console for whoever looks into it.
+      console.error(e);
+    }
     if (e instanceof Refused && (e.status === 401 || e.status === 404)) {
       notSignedIn();
     } else if (e instanceof Refused && e.status === 403) {

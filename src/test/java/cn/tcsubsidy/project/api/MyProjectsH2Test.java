@@ -228,6 +228,9 @@ class MyProjectsH2Test {
             assertThat(r.body().get("message").asText()).as(user).contains("仅供申报企业");
             assertThat(r.text()).as(user).doesNotContain("projectCode");
         }
+        // Read-only: no other method, even for the enterprise with its password.
+        assertThat(rest.post("hekou-ent-1", PATH, Map.of()).status()).isEqualTo(405);
+        assertThat(rest.delete("hekou-ent-1", PATH).status()).isEqualTo(405);
         Response anonymous = rest.get(null, PATH);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.text()).doesNotContain("projectCode");
