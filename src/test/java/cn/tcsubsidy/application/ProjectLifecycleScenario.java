@@ -250,16 +250,16 @@ abstract class ProjectLifecycleScenario {
         assertThat(filterTasks(ENTERPRISE, "指派给我")).doesNotContain(pi);
         assertThat(filterTasks("hekou-ent-2", "我的待办")).doesNotContain(pi);
         Response filters = rest.get(ENTERPRISE, "/engine-rest/filter?resourceType=Task");
-        String first = null;
+        String opening = null;
         int lowest = Integer.MAX_VALUE;
         for (JsonNode f : filters.body()) {
             int priority = f.at("/properties/priority").asInt();
             if (priority < lowest) {
                 lowest = priority;
-                first = f.get("name").asText();
+                opening = f.get("name").asText();
             }
         }
-        assertThat(first).isEqualTo("我的待办");
+        assertThat(opening).isEqualTo("我的待办");
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi).body().get("businessKey").asText())
                 .isEqualTo(String.valueOf(id));
 

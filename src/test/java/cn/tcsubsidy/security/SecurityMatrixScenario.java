@@ -347,6 +347,45 @@ abstract class SecurityMatrixScenario {
     }
 
     @Test
+    void shouldShowEachEnterpriseOnlyItsOwnProjectsAndOfferEachUserOnlyItsJurisdictionsToFileIn() {
+        List<String> everyone = new ArrayList<>(businessRoles());
+        everyone.add(HEAD);
+        everyone.add(ADMIN);
+        List<String> enterprises = List.of(FILER, OTHER_ENTERPRISE);
+        refusedForAll("读我的项目", everyone.stream().filter(r -> !enterprises.contains(r)).toList(), Set.of(403),
+                u -> rest.get(u, "/api/my-projects"));
+        for (String e : enterprises) {
+            Response mine = rest.get(e, "/api/my-projects");
+            allowed("读我的项目", e, 200, u -> mine);
+            List<Long> filed = jdbc.sql("select id from project where filed_by = :u order by id").param("u", e)
+                    .query(Long.class).list();
+            List<Long> shown = new ArrayList<>();
+            mine.body().get("items").forEach(i -> shown.add(i.get("id").asLong()));
+            assertThat(shown).as(e).containsExactlyInAnyOrderElementsOf(filed);
+        }
+        assertThat(rest.get(null, "/api/my-projects").status()).isEqualTo(401);
+        // The filing start form: each user is offered only their own jurisdictions (the administrator all five);
+        // whoever may not read the definition is not shown it.
+        String form = "/engine-rest/process-definition/key/tc-project/deployed-start-form";
+        for (String r : everyone) {
+            Response f = rest.get(r, form);
+            // 404 to the head, who may not read the definition (reads reports only).
+            allowed("读备案表单", r, r.equals(HEAD) ? 404 : 200, u -> f);
+            if (f.status() == 200) {
+                List<String> offered = new ArrayList<>();
+                for (JsonNode c : f.body().get("components")) {
+                    if ("jurisdiction".equals(c.path("key").asText())) {
+                        c.get("values").forEach(v -> offered.add(v.get("value").asText()));
+                    }
+                }
+                List<String> own = r.equals(ADMIN) ? List.of("hekou", "huanggang", "yanzhou", "jiyuan", "liaocheng")
+                        : List.of(r.equals(OTHER_TENANT) ? "liaocheng" : "hekou");
+                assertThat(offered).as(r).containsExactlyInAnyOrderElementsOf(own);
+            }
+        }
+    }
+
+    @Test
     void shouldShowTheScoreboardToTheWatchersLetOnlyTheBureauSetTargetsAndTheMetricsToTheAdministrator() {
         List<String> everyone = new ArrayList<>(businessRoles());
         everyone.add(HEAD);
