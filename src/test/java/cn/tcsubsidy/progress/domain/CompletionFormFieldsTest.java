@@ -94,6 +94,25 @@ class CompletionFormFieldsTest {
     }
 
     @Test
+    void shouldAskTheFilingForTheLoanExactlyWhereTheTablesReadIt() throws IOException {
+        Map<String, String> hide = new LinkedHashMap<>();
+        collect(new ObjectMapper().readTree(Path.of("forms", "file-project.form").toFile()).get("components"), hide);
+        List<String> wrong = new ArrayList<>();
+        for (String j : JURISDICTIONS) {
+            List<DmnModelInstance> tables = awardTables(j);
+            for (String category : AwardCategories.of(j).keySet()) {
+                boolean expected = tablesRead(tables, category, "loanAmount");
+                for (String key : List.of("loanAmount", "loanBank")) {
+                    if (hidden(hide.get(key), j, category) == expected) {
+                        wrong.add(j + "/" + category + " " + key + (expected ? " 应显示" : " 不应显示"));
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void shouldShowTheSharedFiguresToEveryone() throws IOException {
         JsonNode form = new ObjectMapper().readTree(FORM.toFile());
         Set<String> always = Set.of("completionDate", "actualTotalInvestment", "actualEquipmentInvestment",
