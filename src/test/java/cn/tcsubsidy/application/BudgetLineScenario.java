@@ -213,8 +213,8 @@ abstract class BudgetLineScenario {
         String csv = new String(get(BUREAU, "/api/rounds/" + round + "/proposed-list.csv"), StandardCharsets.UTF_8);
         List<String> rows = csv.lines().toList();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(3)).startsWith("3,").contains(",300000.00,300000.00,线内,列入拟扶持名单,");
-        assertThat(rows.get(2)).startsWith("2,").contains(",400000.00,200000.00,线内,列入拟扶持名单,");
+        assertThat(rows.get(3)).startsWith("3,").contains(",300000.00,300000.00,30.00,线内,列入拟扶持名单,");
+        assertThat(rows.get(2)).startsWith("2,").contains(",400000.00,200000.00,20.00,线内,列入拟扶持名单,");
 
         assertThat(complete(BUREAU, listTask, "listNote", "2025年度拟扶持名单").status()).isEqualTo(204);
         assertThat(errors(rest.post(BUREAU, moves, Map.of("projectId", first.id(), "direction", "OUT", "reason", "x")))
