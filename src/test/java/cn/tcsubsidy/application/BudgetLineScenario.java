@@ -105,11 +105,12 @@ abstract class BudgetLineScenario {
         // The list task shows the ranked table of the fund with the line drawn after the second.
         String listTask = taskOf(BUREAU, roundPi, "Task_DecideProposedList");
         String shown = listText(listTask);
-        assertThat(shown).contains("##### " + FUND).contains("2025 年度预算 1000000.00;台账已安排 0.00;线内待审定项目拟安排 900000.00;剩余 100000.00")
-                .contains("| 1 | " + first.id() + " | ").contains("| 90.00 | 500000.00 | 500000.00 | 500000.00 | 线内 | 待审定 |");
+        assertThat(shown).contains("##### " + FUND).contains("2025 年度预算 1,000,000.00(100.00 万元);台账已安排 0.00(0.00 万元);"
+                        + "线内待审定项目拟安排 900,000.00(90.00 万元);剩余 100,000.00(10.00 万元)")
+                .contains("| 1 | " + first.id() + " | ").contains("| 90.00 | 500,000.00 | 500,000.00 | 500,000.00 | 线内 | 待审定 |");
         assertThat(shown.indexOf("| 2 | " + second.id())).isLessThan(shown.indexOf("| **预算线** |"));
         assertThat(shown.indexOf("| 3 | " + third.id())).isGreaterThan(shown.indexOf("| **预算线** |"));
-        assertThat(shown).contains("| 80.00 | 300000.00 | 300000.00 | 300000.00 | 线外 | 待审定 |").contains("尚无调整");
+        assertThat(shown).contains("| 80.00 | 300,000.00 | 300,000.00 | 300,000.00 | 线外 | 待审定 |").contains("尚无调整");
 
         // The award decision starts at the quote, before the bureau submits anything.
         for (Filed p : List.of(first, second, third)) {
@@ -212,8 +213,8 @@ abstract class BudgetLineScenario {
         String csv = new String(get(BUREAU, "/api/rounds/" + round + "/proposed-list.csv"), StandardCharsets.UTF_8);
         List<String> rows = csv.lines().toList();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(3)).startsWith("3,").contains(",300000.00,300000.00,线内,列入拟扶持名单,");
-        assertThat(rows.get(2)).startsWith("2,").contains(",400000.00,200000.00,线内,列入拟扶持名单,");
+        assertThat(rows.get(3)).startsWith("3,").contains(",300000.00,300000.00,30.00,线内,列入拟扶持名单,");
+        assertThat(rows.get(2)).startsWith("2,").contains(",400000.00,200000.00,20.00,线内,列入拟扶持名单,");
 
         assertThat(complete(BUREAU, listTask, "listNote", "2025年度拟扶持名单").status()).isEqualTo(204);
         assertThat(errors(rest.post(BUREAU, moves, Map.of("projectId", first.id(), "direction", "OUT", "reason", "x")))

@@ -26,16 +26,17 @@ public final class ProposedListText {
         StringBuilder s = new StringBuilder();
         s.append("#### 预算排序与预算线(").append(b.year()).append(" 年度,截至 ").append(AT.format(b.asOf())).append(")\n\n");
         s.append("按专家评审得分排序(同分先竣工者在前);所有兑现资金都能足额安排的项目列于预算线内。")
-                .append("列于预算线外的项目,须写明理由调入预算线内后才能列入拟扶持名单;调入不得超出预算。金额单位:元。\n\n");
+                .append("列于预算线外的项目,须写明理由调入预算线内后才能列入拟扶持名单;调入不得超出预算。表中金额单位:元。\n\n");
         if (b.funds().isEmpty() && b.withoutCharge().isEmpty()) {
             s.append("本轮尚无按预算排序的项目。\n\n");
         }
         for (FundLine f : b.funds()) {
             s.append("##### ").append(esc(f.fundName())).append("\n\n");
             if (f.budgetEntered()) {
-                s.append(b.year()).append(" 年度预算 ").append(amount(f.budget())).append(";台账已安排 ")
-                        .append(amount(f.committed())).append(";线内待审定项目拟安排 ").append(amount(f.pending()))
-                        .append(";剩余 ").append(amount(f.remaining())).append("。\n\n");
+                s.append(b.year()).append(" 年度预算 ").append(amount(f.budget())).append(wan(f.budget()))
+                        .append(";台账已安排 ").append(amount(f.committed())).append(wan(f.committed()))
+                        .append(";线内待审定项目拟安排 ").append(amount(f.pending())).append(wan(f.pending()))
+                        .append(";剩余 ").append(amount(f.remaining())).append(wan(f.remaining())).append("。\n\n");
             } else {
                 s.append(b.year()).append(" 年度预算未录入:该资金不能安排奖补,请财政局录入预算。\n\n");
             }
@@ -93,8 +94,14 @@ public final class ProposedListText {
                 .append(" |\n");
     }
 
+    /** Yuan with thousands separators (12,000,000.00), as the bureau reads a list. */
     private static String amount(BigDecimal a) {
-        return a == null ? "" : Money.round(a).toPlainString();
+        return a == null ? "" : Money.grouped(a);
+    }
+
+    /** The same amount in 万元, in brackets, for the budget's sentence: (1,200.00 万元). */
+    private static String wan(BigDecimal a) {
+        return a == null ? "" : "(" + Money.groupedWan(a) + ")";
     }
 
     /** Text from the records, as plain text in a Markdown table cell: no markup, no HTML, no cell break, one line. */

@@ -1,12 +1,12 @@
 package cn.tcsubsidy.scoreboard.api;
 
 import cn.tcsubsidy.scoreboard.domain.Scoreboard;
+import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,7 +26,6 @@ final class ScoreboardWorkbook {
             "实施技改企业数", "技改完成投资(万元)", "奖补金额(万元)", "工业投资目标(万元)", "工业技改投资目标(万元)",
             "实施技改企业目标(家)", "技改投资完成率", "实施技改企业完成率");
     static final String TOTALS = "合计";
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private ScoreboardWorkbook() {
     }
@@ -58,7 +57,7 @@ final class ScoreboardWorkbook {
 
     private record Wan(BigDecimal yuan) {
         double value() {
-            return yuan.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP).doubleValue();
+            return Money.toWan(yuan).doubleValue();
         }
     }
 
@@ -69,7 +68,7 @@ final class ScoreboardWorkbook {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet s = book.createSheet(b.year() + "年度排序通报");
             CellStyle header = Workbooks.bold(book);
-            CellStyle money = Workbooks.numberFormat(book, "#,##0.00");
+            CellStyle money = Workbooks.numberFormat(book, Money.GROUPED_PATTERN);
             CellStyle rate = Workbooks.numberFormat(book, "0.00%");
             Workbooks.headerRow(s, HEADER, header);
             int n = 1;

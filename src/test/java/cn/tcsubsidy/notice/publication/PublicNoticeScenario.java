@@ -169,7 +169,10 @@ abstract class PublicNoticeScenario {
         String html = r.text();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("聊城市 " + year + " 年度技术改造奖补拟扶持名单公示")
                 .contains(name(first)).contains(name(second)).doesNotContain(name(third))
-                .contains("400,000.00").contains("150,000.00").contains("设备奖补").contains("茌平区")
+                .contains("<td class=\"amount\">400,000.00</td><td class=\"amount\">40.00</td>")
+                .contains("<td class=\"amount\">150,000.00</td><td class=\"amount\">15.00</td>")
+                .contains("<th>拟扶持金额(元)</th><th>拟扶持金额(万元)</th>")
+                .contains("拟扶持金额合计 550,000.00 元(55.00 万元)").contains("设备奖补").contains("茌平区")
                 .contains("异议受理方式").contains("常见做法").contains("公示中")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;智能化改造");
         assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("javascript:").doesNotContain(" on");
@@ -227,16 +230,17 @@ abstract class PublicNoticeScenario {
             assertThat(text).startsWith("\uFEFF");
             List<List<String>> rows = csv(text.substring(1));
             assertThat(rows.get(0)).containsExactly("排名", "兑现资金", "企业名称", "项目名称", "奖补类别", "推荐单位",
-                    "专家评审得分", "按规则测算金额(元)", "拟扶持金额(元)", "预算线", "审定结果", "排序说明");
+                    "专家评审得分", "按规则测算金额(元)", "拟扶持金额(元)", "拟扶持金额(万元)", "预算线", "审定结果", "排序说明");
             assertThat(rows).hasSize(4);
-            assertThat(rows.get(1).subList(0, 11)).containsExactly("1", "聊城市工业企业技术改造设备奖补资金", name(first),
-                    projects.get(first).projectName(), "设备奖补", "茌平区", "90.00", "400000.00", "400000.00", "线内",
-                    "列入拟扶持名单");
-            assertThat(rows.get(2).subList(0, 11)).containsExactly("2", "聊城市工业企业技术改造设备奖补资金", name(second),
-                    HOSTILE, "设备奖补", "茌平区", "85.00", "200000.00", "150000.00", "线内", "列入拟扶持名单");
-            assertThat(rows.get(3).subList(0, 11)).containsExactly("3", "聊城市工业企业技术改造设备奖补资金", name(third),
-                    projects.get(third).projectName(), "设备奖补", "茌平区", "80.00", "300000.00", "", "线外", "不予扶持");
-            assertThat(rows.get(3).get(11)).startsWith("预算排序第 3 名,在预算线外").contains("预算余额不足");
+            // Machine-readable numbers (no thousands separators in a comma-separated line), each header naming its unit.
+            assertThat(rows.get(1).subList(0, 12)).containsExactly("1", "聊城市工业企业技术改造设备奖补资金", name(first),
+                    projects.get(first).projectName(), "设备奖补", "茌平区", "90.00", "400000.00", "400000.00", "40.00",
+                    "线内", "列入拟扶持名单");
+            assertThat(rows.get(2).subList(0, 12)).containsExactly("2", "聊城市工业企业技术改造设备奖补资金", name(second),
+                    HOSTILE, "设备奖补", "茌平区", "85.00", "200000.00", "150000.00", "15.00", "线内", "列入拟扶持名单");
+            assertThat(rows.get(3).subList(0, 12)).containsExactly("3", "聊城市工业企业技术改造设备奖补资金", name(third),
+                    projects.get(third).projectName(), "设备奖补", "茌平区", "80.00", "300000.00", "", "", "线外", "不予扶持");
+            assertThat(rows.get(3).get(12)).startsWith("预算排序第 3 名,在预算线外").contains("预算余额不足");
         }
     }
 
@@ -250,23 +254,36 @@ abstract class PublicNoticeScenario {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
             Sheet s = book.getSheet("拟扶持名单");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("排名");
+            assertThat(s.getRow(0).getCell(7).getStringCellValue()).isEqualTo("按规则测算金额(元)");
             assertThat(s.getRow(0).getCell(8).getStringCellValue()).isEqualTo("拟扶持金额(元)");
+            assertThat(s.getRow(0).getCell(9).getStringCellValue()).isEqualTo("拟扶持金额(万元)");
             assertThat(s.getLastRowNum()).isEqualTo(3);
             Row a = s.getRow(1);
             assertThat(a.getCell(0).getNumericCellValue()).isEqualTo(1);
             assertThat(a.getCell(2).getStringCellValue()).isEqualTo(name(first));
             assertThat(a.getCell(6).getNumericCellValue()).isEqualTo(90);
+            assertThat(a.getCell(6).getCellStyle().getDataFormatString()).as("a score, no separators").isEqualTo("0.00");
+            // Amounts are number cells (they add up in the sheet) shown with thousands separators: 400,000.00.
+            for (int money : List.of(7, 8, 9)) {
+                assertThat(a.getCell(money).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                assertThat(a.getCell(money).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            }
+            assertThat(new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT).formatCellValue(a.getCell(8)))
+                    .isEqualTo("400,000.00");
             assertThat(a.getCell(7).getNumericCellValue()).isEqualTo(400_000);
             assertThat(a.getCell(8).getNumericCellValue()).isEqualTo(400_000);
-            assertThat(a.getCell(9).getStringCellValue()).isEqualTo("线内");
+            assertThat(a.getCell(9).getNumericCellValue()).as("万元").isEqualTo(40.00);
+            assertThat(a.getCell(10).getStringCellValue()).isEqualTo("线内");
             Row b = s.getRow(2);
             assertThat(b.getCell(3).getStringCellValue()).isEqualTo(HOSTILE);
             assertThat(b.getCell(8).getNumericCellValue()).isEqualTo(150_000);
+            assertThat(b.getCell(9).getNumericCellValue()).isEqualTo(15.00);
             Row c = s.getRow(3);
             assertThat(c.getCell(0).getNumericCellValue()).isEqualTo(3);
             assertThat(c.getCell(8)).as("not proposed").isNull();
-            assertThat(c.getCell(9).getStringCellValue()).isEqualTo("线外");
-            assertThat(c.getCell(10).getStringCellValue()).isEqualTo("不予扶持");
+            assertThat(c.getCell(9)).as("not proposed").isNull();
+            assertThat(c.getCell(10).getStringCellValue()).isEqualTo("线外");
+            assertThat(c.getCell(11).getStringCellValue()).isEqualTo("不予扶持");
         }
     }
 

@@ -3,10 +3,9 @@ package cn.tcsubsidy.notice.publication.api;
 import cn.tcsubsidy.notice.publication.domain.ObjectionChannel;
 import cn.tcsubsidy.notice.publication.domain.PublishedNotice;
 import cn.tcsubsidy.notice.publication.domain.PublishedNotices;
+import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.ValidationException;
-import java.math.BigDecimal;
-import java.text.DecimalFormat;
 import java.time.LocalDate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,8 +19,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The published proposed list as a public web page (no login): {@code GET /public/notices/{jurisdiction}/{year}}.
  * Rendered on the server as one plain table, every value escaped, no script (the page's Content-Security-Policy
- * allows none); the same content as {@link PublicNoticeController}. An unknown jurisdiction or year, or a round
- * whose notice has not opened, is a 404 page.
+ * allows none); the same content as {@link PublicNoticeController}. Amounts as people read a notice: in yuan with
+ * thousands separators (1,200,000.00) and in 万元 (120.00), each column naming its unit, and the total in both. An
+ * unknown jurisdiction or year, or a round whose notice has not opened, is a 404 page.
  */
 @Controller
 public class PublicNoticePage {
@@ -68,14 +68,17 @@ public class PublicNoticePage {
         b.append("<p>公示期:").append(esc(day(n.noticeStartsOn()))).append(" 至 ").append(esc(day(n.noticeEndsOn())))
                 .append("(").append(esc(n.status())).append(")</p>\n");
         b.append("<table>\n<caption>拟扶持项目 ").append(n.projectCount()).append(" 个,拟扶持金额合计 ")
-                .append(esc(amount(n.totalProposedAmount()))).append(" 元</caption>\n")
+                .append(esc(Money.grouped(n.totalProposedAmount()))).append(" 元(")
+                .append(esc(Money.groupedWan(n.totalProposedAmount()))).append(")</caption>\n")
                 .append("<thead><tr><th>序号</th><th>企业名称</th><th>项目名称</th><th>奖补类别</th>")
-                .append("<th>拟扶持金额(元)</th><th>推荐单位</th></tr></thead>\n<tbody>\n");
+                .append("<th>拟扶持金额(元)</th><th>拟扶持金额(万元)</th><th>推荐单位</th></tr></thead>\n<tbody>\n");
         int i = 0;
         for (PublishedNotice.Project p : n.projects()) {
             b.append("<tr><td>").append(++i).append("</td><td>").append(esc(p.enterpriseName())).append("</td><td>")
                     .append(esc(p.projectName())).append("</td><td>").append(esc(p.category()))
-                    .append("</td><td class=\"amount\">").append(esc(amount(p.proposedAmount()))).append("</td><td>")
+                    .append("</td><td class=\"amount\">").append(esc(Money.grouped(p.proposedAmount())))
+                    .append("</td><td class=\"amount\">").append(esc(Money.grouped(Money.toWan(p.proposedAmount()))))
+                    .append("</td><td>")
                     .append(esc(p.recommendingUnit())).append("</td></tr>\n");
         }
         b.append("</tbody>\n</table>\n");
@@ -107,10 +110,6 @@ public class PublicNoticePage {
 
     private static String day(LocalDate d) {
         return d.getYear() + " 年 " + d.getMonthValue() + " 月 " + d.getDayOfMonth() + " 日";
-    }
-
-    private static String amount(BigDecimal a) {
-        return new DecimalFormat("#,##0.00").format(a);
     }
 
     private static String esc(String s) {
