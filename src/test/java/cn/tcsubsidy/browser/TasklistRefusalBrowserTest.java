@@ -175,16 +175,31 @@ class TasklistRefusalBrowserTest {
                 complete.click();
                 WebElement refusal = awaitRefusal(browser, ".form-actions", "利害关系声明");
                 assertThat(fieldErrors(browser, "利害关系声明")).contains("此项为必填项。");
-                assertThat(refusal.getText()).contains("以下字段未填写或填写有误", "利害关系声明(此项为必填项)");
+                assertThat(refusal.getText()).doesNotContain("提交被拒绝").contains("以下字段未填写或填写有误", "利害关系声明(此项为必填项)");
                 assertNextToButton(browser, refusal, ".form-actions button.btn-primary");
                 assertThat(text(browser, ".fjs-container")).doesNotContain("Field is required");
                 // Tasklist's toast does not cover the 完成 button (1440×900).
                 browser.settle();
-                for (WebElement toast : browser.driver().findElements(By.cssSelector(".page-notifications .alert"))) {
-                    assertThat(overlaps(browser, toast, complete)).as("toast over 完成: " + toast.getText()).isFalse();
-                }
+                assertToastsOffTheButton(browser, complete);
                 browser.screenshot("tasklist-refusal-score-2-refused");
                 assertThat(browser.consoleErrors()).as("console errors").isEmpty();
+
+                // No conflict and a score above the criterion's maximum (100, tc-score-criteria): form-js lets it
+                // through (its only bound is 0), the server refuses it; the refusal at 完成, the toast off it.
+                clickRadio(browser, "本人与该项目无利害关系,承诺独立、客观、公正评审");
+                type(browser, "投资评分", "150");
+                new WebDriverWait(browser.driver(), WAIT).until(d -> complete.isEnabled());
+                browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+                complete.click();
+                refusal = awaitRefusal(browser, ".form-actions", "提交被拒绝");
+                assertThat(refusal.getText()).contains("投资评分").doesNotContain("以下字段未填写或填写有误");
+                assertNextToButton(browser, refusal, ".form-actions button.btn-primary");
+                browser.settle();
+                assertToastsOffTheButton(browser, complete);
+                browser.screenshot("tasklist-refusal-score-3-server");
+                List<String> refused = browser.consoleErrors();
+                assertThat(refused).as("console errors").hasSize(1).allMatch(m -> m.contains("/task/" + taskId
+                        + "/submit-form ") && m.contains("status of 400"));
             });
         }
         assertThat(jdbc.sql("select count(*) from act_ru_task where id_ = ?").param(taskId).query(Long.class).single())
@@ -246,6 +261,23 @@ class TasklistRefusalBrowserTest {
         found = jdbc.sql(open).query().listOfRows();
         assertThat(found).as("the drawn experts' scoring tasks").isNotEmpty();
         return found.get(0);
+    }
+
+    /** Tasklist's toasts are there (the refusal) and none covers the button (1440×900). */
+    static void assertToastsOffTheButton(BrowserSession browser, WebElement button) {
+        List<WebElement> toasts = browser.driver().findElements(By.cssSelector(".page-notifications .alert"));
+        assertThat(toasts).as("Tasklist's toast of the refusal").isNotEmpty();
+        for (WebElement toast : toasts) {
+            assertThat(overlaps(browser, toast, button)).as("toast over 完成: " + toast.getText()).isFalse();
+        }
+    }
+
+    static void clickRadio(BrowserSession browser, String optionLabel) {
+        WebElement option = new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElements(
+                By.cssSelector(".fjs-form-field-radio label")).stream().filter(l -> l.getText().trim().equals(optionLabel))
+                .findFirst().orElse(null));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", option);
+        option.click();
     }
 
     /** A credit code of the right shape (18 characters of the alphabet) whose check character is wrong. */
