@@ -1,7 +1,10 @@
 // Tasklist's configuration, served from the app in place of the webjar's (same path, the app's resources first).
 // Chinese (locales/zh.json) for a browser whose language is Chinese (the webapp matches the language's first part:
 // zh-CN → zh), English otherwise; dates in Chinese through the locale's dateLocales.
+// The app's script (tc-tasklist.js): form-js's messages in Chinese, refusals next to the button pressed, money
+// readouts (元 and 万元) and the 我的项目 link in the header.
 export default {
+  customScripts: ['scripts/tc-tasklist'],
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
