@@ -65,6 +65,11 @@ class TasklistBrowserTest {
                 assertThat(page).contains(zh.get("START_PROCESS").asText())
                         .doesNotContain("Start process").doesNotContain("It is time to migrate")
                         .as("no standalone tasks: no 创建任务").doesNotContain(zh.get("CREATE_TASK").asText());
+                // Relative times on the cards in Chinese ("创建时间 3 天前"), not moment's English fallback.
+                new WebDriverWait(browser.driver(), WAIT).until(d -> d.findElement(By.tagName("body")).getText()
+                        .matches("(?s).*创建时间 *(几秒|\\d+ ?(分钟|小时|天|个月|年))前.*"));
+                assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                        .doesNotContain(" ago").doesNotContain("a few seconds").doesNotContainPattern("in \\d+ days");
                 browser.settle();
                 browser.screenshot("tasklist-form");
                 assertThat(browser.consoleErrors()).as("console errors").isEmpty();

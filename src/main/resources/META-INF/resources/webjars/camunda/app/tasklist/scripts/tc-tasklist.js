@@ -13,6 +13,7 @@
 //  3. Money: under every money number field a live readout with thousands separators and 万元, e.g.
 //     "12,000,000.00 元(1,200.00 万元)". Which fields are money: see MONEY_KEY.
 //  4. 我的项目 in the header (navbar plugin), a link to /my-projects/ for everyone signed in.
+//  5. Dates and relative times ("3 天后", "几秒前") in the language Tasklist shows (see momentFollowsLanguage).
 // Text is set with textContent only, never HTML. No request of its own: the form schemas are read from the
 // responses Tasklist itself fetches (deployed-form / deployed-start-form), to know each field's key.
 
@@ -394,6 +395,41 @@ if (document.body) {
 } else {
   document.addEventListener('DOMContentLoaded', start);
 }
+
+// ---- 5. Dates in Chinese -------------------------------------------------------------------------------------------
+// The webapp gives moment.js each loaded locale file's dateLocales with defineLocale/updateLocale, and each call also
+// makes that locale the global one: the fallback 'en' file, loaded after 'zh', wins, and the cards read "in 14 days",
+// "a few seconds ago". Once the webapp runs, put moment back on the language Tasklist shows (angular-moment's
+// amMoment, which also refreshes the relative times on screen), whenever translations load or change.
+
+function momentFollowsLanguage() {
+  const angular = window.angular;
+  const injector = angular && angular.element(document.body).injector && angular.element(document.body).injector();
+  if (!injector) {
+    return false;
+  }
+  const $translate = injector.get('$translate');
+  const moment = injector.get('moment');
+  const amMoment = injector.get('amMoment');
+  const align = () => {
+    const language = $translate.use() || $translate.proposedLanguage();
+    if (language && moment.locales().indexOf(language) >= 0 && moment.locale() !== language) {
+      amMoment.changeLocale(language);
+    }
+  };
+  const $rootScope = injector.get('$rootScope');
+  ['$translateLoadingEnd', '$translateChangeSuccess'].forEach(e => $rootScope.$on(e, () => setTimeout(align, 0)));
+  [0, 300, 1000, 3000].forEach(ms => setTimeout(align, ms));
+  return true;
+}
+
+function whenWebappRuns(attempt) {
+  if (!momentFollowsLanguage() && attempt < 100) {
+    setTimeout(() => whenWebappRuns(attempt + 1), 100);
+  }
+}
+
+whenWebappRuns(0);
 
 // ---- 4. 我的项目 --------------------------------------------------------------------------------------------------
 
