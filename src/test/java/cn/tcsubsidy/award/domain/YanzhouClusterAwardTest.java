@@ -120,7 +120,7 @@ class YanzhouClusterAwardTest {
 
         // Paid to each member its granted share, in one payment of the total; recovered in proportion to what each got.
         assertThatThrownBy(() -> cases.paid(cluster, new BigDecimal("190000"), BUREAU))
-                .isInstanceOf(cn.tcsubsidy.shared.ValidationException.class).hasMessageContaining("195000.00");
+                .isInstanceOf(cn.tcsubsidy.shared.ValidationException.class).hasMessageContaining("195,000.00 元");
         assertThat(awards(cluster)).as("nothing paid on a refusal")
                 .containsExactly(LEAD + ":PROPOSED:120000.00", SME + ":PROPOSED:75000.00");
         cases.paid(cluster, new BigDecimal("195000"), BUREAU);
