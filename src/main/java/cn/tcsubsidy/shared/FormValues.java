@@ -139,7 +139,7 @@ public class FormValues {
             return null;
         }
         if (d.compareTo(Money.MAX) > 0) {
-            reject(key, label + "数额过大(不能超过 " + Money.MAX.toPlainString() + " 元)");
+            reject(key, label + "数额过大(不能超过 " + Money.format(Money.MAX) + ")");
             return null;
         }
         return Money.round(d);

@@ -23,8 +23,12 @@ public final class Money {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The amount as texts that people read write it (task notes, mails, refusals, summaries): half-up to 0.01 with
+     * thousands separators and the unit, 720000 is {@code 720,000.00 元}. Locale-independent, see {@link #grouped}.
+     */
     public static String format(BigDecimal amount) {
-        return round(amount).toPlainString() + " 元";
+        return grouped(amount) + " 元";
     }
 
     /** What a spreadsheet's number format {@code #,##0.00} shows, for a page that a person reads. */

@@ -80,7 +80,7 @@ class BadInputTest {
 
     @Test
     void shouldRefuseAmountsTooLargeForAnyColumn() {
-        String tooLarge = "不能超过 999999999999.99 元";
+        String tooLarge = "不能超过 999,999,999,999.99 元";
         assertFilingRefused("plannedTotalInvestment", 1e308, tooLarge);
         assertFilingRefused("plannedTotalInvestment", BigInteger.TEN.pow(40), tooLarge);
         assertFilingRefused("plannedTotalInvestment", "1e400", tooLarge);

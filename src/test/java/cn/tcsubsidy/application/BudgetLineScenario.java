@@ -148,8 +148,8 @@ abstract class BudgetLineScenario {
                 .path("direction").asText()).contains("项目已在预算线内");
         String over = errors(rest.post(BUREAU, moves, Map.of("projectId", third.id(), "direction", "IN",
                 "reason", "该项目带动就业明显"))).path("direction").asText();
-        assertThat(over).contains("预算余额不足").contains(FUND).contains("剩余 100000.00 元")
-                .contains("本项目拟安排该资金 300000.00 元").contains("差额 200000.00 元");
+        assertThat(over).contains("预算余额不足").contains(FUND).contains("剩余 100,000.00 元")
+                .contains("本项目拟安排该资金 300,000.00 元").contains("差额 200,000.00 元");
         for (String u : List.of(ENTERPRISE, TOWN, FINANCE, "liaocheng-owner", "liaocheng-expert-1", "hekou-bureau")) {
             assertThat(rest.post(u, moves, Map.of("projectId", second.id(), "direction", "OUT", "reason", "越权"))
                     .status()).as(u).isEqualTo(403);
@@ -198,7 +198,7 @@ abstract class BudgetLineScenario {
         Response overBudget = complete(BUREAU, decideSecond, "awardDecision", "PROPOSE", "proposedAmount", 400_000,
                 "awardOpinion", "列入", "lineMoveReason", "环评已办结");
         assertThat(overBudget.status()).isEqualTo(400);
-        assertThat(overBudget.text()).contains("预算余额不足").contains("台账已安排 800000.00 元").contains("差额 200000.00 元");
+        assertThat(overBudget.text()).contains("预算余额不足").contains("台账已安排 800,000.00 元").contains("差额 200,000.00 元");
         assertThat(moveRows()).isEqualTo(2);
         assertThat(complete(BUREAU, decideSecond, "awardDecision", "PROPOSE", "proposedAmount", 200_000,
                 "awardOpinion", "按预算余额核定", "lineMoveReason", "环评已办结,按预算余额安排").status()).isEqualTo(204);

@@ -182,7 +182,7 @@ abstract class FollowUpScenario {
         Case c = paidAndOutOfPool();
         String reportPi = reportOpens(c);
         String reportTask = taskOf(ENTERPRISE, reportPi, "Task_ReportResults");
-        assertThat(formVariable(ENTERPRISE, reportTask, "followUpSummary")).contains("新增产值 5000000.00 元",
+        assertThat(formVariable(ENTERPRISE, reportTask, "followUpSummary")).contains("新增产值 5,000,000.00 元",
                 "新增就业 20 人", "须报送:新增产值、新增税收、新增就业、投资完成率", "常见做法");
 
         // Only the filing user works the report; a missing indicator is named; planted system values are refused.
@@ -204,7 +204,7 @@ abstract class FollowUpScenario {
         String followUp = followUpInstance(c);
         String evaluate = taskOf(BUREAU, followUp, "Task_EvaluatePerformance");
         assertThat(tasks(ENTERPRISE, followUp)).isEmpty();
-        assertThat(formVariable(BUREAU, evaluate, "evaluationSummary")).contains("新增产值:目标 5000000.00 元,实际 5100000.00 元,完成 102%",
+        assertThat(formVariable(BUREAU, evaluate, "evaluationSummary")).contains("新增产值:目标 5,000,000.00 元,实际 5,100,000.00 元,完成 102%",
                 "最低完成比例 101%", "评价建议:通过", "常见做法");
         Response departs = complete(BUREAU, evaluate, "performanceConclusion", "RECTIFY", "performanceOpinion", "整改");
         assertThat(departs.status()).isEqualTo(400);
@@ -266,7 +266,7 @@ abstract class FollowUpScenario {
         String followUp = followUpInstance(c);
         String evaluate = taskOf(BUREAU, followUp, "Task_EvaluatePerformance");
         assertThat(formVariable(BUREAU, evaluate, "evaluationSummary")).contains("评价建议:追回奖补资金 100%",
-                "400000.00 元");
+                "400,000.00 元");
         Response above = complete(BUREAU, evaluate, "performanceConclusion", "CLAWBACK", "clawbackAmount", 400_000.01,
                 "clawbackBasis", "奖补协议第八条", "performanceOpinion", "追回");
         assertThat(above.status()).isEqualTo(400);
@@ -285,17 +285,17 @@ abstract class FollowUpScenario {
         // Finance records each repayment: not the enterprise, never above what is outstanding.
         String day = today().toString();
         String repay = taskOf(FINANCE, followUp, "Task_RecordRepayment");
-        assertThat(formVariable(FINANCE, repay, "repaymentSummary")).contains("尚欠 150000.00 元", "《奖补资金协议》第八条");
+        assertThat(formVariable(FINANCE, repay, "repaymentSummary")).contains("尚欠 150,000.00 元", "《奖补资金协议》第八条");
         assertThat(tasks(ENTERPRISE, followUp)).isEmpty();
         assertThat(complete(ENTERPRISE, repay, "recoveredAmount", 100_000, "recoveryVoucherNo", "JH-1",
                 "recoveryDate", day).status()).isIn(403, 404);
         ok(complete(FINANCE, repay, "recoveredAmount", 100_000, "recoveryVoucherNo", "LC-JH-0001", "recoveryDate", day));
         String next = taskOf(FINANCE, followUp, "Task_RecordRepayment");
-        assertThat(formVariable(FINANCE, next, "repaymentSummary")).contains("已缴回 100000.00 元", "尚欠 50000.00 元");
+        assertThat(formVariable(FINANCE, next, "repaymentSummary")).contains("已缴回 100,000.00 元", "尚欠 50,000.00 元");
         Response over = complete(FINANCE, next, "recoveredAmount", 50_000.01, "recoveryVoucherNo", "LC-JH-0002",
                 "recoveryDate", day);
         assertThat(over.status()).isEqualTo(400);
-        assertThat(over.text()).contains("不超过", "50000.00");
+        assertThat(over.text()).contains("不超过", "50,000.00 元");
         Response again = complete(FINANCE, next, "recoveredAmount", 50_000, "recoveryVoucherNo", "LC-JH-0001",
                 "recoveryDate", day);
         assertThat(again.text()).as("one voucher once").contains("不能重复登记");

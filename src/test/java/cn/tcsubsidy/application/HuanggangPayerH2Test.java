@@ -209,7 +209,7 @@ class HuanggangPayerH2Test {
         // On the day: the actual figures give 300,000, below the advance; a settlement above the grant is refused.
         ClockUtil.setCurrentTime(java.util.Date.from(due.atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
         assertThat(complete(rest, BUREAU, settle, "settledAmount", 750_000.01, "settlementBasis", "多报").text())
-                .contains("不能超过台账核定的奖补 750000.00 元");
+                .contains("不能超过台账核定的奖补 750,000.00 元");
         assertThat(complete(rest, BUREAU, settle, "settledAmount", 300_000,
                 "settlementBasis", "2024年度实际完成设备投资 12,000,000 元 × 5%(麻财审〔2025〕1号)").status()).isEqualTo(204);
         assertThat(jdbc.sql("select amount || ':' || repaid_amount || ':' || status from recovery_order where project_id = :p")
@@ -222,7 +222,7 @@ class HuanggangPayerH2Test {
         String dueDay = due.toString();
         String recover = taskOf(rest, FINANCE, pi, "Task_RecordRecovery");
         assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 75_000.01, "recoveryVoucherNo", "MC-JH-1",
-                "recoveryDate", dueDay).text()).contains("不超过", "75000.00 元");
+                "recoveryDate", dueDay).text()).contains("不超过", "75,000.00 元");
         assertThat(complete(rest, FINANCE, recover, "recoveredAmount", 50_000, "recoveryVoucherNo", "MC-JH-1",
                 "recoveryDate", dueDay).status()).isEqualTo(204);
         recover = taskOf(rest, FINANCE, pi, "Task_RecordRecovery");

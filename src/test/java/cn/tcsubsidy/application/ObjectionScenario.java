@@ -280,7 +280,7 @@ abstract class ObjectionScenario {
         String objectionPi = jdbc.sql("select process_instance_id from objection where id = :id").param("id", objection)
                 .query(String.class).single();
         String offer = taskOf(BUREAU, objectionPi, "Task_OfferNextInRank");
-        assertThat(formVariable(BUREAU, offer, "supplementSummary")).contains("项目编号 " + b, "400000.00", "另行公示");
+        assertThat(formVariable(BUREAU, offer, "supplementSummary")).contains("项目编号 " + b, "400,000.00 元", "另行公示");
         assertThat(complete(BUREAU, offer, "supplementDecision", "ADD").text()).contains("理由不能为空");
         assertThat(complete(BUREAU, offer, "supplementDecision", "ADD", "supplementReason", "按预算排序递补下一名").status())
                 .isEqualTo(204);

@@ -177,7 +177,7 @@ abstract class PaymentScenario {
         assertThat(complete(BUREAU, prepare, "paymentVoucherNo", "LC-PZ-1", "paymentDate", today()).status())
                 .as("the bureau does not prepare payments").isEqualTo(403);
         assertThat(formVariable(FINANCE, prepare, "paymentOrderSummary")).contains("拨付单 #", "聊城市工业企业技术改造设备奖补资金",
-                "全额拨付 400000.00 元");
+                "全额拨付 400,000.00 元");
         assertThat(formVariable(FINANCE, prepare, "payeeSummary")).contains("账号尾号 0001", "工信局已核实")
                 .doesNotContain(ACCOUNT);
         Response planted = complete(FINANCE, prepare, "paymentVoucherNo", "LC-PZ-1", "paymentDate", today(),
@@ -245,7 +245,7 @@ abstract class PaymentScenario {
 
         // Acceptance by the project's town (not another town's), then the exit from the pool and the follow-up.
         String accept = taskOf(TOWN, c.pi(), "Task_RecordAcceptance");
-        assertThat(formVariable(TOWN, accept, "paymentsSummary")).contains("已拨付 400000.00 元");
+        assertThat(formVariable(TOWN, accept, "paymentsSummary")).contains("已拨付 400,000.00 元");
         assertThat(tasks(OTHER_TOWN, c.pi())).isEmpty();
         assertThat(complete(TOWN, accept, "acceptanceDate", "2000-01-01", "acceptanceFindings", "已投产",
                 "acceptanceDocument", "CP-YS-1").text()).contains("验收日期不能早于最后一笔拨付日期");

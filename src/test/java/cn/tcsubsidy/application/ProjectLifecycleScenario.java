@@ -182,7 +182,7 @@ abstract class ProjectLifecycleScenario {
         String notice = body(received, outbox, "notice-listed");
         assertThat(notice).contains("年产5万吨新材料生产线智能化改造", "公示期", "/public/notices/hekou/", "异议");
         String paid = body(received, outbox, "payment-made");
-        assertThat(paid).contains("77000.00 元", BANK, "HK2026-001");
+        assertThat(paid).contains("77,000.00 元", BANK, "HK2026-001");
         assertThat(body(received, outbox, "filing-received")).contains("项目编号:" + id, "2020-370503-34-03-000101");
         assertThat(body(received, outbox, "evaluation-result")).contains("绩效达标");
         Response project = rest.get(ENTERPRISE, "/api/projects/" + id);
@@ -421,7 +421,7 @@ abstract class ProjectLifecycleScenario {
 
         // The tables quoted the award: loan 8,000,000 × LPR 3.85 % in force on 2021-11-30 × 25 % = 77,000.
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/quoteNote").body().get("value").asText())
-                .contains("77000.00");
+                .contains("77,000.00 元");
         assertThat(rest.get(BUREAU, "/engine-rest/process-instance/" + pi + "/variables/budgetNote").body().get("value").asText())
                 .contains("预算线内").contains("河口区技术改造专项资金 2021 年度预算");
         String decide = taskOf(BUREAU, pi, "Task_DecideAward");

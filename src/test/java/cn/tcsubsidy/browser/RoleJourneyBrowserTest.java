@@ -218,8 +218,8 @@ class RoleJourneyBrowserTest {
                 assertThat(page).contains("审定拟扶持金额", "拟扶持金额(元)");
                 List<String> values = fieldValues(browser);
                 String quoteField = values.stream().filter(v -> v.contains("按规则测算奖补金额")).findFirst().orElse("");
-                // The amount as its note writes it (today: plain yuan with 2 decimals; with thousands separators, the
-                // same digits), and the reasons: the note's own text after the amount.
+                // The amount as its note writes it (yuan with 2 decimals and thousands separators, compared without the
+                // separators), and the reasons: the note's own text after the amount.
                 assertThat(quoteField.replace(",", "")).as("the quote's amount in 按奖补规则测算(决策表)")
                         .contains(quoted.setScale(2).toPlainString());
                 // The reasons and the basis: what the note says between the amount and the policy date.

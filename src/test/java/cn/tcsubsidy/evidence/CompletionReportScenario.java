@@ -140,7 +140,7 @@ abstract class CompletionReportScenario {
         Filed p = file("yanzhou", "gulou", "EQUIPMENT", Map.of());
         assertRefused(submit(p, report(7_000_000), Map.of()), "请逐张列出设备发票", "以购置增值税发票数额为准");
         String two = "[" + invoice("24370000000000000101", 4_000_000) + "," + invoice("24370000000000000102", "2999999.99") + "]";
-        assertRefused(submit(p, report(7_000_000), Map.of("invoices", two)), "7000000.00 元", "6999999.99 元");
+        assertRefused(submit(p, report(7_000_000), Map.of("invoices", two)), "7,000,000.00 元", "6,999,999.99 元");
         assertRefused(submit(p, report(7_000_000), Map.of("invoices", "[" + invoice("24370000000000000101", 4_000_000) + ","
                 + invoice("24370000000000000101", 3_000_000) + "]")), "在第 1 行已填写");
         assertRefused(submit(p, report(7_000_000), Map.of("invoices", "[" + invoice("2437-0001", 7_000_000) + "]")),
@@ -341,7 +341,7 @@ abstract class CompletionReportScenario {
                 + "\"sme\":false,\"mujuanClass\":\"A\",\"echelonListed\":true},"
                 + "{\"memberName\":\"兖州配套一厂\",\"creditCode\":\"" + member + "\",\"equipmentInvestment\":3500000,\"sme\":true}]";
         assertRefused(submit(p, report(7_000_000), Map.of("invoices", invoices, "clusterMembers", both)),
-                "6500000.00 元", "7000000.00 元");
+                "6,500,000.00 元", "7,000,000.00 元");
         both = both.replace("3500000", "4000000");
         Response ok = submit(p, report(7_000_000), Map.of("invoices", invoices, "clusterMembers", both));
         assertThat(ok.status()).as(ok.text()).isEqualTo(204);

@@ -146,7 +146,7 @@ class PaymentSettlementH2Test {
         assertThatThrownBy(() -> payment.settle(p, settlement("80000"), finance("huanggang")))
                 .hasMessageContaining("年终结算由本辖区工信局办理");
         assertThatThrownBy(() -> payment.settle(p, settlement("100000.02"), bureau("huanggang")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("不能超过台账核定的奖补 100000.01 元");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("不能超过台账核定的奖补 100,000.01 元");
 
         payment.settle(p, settlement("80000"), bureau("huanggang"));
         assertThat(orders(p)).containsExactly("ADVANCE:huanggang:25000.01:PAID", "ADVANCE:huangzhou:25000.00:PAID",
@@ -187,7 +187,7 @@ class PaymentSettlementH2Test {
         String day = due.toString();
         assertThatThrownBy(() -> payment.recordRepayment(p, Map.of("recoveredAmount", "10000.01", "recoveryVoucherNo", "JH-1",
                 "recoveryDate", day), finance("huanggang"))).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("尚欠的 10000.00 元");
+                .hasMessageContaining("尚欠的 10,000.00 元");
         assertThatThrownBy(() -> payment.recordRepayment(p, Map.of("recoveredAmount", "100", "recoveryVoucherNo", "JH-1",
                 "recoveryDate", day), bureau("huanggang"))).hasMessageContaining("拨付由本辖区财政局经办人办理");
         for (String[] part : new String[][] {{"4000", "JH-1"}, {"6000", "JH-2"}, {"10000", "JH-3"}}) {

@@ -69,8 +69,8 @@ class FormValuesTest {
         assertThat(f.money("double", "双精度", true)).isNull();
         assertThat(f.money("integer", "整数", true)).isNull();
         assertThat(f.errors()).extracting(FieldError::message).containsExactly(
-                "超额数额过大(不能超过 999999999999.99 元)", "巨额数额过大(不能超过 999999999999.99 元)",
-                "双精度数额过大(不能超过 999999999999.99 元)", "整数数额过大(不能超过 999999999999.99 元)");
+                "超额数额过大(不能超过 999,999,999,999.99 元)", "巨额数额过大(不能超过 999,999,999,999.99 元)",
+                "双精度数额过大(不能超过 999,999,999,999.99 元)", "整数数额过大(不能超过 999,999,999,999.99 元)");
     }
 
     @Test

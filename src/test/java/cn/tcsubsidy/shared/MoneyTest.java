@@ -20,11 +20,24 @@ class MoneyTest {
     }
 
     @Test
+    void shouldWriteTextAmountsGroupedWithTheirUnit() {
+        assertThat(Money.format(new BigDecimal("720000"))).isEqualTo("720,000.00 元");
+        assertThat(Money.format(new BigDecimal("6999999.995"))).as("half-up to the cent").isEqualTo("7,000,000.00 元");
+        assertThat(Money.format(new BigDecimal("999.994"))).isEqualTo("999.99 元");
+        assertThat(Money.format(new BigDecimal("1000"))).isEqualTo("1,000.00 元");
+        assertThat(Money.format(BigDecimal.ZERO)).isEqualTo("0.00 元");
+        assertThat(Money.format(new BigDecimal("-50000.5"))).as("a negative difference keeps its sign").isEqualTo("-50,000.50 元");
+        assertThat(Money.format(new BigDecimal("9999999999999999.99"))).as("no precision lost on a huge amount")
+                .isEqualTo("9,999,999,999,999,999.99 元");
+    }
+
+    @Test
     void shouldKeepCommaAndDotWhateverTheServersLocale() {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
             assertThat(Money.grouped(new BigDecimal("1234567.5"))).isEqualTo("1,234,567.50");
+            assertThat(Money.format(new BigDecimal("1234567.5"))).isEqualTo("1,234,567.50 元");
         } finally {
             Locale.setDefault(before);
         }

@@ -202,7 +202,7 @@ public final class QuoteRequestValidator {
         if (v.signum() < 0) {
             report.reject(field, label + "不能为负数");
         } else if (v.compareTo(MAX_AMOUNT) > 0) {
-            report.reject(field, label + "数额过大(不能超过 " + MAX_AMOUNT.toPlainString() + " 元)");
+            report.reject(field, label + "数额过大(不能超过 " + Money.format(MAX_AMOUNT) + ")");
         }
     }
 

@@ -80,7 +80,7 @@ public class PerformanceTargets {
         return b.toString();
     }
 
-    /** A value with its unit: "20 人", "95.5%", "5000000.00 元". */
+    /** A value with its unit: "20 人", "95.5%", "5,000,000.00 元". */
     static String format(Indicator i, BigDecimal v) {
         if (i.whole()) {
             return v.setScale(0, java.math.RoundingMode.HALF_UP).toPlainString() + " " + i.unit();

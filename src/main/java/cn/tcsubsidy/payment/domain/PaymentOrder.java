@@ -60,7 +60,7 @@ public record PaymentOrder(long id, long projectId, long awardId, String jurisdi
         return voucherNo.length() <= 4 ? "****" : "…" + voucherNo.substring(voucherNo.length() - 4);
     }
 
-    /** E.g. 「拨付单 #12 · 黄冈市市级工业技改专项资金 · 先期预拨 375000.00 元」. */
+    /** E.g. 「拨付单 #12 · 黄冈市市级工业技改专项资金 · 先期预拨 375,000.00 元」. */
     public String title() {
         return "拨付单 #" + id + " · " + fundName + " · " + kind.label() + " " + cn.tcsubsidy.shared.Money.format(amount);
     }

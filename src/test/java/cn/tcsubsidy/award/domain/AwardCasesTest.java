@@ -93,7 +93,7 @@ class AwardCasesTest {
     @Test
     void shouldCutToTheEnterpriseCapCancelOnUpheldObjectionAndRecoverOnMissedPerformance() {
         long first = project("聊城市茌平区示例机械有限公司", 6_000_000, 4_000_000);
-        assertThat(cases.quote(first)).as("digest example").contains("400000.00");
+        assertThat(cases.quote(first)).as("digest example").contains("400,000.00 元");
         assertThatThrownBy(() -> propose(first, 400_001)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("不能超过按奖补规则测算");
         propose(first, 400_000);
@@ -101,7 +101,7 @@ class AwardCasesTest {
 
         // The same enterprise's second project: the table quotes 2,000,000; 400,000 of the cap is used.
         long second = project("聊城市茌平区示例机械有限公司", 25_000_000, 20_000_000);
-        assertThat(cases.quote(second)).contains("2000000.00");
+        assertThat(cases.quote(second)).contains("2,000,000.00 元");
         propose(second, 2_000_000);
         assertThat(award(second)).startsWith("PROPOSED:1600000.00");
         assertThat(projects.get(second).proposedAmount()).isEqualByComparingTo("1600000");

@@ -27,8 +27,8 @@ class BudgetLineRulesTest {
         assertThat(BudgetLineRules.refusals(outside(300_000), "IN", Map.of("liaocheng", room(1_000_000L, 200_000, 500_000))))
                 .as("exactly what is left").isEmpty();
         assertThat(BudgetLineRules.refusals(outside(300_001), "IN", Map.of("liaocheng", room(1_000_000L, 200_000, 500_000))))
-                .containsExactly("预算余额不足,不能调入预算线内:" + FUND + " 2025 年度预算 1000000.00 元,台账已安排 200000.00 元,"
-                        + "线内待审定项目拟安排 500000.00 元,剩余 300000.00 元;本项目拟安排该资金 300001.00 元,差额 1.00 元。"
+                .containsExactly("预算余额不足,不能调入预算线内:" + FUND + " 2025 年度预算 1,000,000.00 元,台账已安排 200,000.00 元,"
+                        + "线内待审定项目拟安排 500,000.00 元,剩余 300,000.00 元;本项目拟安排该资金 300,001.00 元,差额 1.00 元。"
                         + "可先将线内项目调出预算线,或由财政局调整预算");
     }
 

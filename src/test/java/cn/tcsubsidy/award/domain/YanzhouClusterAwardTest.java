@@ -110,7 +110,7 @@ class YanzhouClusterAwardTest {
 
         // 7,000,000 together (超过500万元), SMEs 4,000,000 (50%以上): the lead rated A 3 % + 1 point, the SME 3 %,
         // the D-rated member nothing: 120,000 + 75,000.
-        assertThat(cases.quote(cluster)).contains("195000.00");
+        assertThat(cases.quote(cluster)).contains("195,000.00 元");
         assertThat(jdbc.sql("select credit_code || ':' || amount from project_award_allocation where project_id = :p order by credit_code")
                 .param("p", cluster).query(String.class).list())
                 .containsExactly(LEAD + ":120000.00", SME + ":75000.00", D_RATED + ":0.00");
@@ -120,7 +120,7 @@ class YanzhouClusterAwardTest {
 
         // Paid to each member its granted share, in one payment of the total; recovered in proportion to what each got.
         assertThatThrownBy(() -> cases.paid(cluster, new BigDecimal("190000"), BUREAU))
-                .isInstanceOf(cn.tcsubsidy.shared.ValidationException.class).hasMessageContaining("195000.00");
+                .isInstanceOf(cn.tcsubsidy.shared.ValidationException.class).hasMessageContaining("195,000.00 元");
         assertThat(awards(cluster)).as("nothing paid on a refusal")
                 .containsExactly(LEAD + ":PROPOSED:120000.00", SME + ":PROPOSED:75000.00");
         cases.paid(cluster, new BigDecimal("195000"), BUREAU);
@@ -132,7 +132,7 @@ class YanzhouClusterAwardTest {
 
         // The lead's own project the same year: its second, allowed to a community's lead.
         long second = project("EQUIPMENT", 6_000_000);
-        assertThat(cases.quote(second)).contains("180000.00");
+        assertThat(cases.quote(second)).contains("180,000.00 元");
         propose(second, 180_000, null);
         assertThat(awards(second)).containsExactly(LEAD + ":PROPOSED:180000.00");
 

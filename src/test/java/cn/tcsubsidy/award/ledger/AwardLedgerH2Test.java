@@ -37,7 +37,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
         assertThat(cut.award().requestedAmount()).isEqualTo(new BigDecimal("500000.00"));
         assertThat(cut.award().grantedAmount()).isEqualTo(new BigDecimal("200000.00"));
         assertThat(cut.award().cutReason()).isEqualTo(
-                "单个企业奖补累计不超过300万元,已获奖补 2800000.00 元,本次申请 500000.00 元,核减为 200000.00 元");
+                "单个企业奖补累计不超过300万元,已获奖补 2,800,000.00 元,本次申请 500,000.00 元,核减为 200,000.00 元");
         assertThat(ledger.get(cut.awardId()).cutReason()).isEqualTo(cut.award().cutReason());
         assertThat(ledger.awardedToEnterprise("hekou-2020", e.creditCode(), null)).isEqualTo(new BigDecimal("3000000.00"));
         assertRefused(() -> reserve(fixture.claim(fixture.project(e)).amount("0.01")), Reason.ENTERPRISE_CAP_REACHED,
@@ -79,7 +79,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
 
         assertThat(informatization.isCut()).as("50万元 cap of 信息化提升 ignores 装备升级 awards").isFalse();
         assertThat(equipment.award().grantedAmount()).isEqualTo(new BigDecimal("100000.00"));
-        assertThat(equipment.award().cutReason()).startsWith("单个企业奖补累计不超过100万元,已获奖补 900000.00 元");
+        assertThat(equipment.award().cutReason()).startsWith("单个企业奖补累计不超过100万元,已获奖补 900,000.00 元");
     }
 
     @Test
@@ -100,7 +100,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
         Reservation first = reserve(fixture.claim(p).amount("420000"));
 
         assertRefused(() -> reserve(fixture.claim(p).category("LOAN_INTEREST", "LOAN_INTEREST", "DIRECT_SUBSIDY")),
-                Reason.ALREADY_AWARDED, "已有「直接奖补」奖补(编号 " + first.awardId() + ",状态 已拟扶持,金额 420000.00 元)",
+                Reason.ALREADY_AWARDED, "已有「直接奖补」奖补(编号 " + first.awardId() + ",状态 已拟扶持,金额 420,000.00 元)",
                 "同一项目「直接奖补/贷款贴息」奖补只能享受一次");
         Reservation statsEntry = reserve(fixture.claim(p).category("STATS_ENTRY", "STATS_ENTRY").amount("20000"));
         assertThat(statsEntry.award().categorySet()).isEqualTo("STATS_ENTRY");
@@ -238,8 +238,8 @@ class AwardLedgerH2Test extends LedgerH2Test {
         Reservation county = reserve(fixture.claim(p).fund("macheng", 2022).amount("800000"));
 
         assertThat(county.award().fundShares()).containsExactly(java.util.Map.entry("macheng", new BigDecimal("800000.00")));
-        assertThat(county.budgetNote()).isEqualTo("麻城市工业技改专项资金 2022 年度预算 5000000.00 元,已安排 800000.00 元,"
-                + "剩余 4200000.00 元");
+        assertThat(county.budgetNote()).isEqualTo("麻城市工业技改专项资金 2022 年度预算 5,000,000.00 元,已安排 800,000.00 元,"
+                + "剩余 4,200,000.00 元");
     }
 
     @Test
@@ -250,8 +250,8 @@ class AwardLedgerH2Test extends LedgerH2Test {
         TestProject tooBig = fixture.project(fixture.enterprise("jiyuan"));
 
         assertRefused(() -> reserve(fixture.claim(tooBig).fund(fund, TEST_YEAR).amount("400000.01")), Reason.BUDGET_INSUFFICIENT,
-                "预算余额不足:测试专项资金" + fund + " 2030 年度预算 1000000.00 元,已安排 600000.00 元,剩余 400000.00 元,"
-                        + "不足本次奖补 400000.01 元;不予核减,请工信局研究决定");
+                "预算余额不足:测试专项资金" + fund + " 2030 年度预算 1,000,000.00 元,已安排 600,000.00 元,剩余 400,000.00 元,"
+                        + "不足本次奖补 400,000.01 元;不予核减,请工信局研究决定");
         assertThat(ledger.awardsOf(tooBig.id())).isEmpty();
         Reservation lastFen = reserve(fixture.claim(tooBig).fund(fund, TEST_YEAR).amount("400000"));
 
@@ -313,7 +313,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
         assertThat(list.aboveLine()).isEmpty();
         assertThat(list.remainingAfterList()).isEmpty();
         assertThat(list.belowLine()).singleElement().satisfies(r -> assertThat(r.reason())
-                .startsWith("单个企业奖补累计不超过200万元,已获奖补 0.00 元,本次申请 99000000.00 元,核减为 2000000.00 元")
+                .startsWith("单个企业奖补累计不超过200万元,已获奖补 0.00 元,本次申请 99,000,000.00 元,核减为 2,000,000.00 元")
                 .endsWith(";聊城市工业企业技术改造设备奖补资金 2022 年度预算未录入,不能安排奖补;请财政局录入该年度预算"));
     }
 
@@ -336,7 +336,7 @@ class AwardLedgerH2Test extends LedgerH2Test {
         assertThat(paid.paidAmount()).isEqualTo(new BigDecimal("1400000.00"));
         assertThat(recovered.recoveredAmount()).isEqualTo(new BigDecimal("300000.00"));
         assertThat(recoveredAgain.recoveredAmount()).isEqualTo(new BigDecimal("400000.00"));
-        assertThat(recoveredAgain.recoveryReason()).contains("追回 300000.00 元:绩效未达标", "追回 100000.00 元:投资完成率不足");
+        assertThat(recoveredAgain.recoveryReason()).contains("追回 300,000.00 元:绩效未达标", "追回 100,000.00 元:投资完成率不足");
         assertThat(ledger.awardedToEnterprise("liaocheng", e.creditCode(), null)).isEqualTo(new BigDecimal("1400000.00"));
         assertThat(reserve(fixture.claim(fixture.project(e)).amount("900000")).award().grantedAmount())
                 .isEqualTo(new BigDecimal("600000.00"));
@@ -349,14 +349,14 @@ class AwardLedgerH2Test extends LedgerH2Test {
         assertThatThrownBy(() -> ledger.recover(r.awardId(), BigDecimal.ONE, "追回", Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("只有已拨付的奖补可以追回");
         assertThatThrownBy(() -> ledger.markPaid(r.awardId(), new BigDecimal("500000.01"), Actor.system()))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("不超过核定奖补金额 500000.00 元");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("不超过核定奖补金额 500,000.00 元");
         ledger.markPaid(r.awardId(), new BigDecimal("500000"), Actor.system());
         assertThatThrownBy(() -> ledger.cancel(r.awardId(), "撤销", Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("奖补已拨付,不能撤销");
         assertThatThrownBy(() -> ledger.markPaid(r.awardId(), BigDecimal.ONE, Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("奖补当前为「已拨付」");
         assertThatThrownBy(() -> ledger.recover(r.awardId(), new BigDecimal("500000.01"), "追回", Actor.system()))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("累计不超过已拨付金额 500000.00 元");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("累计不超过已拨付金额 500,000.00 元");
         assertThatThrownBy(() -> ledger.cancel(r.awardId(), " ", Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("撤销原因不能为空");
     }

@@ -164,7 +164,7 @@ class AwardLedgerLimitsH2Test extends LedgerH2Test {
         assertThat(r.of(cut.creditCode())).get().satisfies(o -> {
             assertThat(o.award().grantedAmount()).isEqualTo(new BigDecimal("100000.00"));
             assertThat(o.award().creditCode()).isEqualTo(cut.creditCode());
-            assertThat(o.award().cutReason()).startsWith("单个企业奖补累计不超过100万元,已获奖补 900000.00 元");
+            assertThat(o.award().cutReason()).startsWith("单个企业奖补累计不超过100万元,已获奖补 900,000.00 元");
         });
         assertThat(r.of(full.creditCode())).get().satisfies(o -> {
             assertThat(o.reserved()).isFalse();
@@ -199,7 +199,7 @@ class AwardLedgerLimitsH2Test extends LedgerH2Test {
         LedgerFixture.Claim tight = fixture.claim(other).fund(small, TEST_YEAR).capScope("CLUSTER")
                 .category("CLUSTER", YANZHOU).amount("200000");
         assertRefused(() -> ledger.reserveAll(List.of(tight.build(), tight.creditCode(second.creditCode()).build()),
-                Actor.system()), Reason.BUDGET_INSUFFICIENT, "不足本次奖补 400000.00 元");
+                Actor.system()), Reason.BUDGET_INSUFFICIENT, "不足本次奖补 400,000.00 元");
         assertThat(ledger.awardsOf(other.id())).isEmpty();
     }
 

@@ -110,8 +110,8 @@ class AwardLedgerPayersH2Test extends LedgerH2Test {
         assertThat(r.award().fundShares()).containsExactly(Map.entry("huanggang", new BigDecimal("50000.01")),
                 Map.entry("huangzhou", new BigDecimal("50000.00")));
         assertThat(r.budgets()).extracting(BudgetStatus::fundCode).containsExactly("huanggang", "huangzhou");
-        assertThat(r.budgetNote()).isEqualTo("黄冈市市级工业技改专项资金 " + SPLIT_YEAR + " 年度预算 1000000.00 元,已安排 50000.01 元,"
-                + "剩余 949999.99 元;黄州区工业技改专项资金 " + SPLIT_YEAR + " 年度预算 1000000.00 元,已安排 50000.00 元,剩余 950000.00 元");
+        assertThat(r.budgetNote()).isEqualTo("黄冈市市级工业技改专项资金 " + SPLIT_YEAR + " 年度预算 1,000,000.00 元,已安排 50,000.01 元,"
+                + "剩余 949,999.99 元;黄州区工业技改专项资金 " + SPLIT_YEAR + " 年度预算 1,000,000.00 元,已安排 50,000.00 元,剩余 950,000.00 元");
 
         Award paid = ledger.markPaid(r.awardId(), new BigDecimal("90000.03"), Actor.system());
         assertThat(paid.fundShares()).containsExactly(Map.entry("huanggang", new BigDecimal("45000.02")),
@@ -140,8 +140,8 @@ class AwardLedgerPayersH2Test extends LedgerH2Test {
         assertThatThrownBy(() -> ledger.reserve(fixture.claim(p).payers(split, TEST_YEAR).amount("100000").build(), Actor.system()))
                 .isInstanceOfSatisfying(AwardRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.BUDGET_INSUFFICIENT);
-                    assertThat(e.explanation()).isEqualTo("预算余额不足:测试专项资金" + small + " 2030 年度预算 30000.00 元,已安排 0.00 元,"
-                            + "剩余 30000.00 元,不足本次奖补中该资金分担的 40000.00 元;不予核减,请工信局研究决定");
+                    assertThat(e.explanation()).isEqualTo("预算余额不足:测试专项资金" + small + " 2030 年度预算 30,000.00 元,已安排 0.00 元,"
+                            + "剩余 30,000.00 元,不足本次奖补中该资金分担的 40,000.00 元;不予核减,请工信局研究决定");
                 });
         List<FundShare> unbudgeted = List.of(new FundShare(big, new BigDecimal("0.5"), "测试", true),
                 new FundShare("gxq", new BigDecimal("0.5"), "测试", true));
@@ -176,8 +176,8 @@ class AwardLedgerPayersH2Test extends LedgerH2Test {
         assertThat(list.ranked().get(1)).satisfies(r -> {
             assertThat(r.aboveLine()).isTrue();
             assertThat(r.proposedAmount()).as("2,800,000 of the 3,000,000 cap already taken").isEqualTo(new BigDecimal("200000.00"));
-            assertThat(r.reason()).isEqualTo("单个企业奖补累计不超过300万元,已获奖补 2800000.00 元,本次申请 1000000.00 元,"
-                    + "核减为 200000.00 元");
+            assertThat(r.reason()).isEqualTo("单个企业奖补累计不超过300万元,已获奖补 2,800,000.00 元,本次申请 1,000,000.00 元,"
+                    + "核减为 200,000.00 元");
         });
         assertThat(list.ranked().get(2).aboveLine()).as("the cut left room for it").isTrue();
         assertThat(list.aboveLineTotal()).isEqualTo(new BigDecimal("1000000.00"));

@@ -58,7 +58,7 @@ class AwardLedgerPaymentsH2Test extends LedgerH2Test {
         // A fund beyond its part, or a fund that is not a payer, is refused and nothing is written.
         assertThatThrownBy(() -> ledger.recordPayment(id, "huanggang", new BigDecimal("0.01"), Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("拨付金额超出核定奖补")
-                .hasMessageContaining("该资金分担 50000.01 元,已拨付 50000.01 元");
+                .hasMessageContaining("该资金分担 50,000.01 元,已拨付 50,000.01 元");
         assertThatThrownBy(() -> ledger.recordPayment(id, "macheng", BigDecimal.ONE, Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("不承担奖补");
         assertThatThrownBy(() -> ledger.recordPayment(id, "huangzhou", BigDecimal.ZERO, Actor.system()))
@@ -67,7 +67,7 @@ class AwardLedgerPaymentsH2Test extends LedgerH2Test {
 
         // Partly paid: neither cancelled nor paid in one go.
         assertThatThrownBy(() -> ledger.cancel(id, "公示期异议成立", Actor.system())).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("奖补已拨付 75000.01 元,不能撤销");
+                .hasMessageContaining("奖补已拨付 75,000.01 元,不能撤销");
         assertThatThrownBy(() -> ledger.markPaid(id, new BigDecimal("100000.01"), Actor.system()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("其余部分按拨付单拨付");
 

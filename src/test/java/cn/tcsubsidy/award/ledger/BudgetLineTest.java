@@ -64,15 +64,15 @@ class BudgetLineTest {
         assertThat(list.remainingAfterList()).containsEntry("hekou", new BigDecimal("100000.00"));
         RankedProject first = list.belowLine().get(0);
         assertThat(first.proposedAmount()).isEqualTo(new BigDecimal("600000.00"));
-        assertThat(first.reason()).isEqualTo("预算余额不足:" + FUND + " 2021 年度预算剩余 100000.00 元,不足本项目拟安排的 "
-                + "600000.00 元,列于预算线以下,不予核减,由工信局研究决定");
+        assertThat(first.reason()).isEqualTo("预算余额不足:" + FUND + " 2021 年度预算剩余 100,000.00 元,不足本项目拟安排的 "
+                + "600,000.00 元,列于预算线以下,不予核减,由工信局研究决定");
         RankedProject next = list.belowLine().get(1);
         assertThat(next.proposedAmount()).as("fits the rest but does not jump a higher score")
                 .isEqualTo(new BigDecimal("100000.00"));
-        assertThat(next.reason()).startsWith("预算余额不足:按评审得分排序," + FUND + " 预算已安排至第 2 名(剩余 100000.00 元)");
+        assertThat(next.reason()).startsWith("预算余额不足:按评审得分排序," + FUND + " 预算已安排至第 2 名(剩余 100,000.00 元)");
         assertThat(list.aboveLine()).allSatisfy(r -> assertThat(r.reason()).isNull());
-        assertThat(list.budgetNote(list.ranked().get(0))).isEqualTo(FUND + " 2021 年度预算 2000000.00 元,已安排 700000.00 元,"
-                + "剩余 1300000.00 元");
+        assertThat(list.budgetNote(list.ranked().get(0))).isEqualTo(FUND + " 2021 年度预算 2,000,000.00 元,已安排 700,000.00 元,"
+                + "剩余 1,300,000.00 元");
     }
 
     @Test
@@ -147,8 +147,8 @@ class BudgetLineTest {
             assertThat(r.quotedAmount()).isEqualTo(new BigDecimal("1000000.00"));
             assertThat(r.proposedAmount()).isEqualTo(new BigDecimal("500000.00"));
             assertThat(r.aboveLine()).isTrue();
-            assertThat(r.reason()).isEqualTo("单个企业奖补累计不超过300万元,已获奖补 2500000.00 元,本次申请 1000000.00 元,"
-                    + "核减为 500000.00 元");
+            assertThat(r.reason()).isEqualTo("单个企业奖补累计不超过300万元,已获奖补 2,500,000.00 元,本次申请 1,000,000.00 元,"
+                    + "核减为 500,000.00 元");
         });
         assertThat(list.ranked().get(1)).as("the first took the rest of the cap").satisfies(r -> {
             assertThat(r.proposedAmount()).isEqualTo(new BigDecimal("0.00"));
@@ -184,8 +184,8 @@ class BudgetLineTest {
                 Map.entry("huanggang", new BigDecimal("200000.01")), Map.entry("huangzhou", new BigDecimal("200000.00")));
         assertThat(list.ranked().get(0).aboveLine()).isTrue();
         assertThat(list.ranked().get(1).aboveLine()).as("黄州区 has 99,999.99 left for its 100,000 share").isFalse();
-        assertThat(list.ranked().get(1).reason()).isEqualTo("预算余额不足:黄州区 2025 年度预算剩余 99999.99 元,不足本项目拟安排"
-                + "中该资金分担的 100000.00 元,列于预算线以下,不予核减,由工信局研究决定");
+        assertThat(list.ranked().get(1).reason()).isEqualTo("预算余额不足:黄州区 2025 年度预算剩余 99,999.99 元,不足本项目拟安排"
+                + "中该资金分担的 100,000.00 元,列于预算线以下,不予核减,由工信局研究决定");
         assertThat(list.ranked().get(2).aboveLine()).as("麻城市's line is its own").isTrue();
         assertThat(list.remainingAfterList()).containsEntry("huanggang", new BigDecimal("799999.99"))
                 .containsEntry("huangzhou", new BigDecimal("99999.99")).containsEntry("macheng", new BigDecimal("0.00"));

@@ -39,7 +39,7 @@ class EnterpriseCapTest {
 
         assertThat(cut.granted()).isEqualTo(new BigDecimal("1000000.00"));
         assertThat(cut.reason()).isEqualTo(
-                "单个企业奖补累计不超过300万元,已获奖补 2000000.00 元,本次申请 1000000.01 元,核减为 1000000.00 元");
+                "单个企业奖补累计不超过300万元,已获奖补 2,000,000.00 元,本次申请 1,000,000.01 元,核减为 1,000,000.00 元");
     }
 
     @Test
@@ -49,7 +49,7 @@ class EnterpriseCapTest {
         assertThat(cut.granted()).isEqualTo(new BigDecimal("200000.00"));
         assertThat(cut.exhausted()).isFalse();
         assertThat(cut.reason()).isEqualTo(
-                "单个企业奖补累计不超过300万元,已获奖补 2800000.00 元,本次申请 500000.00 元,核减为 200000.00 元");
+                "单个企业奖补累计不超过300万元,已获奖补 2,800,000.00 元,本次申请 500,000.00 元,核减为 200,000.00 元");
     }
 
     @Test
@@ -60,7 +60,7 @@ class EnterpriseCapTest {
         assertThat(cut.exhausted()).isTrue();
         assertThat(cut.granted()).isEqualTo(new BigDecimal("0.00"));
         assertThat(cut.reason()).isEqualTo(
-                "单个企业奖补累计不超过50万元,已获奖补 500000.00 元,额度已用完,本次申请 100000.00 元 不予奖补");
+                "单个企业奖补累计不超过50万元,已获奖补 500,000.00 元,额度已用完,本次申请 100,000.00 元 不予奖补");
     }
 
     @Test
@@ -85,6 +85,6 @@ class EnterpriseCapTest {
     void shouldWriteCapsInWanAsThePoliciesDo() {
         assertThat(EnterpriseCap.wan(new BigDecimal("3000000"))).isEqualTo("300万元");
         assertThat(EnterpriseCap.wan(new BigDecimal("500000.00"))).isEqualTo("50万元");
-        assertThat(EnterpriseCap.wan(new BigDecimal("1234567.891"))).isEqualTo("1234567.89 元");
+        assertThat(EnterpriseCap.wan(new BigDecimal("1234567.891"))).isEqualTo("1,234,567.89 元");
     }
 }

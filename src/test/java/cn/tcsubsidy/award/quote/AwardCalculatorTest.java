@@ -72,7 +72,7 @@ class AwardCalculatorTest {
         AwardQuote q = compute(equipment("20000000"), rate("0.06", "1000000", "3000000", Figure.EQUIPMENT_INVESTMENT));
         assertThat(q.amount()).isEqualByComparingTo("1000000.00");
         assertThat(q.eligible()).isTrue();
-        assertThat(q.reasons()).singleElement().asString().contains("单个项目奖补上限").contains("1200000.00").contains("测试依据");
+        assertThat(q.reasons()).singleElement().asString().contains("单个项目奖补上限").contains("1,200,000.00 元").contains("测试依据");
     }
 
     @Test
@@ -315,7 +315,7 @@ class AwardCalculatorTest {
         assertThat(q.amount()).isEqualByComparingTo("1000000.00");
         assertThat(q.allocations()).extracting(AwardQuote.Allocation::amount).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("640000"), new BigDecimal("360000"));
-        assertThat(q.reasons()).anySatisfy(r -> assertThat(r).contains("单个项目奖补上限").contains("1250000.00")
+        assertThat(q.reasons()).anySatisfy(r -> assertThat(r).contains("单个项目奖补上限").contains("1,250,000.00 元")
                 .contains("按各企业设备投资额度比例分配"));
     }
 

@@ -81,12 +81,12 @@ class TcFollowUpProcessTest {
         }
         when(followUp.open(PROJECT_ID)).thenReturn(new FollowUpService.Schedule(OPENS, DUE, ESCALATION, REPORTER,
                 "hekou-town-yihe"));
-        when(followUp.reportSummary(PROJECT_ID)).thenReturn("绩效目标:新增产值 5000000.00 元");
+        when(followUp.reportSummary(PROJECT_ID)).thenReturn("绩效目标:新增产值 5,000,000.00 元");
         when(followUp.assess(PROJECT_ID)).thenReturn(new FollowUpService.Assessment(1, new BigDecimal("0.9"),
                 new FollowUpRules.Suggestion("PASS", BigDecimal.ZERO, "通过(常见做法)"), BigDecimal.ZERO,
                 new BigDecimal("420000"), "首次评价;评价建议:通过"));
         when(followUp.rectifyDueOn(PROJECT_ID)).thenReturn(RECTIFY_DUE);
-        when(followUp.repaymentSummary(PROJECT_ID)).thenReturn("追回单 #1 尚欠 100000.00 元");
+        when(followUp.repaymentSummary(PROJECT_ID)).thenReturn("追回单 #1 尚欠 100,000.00 元");
         ProjectRepository projects = mock(ProjectRepository.class);
         when(projects.findIdByProcessInstance(any())).thenReturn(Optional.of(PROJECT_ID));
         ProjectTaskHandlers tasks = new ProjectTaskHandlers(projects);
@@ -168,7 +168,7 @@ class TcFollowUpProcessTest {
         assertThat(report).isWaitingAt(Elements.REPORT_RESULTS);
         assertThat(task(Elements.REPORT_RESULTS, report)).isAssignedTo(REPORTER).hasDueDate(midnight(DUE.plusDays(1)));
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.REPORT_RESULTS, report).getId(),
-                Vars.FOLLOW_UP_SUMMARY)).isEqualTo("绩效目标:新增产值 5000000.00 元");
+                Vars.FOLLOW_UP_SUMMARY)).isEqualTo("绩效目标:新增产值 5,000,000.00 元");
         as(REPORTER, "hekou-enterprise", () -> complete(task(Elements.REPORT_RESULTS, report),
                 withVariables("resultOutputValue", 4_800_000, "reportNote", "产值基本达标")));
         assertThat(report).isEnded().hasPassed(Elements.REPORTED).hasNotPassed(Elements.URGE_REPORT);
@@ -272,7 +272,7 @@ class TcFollowUpProcessTest {
                     .doesNotContainKeys("recoveredAmount", "recoveryDate", "clawbackAmount");
             assertThat(task(Elements.RECORD_REPAYMENT, pi)).hasCandidateGroup("hekou-finance");
             Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_REPAYMENT, pi).getId(),
-                    Vars.REPAYMENT_SUMMARY)).isEqualTo("追回单 #1 尚欠 100000.00 元");
+                    Vars.REPAYMENT_SUMMARY)).isEqualTo("追回单 #1 尚欠 100,000.00 元");
             as("hekou-finance", "hekou-finance", () -> complete(task(Elements.RECORD_REPAYMENT, pi),
                     withVariables("recoveredAmount", 100_000, "recoveryDate", part)));
         }
@@ -285,7 +285,7 @@ class TcFollowUpProcessTest {
     void shouldKeepTheEvaluationTaskWhenTheServiceRefusesIt() {
         ProcessInstance pi = startFollowUp();
         reported(pi);
-        doThrow(new ValidationException("clawbackAmount", "追回金额应大于 0 且不超过已拨付(扣除已追回)的 420000.00 元"))
+        doThrow(new ValidationException("clawbackAmount", "追回金额应大于 0 且不超过已拨付(扣除已追回)的 420,000.00 元"))
                 .when(followUp).evaluate(anyLong(), anyMap(), any());
         String taskId = task(Elements.EVALUATE, pi).getId();
         engine.getIdentityService().setAuthentication("hekou-bureau", List.of("hekou-bureau"), List.of("hekou"));

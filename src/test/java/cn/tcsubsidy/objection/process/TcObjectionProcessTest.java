@@ -151,7 +151,7 @@ class TcObjectionProcessTest {
         assertThat(pi).hasPassed(Elements.LOAD_NOTICE_CALENDAR).isWaitingAt(Elements.OFFER_NEXT_IN_RANK);
         assertThat(task(Elements.OFFER_NEXT_IN_RANK, pi)).hasCandidateGroup("hekou-bureau");
         Assertions.assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "supplementSummary"))
-                .contains("东营市河口区递补示例有限公司", "300000.00", "另行公示");
+                .contains("东营市河口区递补示例有限公司", "300,000.00 元", "另行公示");
         complete(task(Elements.OFFER_NEXT_IN_RANK, pi), withVariables("supplementDecision", "ADD", "supplementReason", "按排名递补"));
         verify(supplements).decide(eq(3L), anyMap(), eq(5), any());
         verify(processes).startSupplement(offer("ACCEPTED"));

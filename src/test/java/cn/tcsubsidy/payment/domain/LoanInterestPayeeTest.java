@@ -69,7 +69,7 @@ class LoanInterestPayeeTest {
                 "换行", "hekou-bureau", null, null));
         when(reported.entrustedAgreementNo(7)).thenReturn(Optional.of("WTZF-2021-017"));
         PaymentOrder open = new PaymentOrder(11, 7, 5, "hekou", "hekou", "河口区技术改造专项资金", "91370503MA3C5X7Q3G",
-                PaymentOrder.Kind.FULL, new BigDecimal("77000.00"), "核定奖补 77000.00 元", PaymentOrder.Status.OPEN, null,
+                PaymentOrder.Kind.FULL, new BigDecimal("77000.00"), "核定奖补 77,000.00 元", PaymentOrder.Status.OPEN, null,
                 null, null, null, null, null, null, null, null, 0, null);
         when(orders.first(7, PaymentOrder.Status.OPEN)).thenReturn(Optional.of(open));
         when(orders.lock(11)).thenReturn(open);

@@ -42,7 +42,7 @@ class ProjectDisclosureTest {
             "专家评审未通过(得分 60):" + OTHER_OPINION);
     static final List<ProjectEvent> HISTORY = List.of(
             event(Stage.IN_PROGRESS, "FILED", "jiyuan-ent-1", "企业备案"),
-            event(Stage.COMPLETED, "COMPLETION_REPORTED", "jiyuan-ent-1", "竣工,实际总投资 25000000.00 元"),
+            event(Stage.COMPLETED, "COMPLETION_REPORTED", "jiyuan-ent-1", "竣工,实际总投资 25,000,000.00 元"),
             event(Stage.RECOMMENDATION, "RECOMMENDED", "jiyuan-town-huling", "同意推荐"),
             event(Stage.EXPERT_REVIEW, "REVIEW_PASSED", "jiyuan-expert-1", "专家评审通过,得分 91.5:" + OTHER_OPINION),
             event(Stage.EXPERT_REVIEW, "REVIEW_PASSED", "jiyuan-expert-2", "专家评审通过,得分 80:" + OWN_OPINION),

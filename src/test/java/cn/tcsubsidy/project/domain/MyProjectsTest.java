@@ -87,7 +87,7 @@ class MyProjectsTest {
 
     @Test
     void shouldShowTheListingWithTheGrantedAmountAndTheDecisionsRecord() {
-        String listed = "列入拟扶持名单,拟扶持金额 1200000.00 元:同意;兑现资金:专项资金 100%";
+        String listed = "列入拟扶持名单,拟扶持金额 1,200,000.00 元:同意;兑现资金:专项资金 100%";
         MyProjects.Entry e = MyProjects.entry(project(Stage.PAYMENT, new BigDecimal("1200000.00"), null), history(
                 plus(UP_TO_REVIEW, Stage.AWARD_DECISION, "AWARD_PROPOSED", listed,
                         Stage.PUBLIC_NOTICE, "NOTICE_OPENED", "拟扶持名单公示:2022-05-10 至 2022-05-16",
@@ -106,7 +106,7 @@ class MyProjectsTest {
     @Test
     void shouldShowATakenBackProjectAsListedAgainNotAsRefused() {
         String refused = "工信局审定不予扶持:排序在预算线外";
-        String added = "因公示期间异议成立、奖补撤销,工信局决定递补列入拟扶持名单,拟扶持金额 500000.00 元:递补";
+        String added = "因公示期间异议成立、奖补撤销,工信局决定递补列入拟扶持名单,拟扶持金额 500,000.00 元:递补";
         // Reinstated (递补): the project no longer carries the old rejection; the supplement decided.
         MyProjects.Entry e = MyProjects.entry(project(Stage.PUBLIC_NOTICE, new BigDecimal("500000.00"), null), history(
                 plus(UP_TO_REVIEW, Stage.AWARD_DECISION, "AWARD_REFUSED", refused,

@@ -138,7 +138,7 @@ class SystemStepStageTest {
         assertRefused(inPool, () -> awards.quote(inPool), "(COMPLETED)", "(AWARD_DECISION)");
 
         long awaiting = fixture.project(Stage.AWARD_DECISION, round);
-        assertThat(awards.quote(awaiting)).as("10 % of the equipment").contains("400000.00");
+        assertThat(awards.quote(awaiting)).as("10 % of the equipment").contains("400,000.00 元");
         assertRefused(awaiting, () -> awards.quote(awaiting), "已按奖补规则测算");
     }
 

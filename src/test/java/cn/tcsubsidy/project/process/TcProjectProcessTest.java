@@ -79,7 +79,7 @@ class TcProjectProcessTest {
     private static final long PROJECT_ID = 42L;
     private static final String PAYEE_SUMMARY = "中国银行黄冈分行 · 测试企业 · 账号尾号 5678(工信局已核实)";
     private static final java.util.Date RECOMMENDATION_DUE = new java.util.Date(1_796_000_000_000L);
-    private static final String ORDER_SUMMARY = "拨付单 #1 · 黄冈市市级工业技改专项资金 · 全额拨付 500000.00 元";
+    private static final String ORDER_SUMMARY = "拨付单 #1 · 黄冈市市级工业技改专项资金 · 全额拨付 500,000.00 元";
 
     private static final java.time.LocalDateTime CORRECTION_DEADLINE = java.time.LocalDateTime.of(2026, 12, 10, 0, 0);
     private static final Revision OPEN_RETURN = new Revision(1, PROJECT_ID,
@@ -135,7 +135,7 @@ class TcProjectProcessTest {
             ProcessTestEngine.deploy(engine, "huanggang", "dmn/huanggang/huanggang-pipeline.dmn");
         }
         when(filing.file(anyMap(), any(), any())).thenReturn(PROJECT_ID);
-        when(awardCases.quote(PROJECT_ID)).thenReturn("按规则测算奖补金额 420000.00 元");
+        when(awardCases.quote(PROJECT_ID)).thenReturn("按规则测算奖补金额 420,000.00 元");
         Actors actors = new Actors(engine.getIdentityService());
         FilingDelegates filingDelegates = new FilingDelegates();
         Mocks.register("registerProjectDelegate", filingDelegates.registerProjectDelegate(filing, actors));
@@ -176,9 +176,9 @@ class TcProjectProcessTest {
         Mocks.register("closeSupplementNoticeDelegate", stages.closeSupplementNoticeDelegate(supplements));
         when(payment.preparationSummary(PROJECT_ID)).thenReturn(ORDER_SUMMARY);
         when(payment.approvalSummary(PROJECT_ID)).thenReturn("拨付单 #1 待审核,由 huanggang-finance 提交");
-        when(payment.settlementSummary(PROJECT_ID)).thenReturn("核定奖补 500000.00 元,已先期预拨 250000.00 元");
-        when(payment.recoverySummary(PROJECT_ID)).thenReturn("追回单 #1 尚欠 50000.00 元");
-        when(payment.paymentsSummary(PROJECT_ID)).thenReturn("已拨付 500000.00 元");
+        when(payment.settlementSummary(PROJECT_ID)).thenReturn("核定奖补 500,000.00 元,已先期预拨 250,000.00 元");
+        when(payment.recoverySummary(PROJECT_ID)).thenReturn("追回单 #1 尚欠 50,000.00 元");
+        when(payment.paymentsSummary(PROJECT_ID)).thenReturn("已拨付 500,000.00 元");
         // By default one order: due, then paid.
         when(payment.progress(PROJECT_ID)).thenReturn(progress(PaymentPhase.ORDERS_DUE), progress(PaymentPhase.PAID));
         List<TaskSubmissionHandler> handlers = List.of(
@@ -316,7 +316,7 @@ class TcProjectProcessTest {
                 .isWaitingAt(Elements.REVIEW_CLOSED);
         correlate(Messages.REVIEW_CLOSED, pi);
         assertThat(pi).hasPassed(Elements.QUOTE_AWARD).variables()
-                .containsEntry("quoteNote", "按规则测算奖补金额 420000.00 元");
+                .containsEntry("quoteNote", "按规则测算奖补金额 420,000.00 元");
         verify(awardCases).quote(PROJECT_ID);
         verify(rounds).quoted(7L, PROJECT_ID);
         assertThat(task(Elements.DECIDE_AWARD, pi)).hasCandidateGroup("huanggang-bureau");
@@ -339,7 +339,7 @@ class TcProjectProcessTest {
         assertThat(task(Elements.RECORD_ACCEPTANCE, pi)).hasCandidateGroup("huanggang-town-huangzhou")
                 .hasCandidateGroup("huanggang-bureau");
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_ACCEPTANCE, pi).getId(),
-                "paymentsSummary")).isEqualTo("已拨付 500000.00 元");
+                "paymentsSummary")).isEqualTo("已拨付 500,000.00 元");
         assertThat(pi).hasNotPassed(Elements.EXIT_POOL);
         complete(task(Elements.RECORD_ACCEPTANCE, pi), withVariables("acceptanceDate", "2026-01-20"));
         assertThat(pi).hasPassed(Elements.EXIT_POOL).hasNotPassed(Elements.SETTLE_AWARD, Elements.RECORD_RECOVERY);
@@ -425,7 +425,7 @@ class TcProjectProcessTest {
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
         reviewByPanel(pi);
         when(awardCases.quote(PROJECT_ID)).thenThrow(new IllegalStateException("奖补规则表暂时不可用"))
-                .thenReturn("按规则测算奖补金额 420000.00 元");
+                .thenReturn("按规则测算奖补金额 420,000.00 元");
 
         engine.getRuntimeService().createMessageCorrelation(Messages.REVIEW_CLOSED).processInstanceId(pi.getId()).correlate();
         assertThat(pi).as("the message is stored; the round's step does not wait for the quote")
@@ -585,14 +585,14 @@ class TcProjectProcessTest {
         execute(timer);
         assertThat(task(Elements.SETTLE_AWARD, pi)).hasCandidateGroup("hekou-bureau");
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.SETTLE_AWARD, pi).getId(),
-                "settlementSummary")).isEqualTo("核定奖补 500000.00 元,已先期预拨 250000.00 元");
+                "settlementSummary")).isEqualTo("核定奖补 500,000.00 元,已先期预拨 250,000.00 元");
         complete(task(Elements.SETTLE_AWARD, pi), withVariables("settledAmount", 200_000, "settlementBasis", "年度实际投资"));
 
         // The advance exceeded the settled award: a recovery, repaid in two parts, then acceptance.
         for (int part = 0; part < 2; part++) {
             assertThat(task(Elements.RECORD_RECOVERY, pi)).hasCandidateGroup("hekou-finance");
             Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_RECOVERY, pi).getId(),
-                    "recoverySummary")).isEqualTo("追回单 #1 尚欠 50000.00 元");
+                    "recoverySummary")).isEqualTo("追回单 #1 尚欠 50,000.00 元");
             complete(task(Elements.RECORD_RECOVERY, pi), withVariables("recoveredAmount", 25_000, "recoveryDate", "2027-02-01"));
         }
         assertThat(task(Elements.RECORD_ACCEPTANCE, pi)).hasCandidateGroup("hekou-town-yihe").hasCandidateGroup("hekou-bureau");
@@ -726,7 +726,7 @@ class TcProjectProcessTest {
     @Test
     void shouldQuoteAgainFromTheCorrectedFiguresBeforeTheBureauDecidesAgain() {
         ProcessInstance pi = projectAwaitingAwardDecision();
-        when(awardCases.requote(PROJECT_ID)).thenReturn("按规则测算奖补金额 300000.00 元");
+        when(awardCases.requote(PROJECT_ID)).thenReturn("按规则测算奖补金额 300,000.00 元");
         when(awardCases.eligibleQuote(PROJECT_ID)).thenReturn(new java.math.BigDecimal("300000.00"));
         complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", Values.CORRECT,
                 "correctionPoints", "设备发票与清单不符"));
@@ -735,7 +735,7 @@ class TcProjectProcessTest {
         correctAsEnterprise(pi);
 
         assertThat(pi).hasPassed(Elements.AWARD_CORRECTED, Elements.REQUOTE_AWARD).isWaitingAt(Elements.DECIDE_AWARD)
-                .variables().containsEntry("quoteNote", "按规则测算奖补金额 300000.00 元")
+                .variables().containsEntry("quoteNote", "按规则测算奖补金额 300,000.00 元")
                 .containsEntry("proposedAmount", 300000.0);
         verify(awardCases).requote(PROJECT_ID);
         verify(rounds, org.mockito.Mockito.times(1)).quoted(7L, PROJECT_ID);

@@ -118,7 +118,7 @@ class RoundStepAnswersTest {
         rounds.quoted(round, ineligible);
 
         Map<Long, String> notes = rounds.rankAgainstBudget(round);
-        assertThat(notes.get(eligible)).startsWith("预算排序第 1 名,在预算线内,可拟扶持 400000.00 元");
+        assertThat(notes.get(eligible)).startsWith("预算排序第 1 名,在预算线内,可拟扶持 400,000.00 元");
         assertThat(notes.get(ineligible)).startsWith("预算排序第 2 名,按规则不予奖补,列于预算线外").contains("500万元");
 
         long unquoted = fixture.project(Stage.AWARD_DECISION, round);

@@ -182,8 +182,8 @@ class FundBudgetApiH2Test {
 
         Response low = rest.put(FINANCE, "/api/fund-budgets/huanggang/luotian/" + year, change(599_999.99, "罗财预〔2025〕9号", "压减"));
         assertThat(low.status()).isEqualTo(400);
-        assertThat(low.body().get("errors").get("amount").asText()).isEqualTo("调整后的预算 599999.99 元 低于该资金 " + year
-                + " 年度已安排的奖补 600000.00 元(已拟扶持与已拨付之和),不能调整");
+        assertThat(low.body().get("errors").get("amount").asText()).isEqualTo("调整后的预算 599,999.99 元 低于该资金 " + year
+                + " 年度已安排的奖补 600,000.00 元(已拟扶持与已拨付之和),不能调整");
         Response exact = rest.put(FINANCE, "/api/fund-budgets/huanggang/luotian/" + year, change(600_000, "罗财预〔2025〕9号", "压减"));
         assertThat(exact.status()).as(exact.text()).isEqualTo(200);
         assertThat(exact.body().get("remaining").decimalValue()).isEqualByComparingTo("0");

@@ -90,7 +90,7 @@ class TcFundBudgetProcessTest {
         Assertions.assertThat(actor.getValue().userId()).isEqualTo(FINANCE);
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                         .variableName(Vars.BUDGET_NOTE).singleResult().getValue())
-                .isEqualTo("麻城市工业技改专项资金 2025 年度预算 8000000.00 元(依据 麻财预〔2025〕12号),已安排 0.00 元");
+                .isEqualTo("麻城市工业技改专项资金 2025 年度预算 8,000,000.00 元(依据 麻财预〔2025〕12号),已安排 0.00 元");
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
                 .variableName(Vars.ENTERED_BY).singleResult().getValue()).isEqualTo(FINANCE);
     }
