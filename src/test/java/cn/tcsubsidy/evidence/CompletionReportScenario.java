@@ -170,6 +170,19 @@ abstract class CompletionReportScenario {
     }
 
     @Test
+    void shouldKeepTheLongestNoteWholeInTheProjectsHistory() {
+        Filed p = file("liaocheng", "chiping", "EQUIPMENT", Map.of());
+        Map<String, Object> v = report(7_000_000);
+        String note = "竣工投产,设备运行正常。".repeat(200).substring(0, 2000);
+        v.put("completionNote", note);
+        Response ok = submit(p, v, Map.of());
+        assertThat(ok.status()).as(ok.text()).isEqualTo(204);
+        String summary = jdbc.sql("select summary from project_event where project_id = :p and action = 'COMPLETION_REPORTED'")
+                .param("p", p.id()).query(String.class).single();
+        assertThat(summary).startsWith("竣工报告(2024-10-20):实际总投资 9,000,000.00 元,设备投资 7,000,000.00 元").endsWith(note);
+    }
+
+    @Test
     void shouldRefuseAnInvoiceAnotherLiveProjectListed() {
         Filed first = file("yanzhou", "gulou", "EQUIPMENT", Map.of());
         Filed second = file("yanzhou", "daan", "EQUIPMENT", Map.of());

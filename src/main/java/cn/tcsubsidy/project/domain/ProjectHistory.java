@@ -26,7 +26,16 @@ public class ProjectHistory {
         this.listeners = listeners;
     }
 
-    public void record(long projectId, Stage stage, String action, String actor, String summary) {
+    /** project_event.summary is varchar(4000) (V35): the figures and a note of up to 2000 characters fit. */
+    static final int SUMMARY_LENGTH = 4000;
+
+    /**
+     * Records a step. A summary longer than its column (none of the app's: the longest is a step's figures with a
+     * 2000-character note) is cut to it with an ellipsis rather than fail the step.
+     */
+    public void record(long projectId, Stage stage, String action, String actor, String fullSummary) {
+        String summary = fullSummary == null || fullSummary.length() <= SUMMARY_LENGTH ? fullSummary
+                : fullSummary.substring(0, SUMMARY_LENGTH - 1) + "…";
         jdbc.sql("""
                 insert into project_event (project_id, stage, action, actor, summary, occurred_at)
                 values (:p, :stage, :action, :actor, :summary, :at)
