@@ -13,10 +13,16 @@ public final class SignIn {
     }
 
     public static Actor as(IdentityService identity, String userId) {
+        Actor actor = actorOf(identity, userId);
+        identity.setAuthentication(userId, actor.groups(), actor.tenants());
+        return actor;
+    }
+
+    /** The user with their groups and tenants, without signing them in. */
+    public static Actor actorOf(IdentityService identity, String userId) {
         List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
                 .stream().map(Tenant::getId).toList();
-        identity.setAuthentication(userId, groups, tenants);
         return new Actor(userId, groups, tenants);
     }
 }

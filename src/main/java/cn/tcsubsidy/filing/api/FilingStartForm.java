@@ -1,6 +1,7 @@
 package cn.tcsubsidy.filing.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
+import cn.tcsubsidy.identity.SignIn;
 import cn.tcsubsidy.shared.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -94,7 +93,7 @@ public class FilingStartForm extends OncePerRequestFilter {
         if (field == null || !field.path("values").isArray()) {
             return null;
         }
-        Actor actor = actor(userId);
+        Actor actor = SignIn.actorOf(identity, userId);
         ArrayNode own = JSON.createArrayNode();
         for (JsonNode option : field.get("values")) {
             if (actor.isAdmin() || actor.tenants().contains(option.path("value").asText())) {
@@ -109,13 +108,6 @@ public class FilingStartForm extends OncePerRequestFilter {
             field.put("description", NONE);
         }
         return JSON.writeValueAsBytes(form);
-    }
-
-    private Actor actor(String userId) {
-        List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
-        List<String> tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
-                .stream().map(Tenant::getId).toList();
-        return new Actor(userId, groups, tenants);
     }
 
     private static ObjectNode find(JsonNode components) {

@@ -72,9 +72,21 @@ class RulesPageTest {
         int count = 0;
         while (links.find()) {
             count++;
-            assertThat(links.group(1)).as("a file of the app, relative to /rules/").matches("[a-z]+\\.(js|css)");
+            assertThat(links.group(1)).as("a file of the app: the page's own, or the pages' shared helpers")
+                    .matches("[a-z]+\\.(js|css)|/shared/page\\.(js|css)");
         }
-        assertThat(count).isEqualTo(2);
+        assertThat(count).isEqualTo(4);
+        // The shared helpers: served, text only, and giving every helper the page takes from them.
+        String shared = text(get("/shared/page.js"));
+        assertThat(shared).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
+        Matcher taken = Pattern.compile("(\\w+) = P\\.(\\w+)").matcher(js);
+        int helpers = 0;
+        while (taken.find()) {
+            helpers++;
+            assertThat(shared).contains(taken.group(2) + ": " + taken.group(2));
+        }
+        assertThat(helpers).isGreaterThanOrEqualTo(7);
+        assertThat(text(get("/shared/page.css"))).contains("--accent").doesNotContain("url(", "@import");
     }
 
     @Test
