@@ -1,0 +1,160 @@
+package cn.tcsubsidy.rules.feel;
+
+import camundajar.impl.scala.collection.Iterator;
+import camundajar.impl.scala.collection.immutable.List;
+import camundajar.impl.scala.collection.immutable.Map;
+import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.util.Either;
+import camundajar.impl.scala.util.Left;
+import camundajar.impl.scala.util.Right;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
+import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
+import org.camunda.bpm.engine.variable.context.VariableContext;
+import org.camunda.feel.FeelEngine.Failure;
+import org.camunda.feel.api.EvaluationFailure;
+import org.camunda.feel.api.EvaluationFailureType;
+import org.camunda.feel.context.FunctionProvider;
+import org.camunda.feel.context.VariableProvider;
+import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
+import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Val;
+import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.valuemapper.ValueMapper;
+
+/**
+ * The DMN engine's FEEL engine (Camunda's {@link ScalaFeelEngine}, same value mappers, custom functions, clock and
+ * validation), without the two costs feel-scala 1.19 pays on every evaluation through the API Camunda calls
+ * (feel-scala issue #1149):
+ * <ul>
+ * <li>parsing: each expression and each unary test is parsed and validated once, by its text, and kept in a bounded
+ * cache ({@link #MAX_CACHED} per kind; when one is full it is emptied and refilled);</li>
+ * <li>the root context: feel-scala builds a new {@code BuiltinFunctions} table (every built-in function, several map
+ * concatenations) for every evaluation; here it is built once per engine, with the custom functions behind it in the
+ * same order, and only the per-evaluation parts are new (the variables and the failure collector).</li>
+ * </ul>
+ * Evaluation itself is feel-scala's interpreter on the parsed expression, with feel-scala's own result handling
+ * (assertion failures, errors, the value mapper's unpacking) and the same failure messages. Thread-safe: the
+ * cache is concurrent, parsed expressions and the function table are immutable, and every evaluation gets its own
+ * context and failure collector.
+ */
+public class CachingFeelEngine extends ScalaFeelEngine {
+
+    /** Distinct expression texts kept per kind (simple expressions, unary tests). */
+    public static final int MAX_CACHED = 10_000;
+
+    private final ValueMapper valueMapper;
+    private final FunctionProvider functions;
+    private final FeelInterpreter interpreter;
+    private final ParseCache expressions;
+    private final ParseCache unaryTests;
+
+    public CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
+        this(functionProviders, MAX_CACHED);
+    }
+
+    CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders, int maxCached) {
+        super(functionProviders);
+        valueMapper = feelEngine.valueMapper();
+        // As feel-scala's FeelEngine.rootContext() has it: the built-ins first, then the engine's function provider.
+        functions = new FunctionProvider.CompositeFunctionProvider(
+                toScalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
+        interpreter = new FeelInterpreter(valueMapper);
+        expressions = new ParseCache(feelEngine::parseExpression, maxCached);
+        unaryTests = new ParseCache(feelEngine::parseUnaryTests, maxCached);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+        return (T) evaluate(expressions.parsed(expression), new ContextVariableWrapper(variableContext));
+    }
+
+    @Override
+    public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+        Map<String, Object> input = new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable);
+        VariableProvider variables = new CompositeVariableProvider(
+                toScalaList(new StaticVariableProvider(input), new ContextVariableWrapper(variableContext)));
+        return BoxesRunTime.unboxToBoolean(evaluate(unaryTests.parsed(expression), variables));
+    }
+
+    /** Number of cached parses, simple expressions and unary tests together (for tests). */
+    int cachedParses() {
+        return expressions.size() + unaryTests.size();
+    }
+
+    private Object evaluate(Either<Failure, ParsedExpression> parsed, VariableProvider variables) {
+        if (parsed instanceof Left<Failure, ParsedExpression> left) {
+            throw LOGGER.evaluationException(left.value().message());
+        }
+        ParsedExpression expression = ((Right<Failure, ParsedExpression>) parsed).value();
+        EvalContext context = new EvalContext(valueMapper, variables, functions, new EvaluationFailureCollector());
+        Val value;
+        try {
+            value = interpreter.eval(expression.expression(), context);
+        } catch (RuntimeException e) {
+            // FeelEngine.evaluate recovers a thrown exception into a failure with this message.
+            throw LOGGER.evaluationException(
+                    "failed to evaluate expression '" + expression.text() + "' : " + e);
+        }
+        String assertion = assertionFailure(context.failureCollector().failures());
+        if (assertion != null) {
+            throw LOGGER.evaluationException(
+                    "Assertion failure on evaluate the expression '" + expression.text() + "': " + assertion);
+        }
+        if (value instanceof ValError error) {
+            throw LOGGER.evaluationException("failed to evaluate expression '" + expression.text() + "': " + error.error());
+        }
+        if (value instanceof ValFatalError error) {
+            throw LOGGER.evaluationException("failed to evaluate expression '" + expression.text() + "': " + error.error());
+        }
+        return valueMapper.unpackVal(value);
+    }
+
+    private static String assertionFailure(List<EvaluationFailure> failures) {
+        Iterator<EvaluationFailure> it = failures.iterator();
+        while (it.hasNext()) {
+            EvaluationFailure failure = it.next();
+            if (failure.failureType() == EvaluationFailureType.ASSERT_FAILURE$.MODULE$) {
+                return failure.failureMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Parse results (success or failure, both depend on the text only) by expression text, bounded. */
+    private static final class ParseCache {
+        private final ConcurrentHashMap<String, Either<Failure, ParsedExpression>> parsed = new ConcurrentHashMap<>();
+        private final Function<String, Either<Failure, ParsedExpression>> parser;
+        private final int max;
+
+        ParseCache(Function<String, Either<Failure, ParsedExpression>> parser, int max) {
+            this.parser = parser;
+            this.max = max;
+        }
+
+        Either<Failure, ParsedExpression> parsed(String text) {
+            Either<Failure, ParsedExpression> result = parsed.get(text);
+            if (result == null) {
+                result = parser.apply(text);
+                if (parsed.size() >= max) {
+                    parsed.clear();
+                }
+                parsed.putIfAbsent(text, result);
+            }
+            return result;
+        }
+
+        int size() {
+            return parsed.size();
+        }
+    }
+}
