@@ -24,6 +24,7 @@ import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
 import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
 import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.syntaxtree.ConstBool;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
@@ -40,6 +41,8 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * <li>the root context: feel-scala builds a new {@code BuiltinFunctions} table (every built-in function, several map
  * concatenations) for every evaluation; here it is built once per engine, with the custom functions behind it in the
  * same order, and only the per-evaluation parts are new (the variables and the failure collector).</li>
+ * <li>the unary test {@code -} (any input, most cells of a wide table): feel-scala parses it to the constant
+ * {@code true}; that constant is answered without building a context.</li>
  * </ul>
  * Evaluation itself is feel-scala's interpreter on the parsed expression, with feel-scala's own result handling
  * (assertion failures, errors, the value mapper's unpacking) and the same failure messages. Thread-safe: the
@@ -50,6 +53,9 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
     /** Distinct expression texts kept per kind (simple expressions, unary tests). */
     public static final int MAX_CACHED = 10_000;
+
+    /** What feel-scala's parser makes of the unary test "-" (any input). */
+    private static final ConstBool ANY_INPUT = new ConstBool(true);
 
     private final ValueMapper valueMapper;
     private final FunctionProvider functions;
@@ -80,10 +86,15 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
+        Either<Failure, ParsedExpression> parsed = unaryTests.parsed(expression);
+        if (parsed instanceof Right<Failure, ParsedExpression> right && ANY_INPUT.equals(right.value().expression())) {
+            // "-": feel-scala parses it to the constant true, whose evaluation reads nothing and cannot fail.
+            return true;
+        }
         Map<String, Object> input = new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable);
         VariableProvider variables = new CompositeVariableProvider(
                 toScalaList(new StaticVariableProvider(input), new ContextVariableWrapper(variableContext)));
-        return BoxesRunTime.unboxToBoolean(evaluate(unaryTests.parsed(expression), variables));
+        return BoxesRunTime.unboxToBoolean(evaluate(parsed, variables));
     }
 
     /** Number of cached parses, simple expressions and unary tests together (for tests). */
