@@ -2,11 +2,12 @@ package cn.tcsubsidy.rules.feel;
 
 import camundajar.impl.scala.collection.Iterator;
 import camundajar.impl.scala.collection.immutable.List;
-import camundajar.impl.scala.collection.immutable.Map;
 import camundajar.impl.scala.runtime.BoxesRunTime;
+import camundajar.impl.scala.jdk.CollectionConverters;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
@@ -18,8 +19,6 @@ import org.camunda.feel.api.EvaluationFailure;
 import org.camunda.feel.api.EvaluationFailureType;
 import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.VariableProvider;
-import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
-import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
 import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
 import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
@@ -30,6 +29,7 @@ import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.valuemapper.ValueMapper;
+import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
 
 /**
  * The DMN engine's FEEL engine (Camunda's {@link ScalaFeelEngine}, same value mappers, custom functions, clock and
@@ -41,6 +41,10 @@ import org.camunda.feel.valuemapper.ValueMapper;
  * <li>the root context: feel-scala builds a new {@code BuiltinFunctions} table (every built-in function, several map
  * concatenations) for every evaluation; here it is built once per engine, with the custom functions behind it in the
  * same order, and only the per-evaluation parts are new (the variables and the failure collector).</li>
+ * <li>feel-scala's composite value mapper and composite variable provider leave their loops with Scala's non-local
+ * return, a thrown control exception for every variable read and every value mapped; here the same mappers, in the
+ * same order, and the same variables are looked up with plain loops ({@link OrderedValueMapper},
+ * {@link UnaryTestVariables});</li>
  * <li>the unary test {@code -} (any input, most cells of a wide table): feel-scala parses it to the constant
  * {@code true}; that constant is answered without building a context.</li>
  * </ul>
@@ -53,6 +57,8 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
     /** Distinct expression texts kept per kind (simple expressions, unary tests). */
     public static final int MAX_CACHED = 10_000;
+
+    static final String INPUT_VARIABLE = INPUT_VARIABLE_NAME;
 
     /** What feel-scala's parser makes of the unary test "-" (any input). */
     private static final ConstBool ANY_INPUT = new ConstBool(true);
@@ -69,10 +75,11 @@ public class CachingFeelEngine extends ScalaFeelEngine {
 
     CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders, int maxCached) {
         super(functionProviders);
-        valueMapper = feelEngine.valueMapper();
+        valueMapper = feelEngine.valueMapper() instanceof CompositeValueMapper composite
+                ? new OrderedValueMapper(composite) : feelEngine.valueMapper();
         // As feel-scala's FeelEngine.rootContext() has it: the built-ins first, then the engine's function provider.
         functions = new FunctionProvider.CompositeFunctionProvider(
-                toScalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
+                scalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
         interpreter = new FeelInterpreter(valueMapper);
         expressions = new ParseCache(feelEngine::parseExpression, maxCached);
         unaryTests = new ParseCache(feelEngine::parseUnaryTests, maxCached);
@@ -91,10 +98,13 @@ public class CachingFeelEngine extends ScalaFeelEngine {
             // "-": feel-scala parses it to the constant true, whose evaluation reads nothing and cannot fail.
             return true;
         }
-        Map<String, Object> input = new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable);
-        VariableProvider variables = new CompositeVariableProvider(
-                toScalaList(new StaticVariableProvider(input), new ContextVariableWrapper(variableContext)));
+        VariableProvider variables = new UnaryTestVariables(inputVariable, new ContextVariableWrapper(variableContext));
         return BoxesRunTime.unboxToBoolean(evaluate(parsed, variables));
+    }
+
+    @SafeVarargs
+    static <T> List<T> scalaList(T... elements) {
+        return CollectionConverters.ListHasAsScala(Arrays.asList(elements)).asScala().toList();
     }
 
     /** Number of cached parses, simple expressions and unary tests together (for tests). */

@@ -154,10 +154,10 @@ class CachingFeelEngineTest {
             }
         }
         assertThat(compared).isGreaterThan(10_000);
-        // Failures were compared too, message by message: parse, validation and evaluation failures.
+        // Failures were compared too, message by message: parse, validation and assertion failures.
         assertThat(failures).anySatisfy(m -> assertThat(m).contains("failed to parse expression"))
                 .anySatisfy(m -> assertThat(m).contains("validation of expression"))
-                .anySatisfy(m -> assertThat(m).contains("failed to evaluate expression"));
+                .anySatisfy(m -> assertThat(m).contains("Assertion failure on evaluate the expression"));
     }
 
     @Test
