@@ -23,11 +23,16 @@ import org.camunda.feel.impl.interpreter.BuiltinFunctions;
 import org.camunda.feel.impl.interpreter.EvalContext;
 import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
 import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.syntaxtree.AtLeastOne;
 import org.camunda.feel.syntaxtree.ConstBool;
+import org.camunda.feel.syntaxtree.ConstString;
+import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.UnaryTestExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
+import org.camunda.feel.syntaxtree.ValString;
 import org.camunda.feel.valuemapper.ValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
 
@@ -46,7 +51,9 @@ import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
  * same order, and the same variables are looked up with plain loops ({@link OrderedValueMapper},
  * {@link UnaryTestVariables});</li>
  * <li>the unary test {@code -} (any input, most cells of a wide table): feel-scala parses it to the constant
- * {@code true}; that constant is answered without building a context.</li>
+ * {@code true}; that constant is answered without building a context. So is a unary test made only of string
+ * literals ({@code "TECH_RETROFIT"}, {@code "A","B"}) on an input that is a text: feel-scala compares the strings, and
+ * the answer is whether one is equal (any other input, or any other test, goes to the interpreter).</li>
  * </ul>
  * Evaluation itself is feel-scala's interpreter on the parsed expression, with feel-scala's own result handling
  * (assertion failures, errors, the value mapper's unpacking) and the same failure messages. Thread-safe: the
@@ -68,6 +75,8 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     private final FeelInterpreter interpreter;
     private final ParseCache expressions;
     private final ParseCache unaryTests;
+    /** Whether the value mappers map a Java string to the FEEL string of the same text (checked, not assumed). */
+    private final boolean stringsMapToThemselves;
 
     public CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
         this(functionProviders, MAX_CACHED);
@@ -81,25 +90,37 @@ public class CachingFeelEngine extends ScalaFeelEngine {
         functions = new FunctionProvider.CompositeFunctionProvider(
                 scalaList(new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
         interpreter = new FeelInterpreter(valueMapper);
-        expressions = new ParseCache(feelEngine::parseExpression, maxCached);
-        unaryTests = new ParseCache(feelEngine::parseUnaryTests, maxCached);
+        expressions = new ParseCache(feelEngine::parseExpression, false, maxCached);
+        unaryTests = new ParseCache(feelEngine::parseUnaryTests, true, maxCached);
+        stringsMapToThemselves = new ValString("TECH_RETROFIT").equals(valueMapper.toVal("TECH_RETROFIT"));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-        return (T) evaluate(expressions.parsed(expression), new ContextVariableWrapper(variableContext));
+        return (T) evaluate(expressions.parsed(expression).result(), new ContextVariableWrapper(variableContext));
     }
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
-        Either<Failure, ParsedExpression> parsed = unaryTests.parsed(expression);
-        if (parsed instanceof Right<Failure, ParsedExpression> right && ANY_INPUT.equals(right.value().expression())) {
+        Parsed parsed = unaryTests.parsed(expression);
+        if (parsed.anyInput()) {
             // "-": feel-scala parses it to the constant true, whose evaluation reads nothing and cannot fail.
             return true;
         }
+        if (parsed.literals() != null && stringsMapToThemselves && variableContext.containsVariable(inputVariable)
+                && variableContext.resolve(inputVariable).getValue() instanceof String input) {
+            // "A" or "A","B" on a text input: feel-scala compares the two strings (unaryTestExpression, then
+            // checkEquality; atLeastOne for the list) and nothing can fail; true exactly when one is equal.
+            for (String literal : parsed.literals()) {
+                if (literal.equals(input)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         VariableProvider variables = new UnaryTestVariables(inputVariable, new ContextVariableWrapper(variableContext));
-        return BoxesRunTime.unboxToBoolean(evaluate(parsed, variables));
+        return BoxesRunTime.unboxToBoolean(evaluate(parsed.result(), variables));
     }
 
     @SafeVarargs
@@ -151,21 +172,51 @@ public class CachingFeelEngine extends ScalaFeelEngine {
         return null;
     }
 
-    /** Parse results (success or failure, both depend on the text only) by expression text, bounded. */
+    /**
+     * A parse result (success or failure; both depend on the text only), and for a unary test whether it is "-" or
+     * the string literals it is made of ({@code "A"} or {@code "A","B"}), else null.
+     */
+    record Parsed(Either<Failure, ParsedExpression> result, boolean anyInput, String[] literals) {
+
+        static Parsed of(Either<Failure, ParsedExpression> result, boolean unaryTest) {
+            if (!unaryTest || !(result instanceof Right<Failure, ParsedExpression> right)) {
+                return new Parsed(result, false, null);
+            }
+            Exp exp = right.value().expression();
+            if (ANY_INPUT.equals(exp)) {
+                return new Parsed(result, true, null);
+            }
+            List<Exp> tests = exp instanceof AtLeastOne any ? any.xs() : scalaList(exp);
+            String[] literals = new String[tests.size()];
+            Iterator<Exp> it = tests.iterator();
+            for (int i = 0; it.hasNext(); i++) {
+                if (it.next() instanceof UnaryTestExpression test && test.exp() instanceof ConstString literal) {
+                    literals[i] = literal.value();
+                } else {
+                    return new Parsed(result, false, null);
+                }
+            }
+            return new Parsed(result, false, literals);
+        }
+    }
+
+    /** Parse results by expression text, bounded. */
     private static final class ParseCache {
-        private final ConcurrentHashMap<String, Either<Failure, ParsedExpression>> parsed = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Parsed> parsed = new ConcurrentHashMap<>();
         private final Function<String, Either<Failure, ParsedExpression>> parser;
+        private final boolean unaryTests;
         private final int max;
 
-        ParseCache(Function<String, Either<Failure, ParsedExpression>> parser, int max) {
+        ParseCache(Function<String, Either<Failure, ParsedExpression>> parser, boolean unaryTests, int max) {
             this.parser = parser;
+            this.unaryTests = unaryTests;
             this.max = max;
         }
 
-        Either<Failure, ParsedExpression> parsed(String text) {
-            Either<Failure, ParsedExpression> result = parsed.get(text);
+        Parsed parsed(String text) {
+            Parsed result = parsed.get(text);
             if (result == null) {
-                result = parser.apply(text);
+                result = Parsed.of(parser.apply(text), unaryTests);
                 if (parsed.size() >= max) {
                     parsed.clear();
                 }
