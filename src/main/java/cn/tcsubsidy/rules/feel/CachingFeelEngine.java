@@ -25,9 +25,12 @@ import org.camunda.feel.impl.interpreter.EvaluationFailureCollector;
 import org.camunda.feel.impl.interpreter.FeelInterpreter;
 import org.camunda.feel.syntaxtree.AtLeastOne;
 import org.camunda.feel.syntaxtree.ConstBool;
+import org.camunda.feel.syntaxtree.ConstNull$;
+import org.camunda.feel.syntaxtree.ConstNumber;
 import org.camunda.feel.syntaxtree.ConstString;
 import org.camunda.feel.syntaxtree.Exp;
 import org.camunda.feel.syntaxtree.ParsedExpression;
+import org.camunda.feel.syntaxtree.Ref;
 import org.camunda.feel.syntaxtree.UnaryTestExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
@@ -53,7 +56,10 @@ import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
  * <li>the unary test {@code -} (any input, most cells of a wide table): feel-scala parses it to the constant
  * {@code true}; that constant is answered without building a context. So is a unary test made only of string
  * literals ({@code "TECH_RETROFIT"}, {@code "A","B"}) on an input that is a text: feel-scala compares the strings, and
- * the answer is whether one is equal (any other input, or any other test, goes to the interpreter).</li>
+ * the answer is whether one is equal (any other input, or any other test, goes to the interpreter);</li>
+ * <li>a simple expression that is a literal is evaluated once and its (immutable) value kept; one that is a bare
+ * variable name whose value is a text, a boolean or null returns that value, as feel-scala's round trip through the
+ * value mappers does (checked when the engine is built; other values go to the interpreter).</li>
  * </ul>
  * Evaluation itself is feel-scala's interpreter on the parsed expression, with feel-scala's own result handling
  * (assertion failures, errors, the value mapper's unpacking) and the same failure messages. Thread-safe: the
@@ -77,6 +83,8 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     private final ParseCache unaryTests;
     /** Whether the value mappers map a Java string to the FEEL string of the same text (checked, not assumed). */
     private final boolean stringsMapToThemselves;
+    /** Whether a text, a boolean and null come back from the value mappers as they went in (checked, not assumed). */
+    private final boolean plainValuesRoundTrip;
 
     public CachingFeelEngine(java.util.List<FeelCustomFunctionProvider> functionProviders) {
         this(functionProviders, MAX_CACHED);
@@ -93,26 +101,49 @@ public class CachingFeelEngine extends ScalaFeelEngine {
         expressions = new ParseCache(feelEngine::parseExpression, false, maxCached);
         unaryTests = new ParseCache(feelEngine::parseUnaryTests, true, maxCached);
         stringsMapToThemselves = new ValString("TECH_RETROFIT").equals(valueMapper.toVal("TECH_RETROFIT"));
+        plainValuesRoundTrip = stringsMapToThemselves && "TECH_RETROFIT".equals(valueMapper.unpackVal(
+                valueMapper.toVal("TECH_RETROFIT"))) && Boolean.TRUE.equals(valueMapper.unpackVal(valueMapper.toVal(true)))
+                && Boolean.FALSE.equals(valueMapper.unpackVal(valueMapper.toVal(false)))
+                && valueMapper.unpackVal(valueMapper.toVal(null)) == null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
-        return (T) evaluate(expressions.parsed(expression).result(), new ContextVariableWrapper(variableContext));
+        Parsed parsed = expressions.parsed(expression);
+        Object constant = parsed.constant;
+        if (constant != Parsed.UNKNOWN) {
+            // A literal (text, number, boolean, null): its value reads no variable; it was evaluated once, below.
+            return (T) constant;
+        }
+        if (parsed.variable != null && plainValuesRoundTrip && variableContext.containsVariable(parsed.variable)) {
+            Object value = variableContext.resolve(parsed.variable).getValue();
+            if (value == null || value instanceof String || value instanceof Boolean) {
+                // A bare variable name whose value is a text, a boolean or null: feel-scala maps it to FEEL and
+                // back, which gives the same value (checked for these kinds when the engine was built).
+                return (T) value;
+            }
+        }
+        Object value = evaluate(parsed.result(), new ContextVariableWrapper(variableContext));
+        if (parsed.literal && (value == null || value instanceof String || value instanceof Boolean
+                || value instanceof Long || value instanceof Double || value instanceof java.math.BigDecimal)) {
+            parsed.constant = value;
+        }
+        return (T) value;
     }
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variableContext) {
         Parsed parsed = unaryTests.parsed(expression);
-        if (parsed.anyInput()) {
+        if (parsed.anyInput) {
             // "-": feel-scala parses it to the constant true, whose evaluation reads nothing and cannot fail.
             return true;
         }
-        if (parsed.literals() != null && stringsMapToThemselves && variableContext.containsVariable(inputVariable)
+        if (parsed.literals != null && stringsMapToThemselves && variableContext.containsVariable(inputVariable)
                 && variableContext.resolve(inputVariable).getValue() instanceof String input) {
             // "A" or "A","B" on a text input: feel-scala compares the two strings (unaryTestExpression, then
             // checkEquality; atLeastOne for the list) and nothing can fail; true exactly when one is equal.
-            for (String literal : parsed.literals()) {
+            for (String literal : parsed.literals) {
                 if (literal.equals(input)) {
                     return true;
                 }
@@ -120,7 +151,7 @@ public class CachingFeelEngine extends ScalaFeelEngine {
             return false;
         }
         VariableProvider variables = new UnaryTestVariables(inputVariable, new ContextVariableWrapper(variableContext));
-        return BoxesRunTime.unboxToBoolean(evaluate(parsed.result(), variables));
+        return BoxesRunTime.unboxToBoolean(evaluate(parsed.result, variables));
     }
 
     @SafeVarargs
@@ -173,18 +204,48 @@ public class CachingFeelEngine extends ScalaFeelEngine {
     }
 
     /**
-     * A parse result (success or failure; both depend on the text only), and for a unary test whether it is "-" or
-     * the string literals it is made of ({@code "A"} or {@code "A","B"}), else null.
+     * A parse result (success or failure; both depend on the text only), with what can be answered without the
+     * interpreter: for a unary test, whether it is "-", or the string literals it is made of ({@code "A"} or
+     * {@code "A","B"}); for a simple expression, whether it is a literal (and then its value, once known), or the name
+     * of the one variable it reads.
      */
-    record Parsed(Either<Failure, ParsedExpression> result, boolean anyInput, String[] literals) {
+    static final class Parsed {
+        static final Object UNKNOWN = new Object();
+
+        final Either<Failure, ParsedExpression> result;
+        final boolean anyInput;
+        final String[] literals;
+        final boolean literal;
+        final String variable;
+        /** A literal's value once evaluated (immutable kinds only), else {@link #UNKNOWN}. */
+        volatile Object constant = UNKNOWN;
+
+        private Parsed(Either<Failure, ParsedExpression> result, boolean anyInput, String[] literals, boolean literal,
+                       String variable) {
+            this.result = result;
+            this.anyInput = anyInput;
+            this.literals = literals;
+            this.literal = literal;
+            this.variable = variable;
+        }
+
+        Either<Failure, ParsedExpression> result() {
+            return result;
+        }
 
         static Parsed of(Either<Failure, ParsedExpression> result, boolean unaryTest) {
-            if (!unaryTest || !(result instanceof Right<Failure, ParsedExpression> right)) {
-                return new Parsed(result, false, null);
+            if (!(result instanceof Right<Failure, ParsedExpression> right)) {
+                return new Parsed(result, false, null, false, null);
             }
             Exp exp = right.value().expression();
+            if (!unaryTest) {
+                boolean literal = exp instanceof ConstString || exp instanceof ConstBool || exp instanceof ConstNumber
+                        || exp == ConstNull$.MODULE$;
+                String variable = exp instanceof Ref ref && ref.names().size() == 1 ? ref.names().head() : null;
+                return new Parsed(result, false, null, literal, variable);
+            }
             if (ANY_INPUT.equals(exp)) {
-                return new Parsed(result, true, null);
+                return new Parsed(result, true, null, false, null);
             }
             List<Exp> tests = exp instanceof AtLeastOne any ? any.xs() : scalaList(exp);
             String[] literals = new String[tests.size()];
@@ -193,10 +254,10 @@ public class CachingFeelEngine extends ScalaFeelEngine {
                 if (it.next() instanceof UnaryTestExpression test && test.exp() instanceof ConstString literal) {
                     literals[i] = literal.value();
                 } else {
-                    return new Parsed(result, false, null);
+                    return new Parsed(result, false, null, false, null);
                 }
             }
-            return new Parsed(result, false, literals);
+            return new Parsed(result, false, literals, false, null);
         }
     }
 

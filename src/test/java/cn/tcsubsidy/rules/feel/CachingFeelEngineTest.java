@@ -98,7 +98,8 @@ class CachingFeelEngineTest {
 
     /** Values a table cell's input can have after its type transform. */
     static final Object[] INPUTS = {null, "TECH_RETROFIT", "FIRST_SET", "PROVINCE", "", "TECH_RETROFIT ", "D",
-            new BigDecimal("4999999.99"), 5000000L, 0, -1.5d, true, false, LocalDate.of(2017, 8, 1), LocalDate.of(2018, 12, 31), 2, List.of("x")};
+            new BigDecimal("4999999.99"), 5000000L, 0, -1.5d, true, false, LocalDate.of(2017, 8, 1),
+            LocalDate.of(2018, 12, 31), 2, List.of("x")};
 
     /** A failure's message, or the value. */
     private static Object outcome(Callable<Object> evaluation) {
