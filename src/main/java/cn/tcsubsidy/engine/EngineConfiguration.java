@@ -10,6 +10,7 @@ import cn.tcsubsidy.engine.guard.TenantDeploymentGuard;
 import cn.tcsubsidy.mail.domain.MailSending;
 import cn.tcsubsidy.mail.process.SendMailJobHandler;
 import cn.tcsubsidy.mail.process.TaskMails;
+import cn.tcsubsidy.rules.feel.CachingFeelEngineFactory;
 import cn.tcsubsidy.rules.process.RuleDeploymentRecorder;
 import cn.tcsubsidy.rules.process.RuleGuardrailDeployer;
 import cn.tcsubsidy.rules.process.TableGuardrails;
@@ -158,6 +159,8 @@ public class EngineConfiguration {
         dmn.setScriptEngineResolver(language -> {
             throw new IllegalStateException("rule tables may use FEEL only; refused language " + language);
         });
+        // Camunda's Scala FEEL engine, with each expression parsed once and the built-in functions built once.
+        dmn.setFeelEngineFactory(new CachingFeelEngineFactory(dmn::getFeelCustomFunctionProviders));
         return dmn;
     }
 
