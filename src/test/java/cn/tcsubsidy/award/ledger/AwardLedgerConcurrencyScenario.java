@@ -94,7 +94,7 @@ abstract class AwardLedgerConcurrencyScenario {
                 assertThat(a.grantedAmount()).isPositive().isLessThanOrEqualTo(a.requestedAmount());
                 if (a.isCut()) {
                     cut++;
-                    assertThat(a.cutReason()).startsWith("单个企业奖补累计不超过300万元").contains("核减为 " + a.grantedAmount());
+                    assertThat(a.cutReason()).startsWith("单个企业奖补累计不超过300万元").contains("核减为 " + cn.tcsubsidy.shared.Money.format(a.grantedAmount()));
                 } else {
                     assertThat(a.cutReason()).isNull();
                 }
