@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
-import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
-import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.support.BrowserSession;
+import cn.tcsubsidy.support.PanelAtDraw;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,37 +222,10 @@ class TasklistRefusalBrowserTest {
         String j = "hekou";
         int year = jdbc.sql("select coalesce(max(round_year), 2080) + 1 from review_round where jurisdiction_code = ?"
                 + " and round_year > 2080").param(j).query(Integer.class).single();
-        jdbc.sql("""
-                insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
-                    status, opened_by, opened_at)
-                values (?, ?, ?, ?, 'REVIEW', 'test', current_timestamp)""")
-                .params(j, year, LocalDate.of(year, 11, 30), LocalDate.of(year, 1, 1)).update();
-        long roundId = jdbc.sql("select id from review_round where jurisdiction_code = ? and round_year = ?")
-                .params(j, year).query(Long.class).single();
-        BigDecimal investment = new BigDecimal("12000000");
-        BigDecimal equipment = new BigDecimal("7200000");
-        long id = projects.insert(new NewProject(j, directory.units(j).get(0).code(), "评审演示装备有限公司",
-                CreditCode.withCheckCharacter("91370503MA3C00099"), (year - 1) + "-370503-34-03-000099",
-                "数字化车间技术改造", AwardCategories.of(j).keySet().iterator().next(), investment, equipment,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, LocalDate.of(year - 1, 1, 10),
-                LocalDate.of(year - 1, 10, 31)), Stage.IN_PROGRESS, j + "-ent-1");
-        projects.recordCompletion(id, LocalDate.of(year - 1, 10, 20), investment, equipment, BigDecimal.ZERO,
-                BigDecimal.ZERO);
-        projects.setRound(id, roundId);
-        projects.setStage(id, Stage.EXPERT_REVIEW);
-        identity.setAuthentication(j + "-bureau", List.of(j + "-bureau"), List.of(j));
-        String pi;
-        try {
-            pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                    .execute(ctx -> runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
-                            .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
-                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year).execute().getId());
-        } finally {
-            identity.clearAuthentication();
-        }
-        projects.setProcessInstance(id, pi);
+        String pi = PanelAtDraw.place(engine, jdbc, projects, directory, j, year, new PanelAtDraw.Filing(
+                "评审演示装备有限公司", CreditCode.withCheckCharacter("91370503MA3C00099"),
+                (year - 1) + "-370503-34-03-000099", "数字化车间技术改造", AwardCategories.of(j).keySet().iterator().next(),
+                new BigDecimal("12000000"), new BigDecimal("7200000"))).processInstanceId();
         Job draw = management.createJobQuery().processInstanceId(pi).activityId(TcProjectProcess.Elements.DRAW_PANEL)
                 .singleResult();
         management.executeJob(draw.getId());

@@ -23,16 +23,15 @@ import cn.tcsubsidy.panel.domain.Scores;
 import cn.tcsubsidy.panel.domain.Seat;
 import cn.tcsubsidy.panel.domain.Seats;
 import cn.tcsubsidy.panel.process.TcPanelProcesses;
-import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.process.TcProjectProcess;
+import cn.tcsubsidy.support.PanelAtDraw;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.ClockConfiguration;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -53,7 +52,6 @@ import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricFormField;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -104,44 +102,14 @@ abstract class PanelReviewScenario {
     Panel project(String jurisdiction, String category, long total) {
         int n = SERIAL.incrementAndGet();
         int year = 2070 + n;
-        jdbc.sql("""
-                insert into review_round (jurisdiction_code, round_year, recommendation_deadline, completed_before,
-                    status, opened_by, opened_at)
-                values (:j, :y, :deadline, :before, 'REVIEW', 'test', current_timestamp)""")
-                .param("j", jurisdiction).param("y", year).param("deadline", LocalDate.of(year, 11, 30))
-                .param("before", LocalDate.of(year, 1, 1)).update();
-        long roundId = jdbc.sql("select id from review_round where jurisdiction_code = :j and round_year = :y")
-                .param("j", jurisdiction).param("y", year).query(Long.class).single();
-        BigDecimal investment = BigDecimal.valueOf(total);
-        BigDecimal equipment = BigDecimal.valueOf(total * 6 / 10);
-        long id = projects.insert(new NewProject(jurisdiction, directory.units(jurisdiction).get(0).code(),
-                "评审测试装备" + n + "有限公司", CreditCode.withCheckCharacter(String.format("9137000%010d", 5000 + n)),
-                String.format("%d-370000-34-03-%06d", year - 1, n), "智能化技术改造" + n, category, investment, equipment,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, LocalDate.of(year - 1, 1, 10),
-                LocalDate.of(year - 1, 10, 31)), Stage.IN_PROGRESS, jurisdiction + "-ent-1");
-        projects.recordCompletion(id, LocalDate.of(year - 1, 10, 20), investment, equipment, BigDecimal.ZERO,
-                BigDecimal.ZERO);
-        projects.setRound(id, roundId);
-        projects.setStage(id, Stage.EXPERT_REVIEW);
-        // Where the town's recommendation leaves a project: at the draw, the project's own job; tagged with its
-        // jurisdiction as a filing by one of its users is (started inside an engine command, as the app's steps
-        // start instances).
-        identity.setAuthentication(jurisdiction + "-bureau", List.of(jurisdiction + "-bureau"), List.of(jurisdiction));
-        String pi;
-        try {
-            pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                    .execute(ctx -> runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
-                            .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
-                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year).execute().getId());
-        } finally {
-            identity.clearAuthentication();
-        }
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).singleResult().getTenantId())
-                .isEqualTo(jurisdiction);
-        projects.setProcessInstance(id, pi);
-        return new Panel(jurisdiction, roundId, id, pi);
+        PanelAtDraw.Placed p = PanelAtDraw.place(engine, jdbc, projects, directory, jurisdiction, year,
+                new PanelAtDraw.Filing("评审测试装备" + n + "有限公司",
+                        CreditCode.withCheckCharacter(String.format("9137000%010d", 5000 + n)),
+                        String.format("%d-370000-34-03-%06d", year - 1, n), "智能化技术改造" + n, category,
+                        BigDecimal.valueOf(total), BigDecimal.valueOf(total * 6 / 10)));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(p.processInstanceId()).singleResult()
+                .getTenantId()).isEqualTo(jurisdiction);
+        return new Panel(jurisdiction, p.roundId(), p.projectId(), p.processInstanceId());
     }
 
     void runJob(Panel p, String activityId) {
