@@ -230,7 +230,13 @@ abstract class ObjectionScenario {
     String investigationOf(long objectionId) {
         String pi = jdbc.sql("select process_instance_id from objection where id = :id").param("id", objectionId)
                 .query(String.class).single();
-        return taskOf(BUREAU, pi, "Task_InvestigateObjection");
+        String task = taskOf(BUREAU, pi, "Task_InvestigateObjection");
+        // tc-objection is a process of its own: its card is named after the project by the system's projectId.
+        String project = jdbc.sql("select p.project_name from objection o join project p on p.id = o.project_id"
+                + " where o.id = :id").param("id", objectionId).query(String.class).single();
+        assertThat(rest.get(BUREAU, "/engine-rest/task/" + task).body().get("name").asText())
+                .startsWith("核查异议 · " + project + "(");
+        return task;
     }
 
     record Added(Case cancelled, long project, String pi, Job timer, LocalDate first, LocalDate last) {

@@ -317,8 +317,16 @@ abstract class ProjectLifecycleScenario {
         assertThat(stage(id)).isEqualTo("EXPERT_REVIEW");
 
         // The bureau closes recommendation; it cannot close the review before the panel has scored.
-        assertThat(complete(BUREAU, taskOf(BUREAU, roundPi, "Task_CloseRecommendation"), "closeNote", "推荐截止").status())
-                .isEqualTo(204);
+        String close = taskOf(BUREAU, roundPi, "Task_CloseRecommendation");
+        int roundYear = jdbc.sql("select round_year from review_round where id = :r").param("r", roundId)
+                .query(Integer.class).single();
+        // A round's card names its year (TaskCardNames); a project's its project (the town's task just done).
+        assertThat(rest.get(BUREAU, "/engine-rest/task/" + close).body().get("name").asText())
+                .isEqualTo("截止镇街推荐 · " + roundYear + "年度");
+        assertThat(rest.get(BUREAU, "/engine-rest/history/task?taskId=" + recommend).body().get(0).get("name").asText())
+                .startsWith("镇街审核推荐 · " + jdbc.sql("select project_name from project where id = :id").param("id", id)
+                        .query(String.class).single() + "(");
+        assertThat(complete(BUREAU, close, "closeNote", "推荐截止").status()).isEqualTo(204);
         roundJobs.runDueWithoutFailures("hekou");
         String closeReview = taskOf(BUREAU, roundPi, "Task_CloseReview");
         assertThat(complete(BUREAU, closeReview, "reviewSummary", "评审结束").text()).contains("未完成专家评审");
