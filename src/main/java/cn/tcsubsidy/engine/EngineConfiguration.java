@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -160,7 +161,12 @@ public class EngineConfiguration {
             throw new IllegalStateException("rule tables may use FEEL only; refused language " + language);
         });
         // Camunda's Scala FEEL engine, with each expression parsed once and the built-in functions built once.
-        dmn.setFeelEngineFactory(new CachingFeelEngineFactory(dmn::getFeelCustomFunctionProviders));
+        // The JVM property tc.feel.engine=stock puts Camunda's own back: a measurement switch (docs/performance.md).
+        if ("stock".equals(System.getProperty("tc.feel.engine"))) {
+            dmn.setFeelEngineFactory(new ScalaFeelEngineFactory(dmn.getFeelCustomFunctionProviders()));
+        } else {
+            dmn.setFeelEngineFactory(new CachingFeelEngineFactory(dmn::getFeelCustomFunctionProviders));
+        }
         return dmn;
     }
 

@@ -21,9 +21,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * The process engine's DMN engine with a timer around each evaluation of a deployed decision
  * ({@value #METER}{decision, jurisdiction}). Every evaluation in the engine goes through here: the quote
  * (DecisionService, DeployedDecisions), the rule lookups run as the rule evaluator (RuleEvaluator), business rule
- * tasks. Parsing and anything else is passed on untouched; the rule preview's own standalone DMN engine is not timed.
+ * tasks; and the previews of the deployed tables evaluated outside the engine (PreviewAwardRules, {@link #timed}).
+ * Parsing and anything else is passed on untouched; candidate tables a rule change previews are not timed.
  */
-final class TimedDmnEngine implements DmnEngine {
+public final class TimedDmnEngine implements DmnEngine {
 
     static final String METER = "tc.decision.evaluation";
     static final String NO_TENANT = "none";
@@ -36,6 +37,11 @@ final class TimedDmnEngine implements DmnEngine {
     TimedDmnEngine(DmnEngine engine, ObjectProvider<MeterRegistry> registry) {
         this.engine = engine;
         this.registry = registry;
+    }
+
+    /** {@code engine} with each evaluation of a deployed decision timed in the registry (once there is one). */
+    public static DmnEngine timed(DmnEngine engine, ObjectProvider<MeterRegistry> registry) {
+        return new TimedDmnEngine(engine, registry);
     }
 
     private <T> T timed(DmnDecision decision, Supplier<T> evaluation) {

@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
+import cn.tcsubsidy.award.quote.AwardQuote;
+import cn.tcsubsidy.award.quote.AwardQuoteService;
+import cn.tcsubsidy.award.quote.QuoteRequest;
+import cn.tcsubsidy.award.quote.QuoteRequestReader;
+import cn.tcsubsidy.award.quote.QuoteRequestValidator;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
 import cn.tcsubsidy.support.Rest;
 import java.util.LinkedHashMap;
@@ -48,6 +53,10 @@ class AwardQuoteApiTest extends AwardEngineSupport {
     DemoSchemes demoSchemes;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AwardQuoteService quotes;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     @BeforeEach
     void sampleSchemes() {
@@ -161,6 +170,34 @@ class AwardQuoteApiTest extends AwardEngineSupport {
         assertThat(decision.get("version").asInt()).isEqualTo(latestAward(jurisdiction).getVersion());
         assertThat(a.body().has("poolLevel")).isTrue();
         assertThat(a.body().has("allocations")).isTrue();
+    }
+
+    /**
+     * A preview (the API) evaluates the deployed tables outside the engine; the process's quote goes through the
+     * engine's DecisionService. Both give the same quote, field by field, for every category of every jurisdiction,
+     * and only the engine's writes a decision history row.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("everyCategory")
+    void shouldPreviewExactlyAsTheEngineQuotesAndWriteNoDecisionHistory(String jurisdiction, String category,
+                                                                        String fields, String amount) throws Exception {
+        String body = json("'jurisdiction':'" + jurisdiction + "','category':'" + category + "'," + fields);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
+                .readValue(body, Map.class);
+        QuoteRequest request = new QuoteRequestReader(new QuoteRequestValidator((j, u) -> true)).read(map);
+        long history = historyService.createHistoricDecisionInstanceQuery().count();
+        AwardQuote preview = quotes.preview(request);
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).as("a preview writes no history")
+                .isEqualTo(history);
+        AwardQuote engine = quotes.quote(request);
+        long afterEngine = historyService.createHistoricDecisionInstanceQuery().count();
+        assertThat(afterEngine).as("the engine's quote does").isGreaterThan(history);
+        assertThat(preview).isEqualTo(engine);
+        assertThat(preview.amount()).isEqualByComparingTo(amount);
+        // And the API answers with the preview, writing no history either.
+        assertThat(ok(body).amount()).isEqualByComparingTo(preview.amount());
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(afterEngine);
     }
 
     @Test
@@ -855,6 +892,16 @@ class AwardQuoteApiTest extends AwardEngineSupport {
             repositoryService.deleteDeployment(award, true);
         }
         assertThat(latestAward("liaocheng").getVersion()).isEqualTo(before);
+        // The next preview is on the version in force again (no table kept from before the deletion).
+        JsonNode back = ok(json(LIAOCHENG + ",'expertScore':85")).body();
+        assertThat(back.get("decision").get("version").asInt()).isEqualTo(before);
+        DecisionDefinition scoreInForce = repositoryService.createDecisionDefinitionQuery()
+                .decisionDefinitionKey("tc-rate-by-score").tenantIdIn("liaocheng").latestVersion().singleResult();
+        if (scoreInForce == null) {
+            assertThat(back.get("rateDecision").isNull()).isTrue();
+        } else {
+            assertThat(back.get("rateDecision").get("version").asInt()).isEqualTo(scoreInForce.getVersion());
+        }
     }
 
     /** [new tables] Liaocheng's 不超过10% and Hekou's 最高不超过6% are ceilings; the score table sets the rate within. */

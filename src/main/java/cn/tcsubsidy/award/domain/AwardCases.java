@@ -214,7 +214,7 @@ public class AwardCases {
         for (Project p : projects) {
             try {
                 QuoteRequest r = request(p);
-                before.put(p.id(), quotes.quote(r));
+                before.put(p.id(), quotes.preview(r));
                 after.put(p.id(), quotes.quote(r, candidate));
             } catch (RuntimeException e) {
                 errors.put(p.id(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -42,7 +42,7 @@ public class AwardQuoteController {
 
     @PostMapping
     public Response quote(@RequestBody(required = false) String body) {
-        return Response.of(quotes.quote(parse(body)));
+        return Response.of(quotes.preview(parse(body)));
     }
 
     /** The body as a JSON object; anything else is answered like any unreadable body (ApiErrors: 400). */

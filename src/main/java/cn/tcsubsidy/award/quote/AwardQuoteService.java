@@ -12,19 +12,23 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Quotes the award a project would get under its jurisdiction's policy: validates the request, works out from the
  * administrators' data the policy date and the LPR date (quote date settings), the award year and the annual scheme,
  * asks the jurisdiction's tables (eligibility, rate, base, caps), refuses an enterprise on the jurisdiction's standing
- * list, and computes the amount. A cluster is asked about member by member. Used by the quote API; the process calls
- * {@link #quote(QuoteRequest)} with a request built from the project.
+ * list, and computes the amount. A cluster is asked about member by member. The process calls
+ * {@link #quote(QuoteRequest)} with a request built from the project (the engine evaluates the tables and keeps each
+ * evaluation in its decision history); the quote API and a rule change's what-if call {@link #preview}, the same
+ * tables evaluated without a decision history ({@link PreviewAwardRules}).
  */
 @Service
 public class AwardQuoteService {
 
     private final AwardRules rules;
+    private final AwardRules previewRules;
     private final QuoteDateSettings dateSettings;
     private final AwardSchemes schemes;
     private final EnterpriseStanding standing;
@@ -32,9 +36,15 @@ public class AwardQuoteService {
     private final QuoteRequestReader reader;
     private final AwardCalculator calculator = new AwardCalculator();
 
-    public AwardQuoteService(AwardRules rules, JurisdictionDirectory directory, QuoteDateSettings dateSettings,
-                             AwardSchemes schemes, EnterpriseStanding standing) {
+    /**
+     * @param previewThroughEngine previews through the engine as real quotes are (a decision history row per table
+     *                             and preview): Camunda's default path, kept only to measure against (docs/performance.md)
+     */
+    public AwardQuoteService(CamundaAwardRules rules, PreviewAwardRules previewRules, JurisdictionDirectory directory,
+                             QuoteDateSettings dateSettings, AwardSchemes schemes, EnterpriseStanding standing,
+                             @Value("${tc.award-quote.preview-through-engine:false}") boolean previewThroughEngine) {
         this.rules = rules;
+        this.previewRules = previewThroughEngine ? rules : previewRules;
         this.dateSettings = dateSettings;
         this.schemes = schemes;
         this.standing = standing;
@@ -42,11 +52,20 @@ public class AwardQuoteService {
         this.reader = new QuoteRequestReader(validator);
     }
 
-    /** Reads a JSON request; a malformed one is refused with a {@link ValidationException} naming every field. */
-    public AwardQuote quote(Map<String, Object> body) {
-        return quote(reader.read(body));
+    /**
+     * A preview of a JSON request (the quote API); a malformed one is refused with a {@link ValidationException}
+     * naming every field.
+     */
+    public AwardQuote preview(Map<String, Object> body) {
+        return preview(reader.read(body));
     }
 
+    /** The quote under the deployed tables, evaluated without a decision history row (nothing is written). */
+    public AwardQuote preview(QuoteRequest request) {
+        return quote(request, previewRules);
+    }
+
+    /** The quote of a real award (the process's Task_QuoteAward): each table's evaluation is in the decision history. */
     public AwardQuote quote(QuoteRequest request) {
         return quote(request, rules);
     }

@@ -3,7 +3,7 @@ package cn.tcsubsidy.rules.process;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardCases.Recomputed;
 import cn.tcsubsidy.award.quote.AwardQuote;
-import cn.tcsubsidy.award.quote.DeployedDecisions;
+import cn.tcsubsidy.award.quote.PreviewAwardRules;
 import cn.tcsubsidy.award.quote.TableAwardRules;
 import cn.tcsubsidy.engine.RuleEvaluator;
 import cn.tcsubsidy.engine.guard.DecisionTableCheck;
@@ -26,9 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -70,15 +68,14 @@ public class RulePreview {
     private final AwardCases awards;
     private final ProjectRepository projects;
     private final JurisdictionDirectory directory;
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final PreviewAwardRules previews;
     private final IdentityService identity;
     private final JdbcClient jdbc;
     private final RuleTablesReader tables;
 
     public RulePreview(TableGuardrails guardrails, DecisionTableCheck tableCheck, AwardCases awards,
-                       ProjectRepository projects, JurisdictionDirectory directory, DecisionService decisions,
-                       RepositoryService repository, IdentityService identity, JdbcClient jdbc,
+                       ProjectRepository projects, JurisdictionDirectory directory, PreviewAwardRules previews,
+                       IdentityService identity, JdbcClient jdbc,
                        RuleTablesReader tables) {
         this.tables = tables;
         this.guardrails = guardrails;
@@ -86,8 +83,7 @@ public class RulePreview {
         this.awards = awards;
         this.projects = projects;
         this.directory = directory;
-        this.decisions = decisions;
-        this.repository = repository;
+        this.previews = previews;
         this.identity = identity;
         this.jdbc = jdbc;
     }
@@ -107,8 +103,6 @@ public class RulePreview {
      * The deployment's checks first (refusing, as a deployment would, with a 4xx), then the guardrails and the
      * what-if. Each file name ends in .dmn.
      */
-    // Not one read-only transaction: the quotes under the deployed tables are real evaluations, which write their
-    // decision instances to history (PostgreSQL refuses that inside a read-only transaction).
     public Preview preview(String jurisdiction, Map<String, byte[]> files, Actor actor) {
         authorize(jurisdiction, actor);
         if (files.isEmpty()) {
@@ -137,7 +131,7 @@ public class RulePreview {
 
     private WhatIf whatIf(String jurisdiction, Map<String, DmnDecision> candidate) {
         TableAwardRules rules = new TableAwardRules(new CandidateDecisions(guardrails.dmn(), jurisdiction, candidate,
-                new DeployedDecisions(decisions, repository)));
+                previews.decisions().forTenant(jurisdiction)));
         List<Round> rounds = rounds(jurisdiction);
         List<ProjectChange> changes = new ArrayList<>();
         List<LineMove> moves = new ArrayList<>();
