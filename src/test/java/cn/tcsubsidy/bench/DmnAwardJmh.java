@@ -46,8 +46,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * hand-written function must agree on every case, entry by entry (else the trial fails). {@code feel=stock} puts
  * Camunda's own ScalaFeelEngineFactory back, for the figure before the caching FEEL engine.
  *
- * <p>{@link #main} runs it through JMH's {@link Runner} (JMH command-line options may be passed, e.g. {@code -p
- * feel=caching -f 0}), prints JMH's table and then one summary line per FEEL engine:
+ * <p>{@link #main} runs it through JMH's {@link Runner} with {@link ProcessCpuProfiler} (JMH command-line options may
+ * be passed, e.g. {@code -p feel=caching -bm avgt -wi 15}), prints JMH's table and then one summary line per FEEL
+ * engine. On a loaded machine the default 3 s of warm-up may end before the JIT has compiled the FEEL interpreter; the
+ * summary says so when the JVM's CPU time during the DMN measurement is well above the benchmark thread's.
  *
  * <pre>
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
@@ -152,6 +154,12 @@ public class DmnAwardJmh {
                 if (dc != null && hc != null) {
                     line.append(String.format(Locale.ROOT, " thread CPU: dmn %.3f µs, hand %.3f µs, ratio %.0fx;",
                             dc.getScore(), hc.getScore(), dc.getScore() / hc.getScore()));
+                    Result dj = dmn.getSecondaryResults().get(ProcessCpuProfiler.JVM_LABEL);
+                    if (dj != null && dj.getScore() > 1.2 * dc.getScore()) {
+                        line.append(String.format(Locale.ROOT, " NOT STEADY: the JVM used %.1fx the benchmark"
+                                + " thread's CPU during dmnTcAward's measurement (JIT still compiling; raise -wi);",
+                                dj.getScore() / dc.getScore()));
+                    }
                 }
             }
             RunResult dmnS = runs.get("dmnTcAward/sample");
