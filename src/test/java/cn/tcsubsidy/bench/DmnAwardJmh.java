@@ -48,18 +48,19 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>{@link #main} runs it through JMH's {@link Runner} with {@link ProcessCpuProfiler} (JMH command-line options may
  * be passed, e.g. {@code -p feel=caching -bm avgt -wi 15}), prints JMH's table and then one summary line per FEEL
- * engine. On a loaded machine the default 3 s of warm-up may end before the JIT has compiled the FEEL interpreter; the
- * summary says so when the JVM's CPU time during the DMN measurement is well above the benchmark thread's.
+ * engine. The warm-up is 15 s: on this 2-core machine, 3 s ended before the JIT had compiled the FEEL interpreter (the
+ * summary says so when the JVM's CPU time during the DMN measurement is well above the benchmark thread's).
+ * Percentiles: {@code -bm sample} (each mode is a fork of its own, so give it the same warm-up).
  *
  * <pre>
  * ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/cp.txt) cn.tcsubsidy.bench.DmnAwardJmh
  * </pre>
  */
-@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 15, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class DmnAwardJmh {
 
