@@ -523,6 +523,62 @@ abstract class PanelReviewScenario {
         assertBlindAndReplayable(p);
     }
 
+    /**
+     * Five members hand in at the same moment, each from a thread of their own (as five browsers would): no score is
+     * lost and none is counted twice. A submission the engine refuses for a concurrent change (optimistic locking)
+     * would leave its task open and be handed in again, as Tasklist lets the member do; the model keeps the members
+     * apart (each seat a sub-instance of its own, the seat's end a job of its own), so none is expected.
+     */
+    @Test
+    void shouldKeepEveryScoreWhenFiveMembersHandInAtOnce() throws Exception {
+        Panel p = project("liaocheng", "EQUIPMENT", 25_000_000);
+        runJob(p, TcProjectProcess.Elements.DRAW_PANEL);
+        List<Task> open = tasksOf(p, TcPanelProcesses.Elements.SCORE_PROJECT);
+        assertThat(open).hasSize(5);
+        int[] points = {85, 80, 75, 70, 66};
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(open.size());
+        AtomicInteger conflicts = new AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(open.size());
+        try {
+            List<java.util.concurrent.Future<?>> handedIn = new java.util.ArrayList<>();
+            for (int i = 0; i < open.size(); i++) {
+                Task t = open.get(i);
+                Map<String, Object> values = sheet(p.jurisdiction(), points[i]);
+                handedIn.add(pool.submit(() -> {
+                    start.await();
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            complete(t.getAssignee(), t, values);
+                            return null;
+                        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+                            conflicts.incrementAndGet();
+                            assertThat(tasks.createTaskQuery().taskId(t.getId()).count())
+                                    .as("a refused submission leaves the task open").isEqualTo(1);
+                            if (attempt == 3) {
+                                throw e;
+                            }
+                        }
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : handedIn) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(conflicts).as("members handing in together do not contend").hasValue(0);
+        assertThat(scores.submissions(p.roundId(), p.projectId())).hasSize(5);
+        assertThat(jdbc.sql("select count(distinct member_user_id) from panel_score where project_id = :p")
+                .param("p", p.projectId()).query(Integer.class).single()).isEqualTo(5);
+        assertThat(latest(p).values()).extracting(Seat::status).containsOnly(Seat.Status.SCORED);
+        aggregate(p);
+        PanelOutcome o = scores.outcome(p.roundId(), p.projectId()).orElseThrow();
+        assertThat(o.sheets()).isEqualTo(5);
+        assertThat(o.aggregateScore()).as("(80 + 75 + 70) / 3").isEqualByComparingTo("75");
+        assertThat(project(p).stage()).isEqualTo(Stage.REVIEWED);
+    }
+
     @Test
     void shouldDropTheHighestAndLowestOfFiveScores() {
         Panel p = project("liaocheng", "EQUIPMENT", 25_000_000);
