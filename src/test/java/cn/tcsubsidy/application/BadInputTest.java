@@ -224,6 +224,185 @@ class BadInputTest {
         assertThat(log.list).allMatch(e -> e.getThrowableProxy() == null || !e.getLoggerName().startsWith("cn.tcsubsidy"));
     }
 
+    // ------------------------------------------------------------------------------------- a generated batch
+
+    private static final String SQL = "'; drop table project; --";
+    private static final String HTML = "<script>alert(1)</script>";
+    private static final String HUGE = "长".repeat(20_000);
+
+    /** Values no amount field may take. */
+    private static List<Object> badAmounts() {
+        return List.of(-1, "-0.01", "abc", true, List.of(1), Map.of("v", 1), "NaN", "Infinity", "-Infinity", 1e308,
+                "1e400", "1,000", "١٢٣", "0x10", new RawValue("1e999999999"), SQL, HTML, HUGE);
+    }
+
+    /** Values no date field may take. */
+    private static List<Object> badDates() {
+        return List.of("2020-02-30", "1899-12-31", "2101-01-01", "tomorrow", 20200101, "2020-13-01",
+                "2020-01-01T25:00:00", List.of("2020-01-01"), true, SQL, HTML, HUGE, "٢٠٢٠-٠١-٠١");
+    }
+
+    /** Values no required name or text field may take. */
+    private static List<Object> badTexts() {
+        return List.of("", "   ", "\u0000\u0001", "名称\u0007", "蓝海\u202e司公", List.of("名称"), Map.of("a", "b"), true,
+                HUGE);
+    }
+
+    /** Values no code (jurisdiction, unit, category, credit code, project code) may take. */
+    private static List<Object> badCodes() {
+        return List.of("", "nowhere", "NOPE", 1, List.of("hekou"), Map.of("a", 1), SQL, HTML, HUGE, "\u0000");
+    }
+
+    private static Map<String, List<Object>> badFilingFields() {
+        Map<String, List<Object>> bad = new java.util.LinkedHashMap<>();
+        for (String f : List.of("jurisdiction", "unitCode", "category", "creditCode", "projectCode")) {
+            bad.put(f, badCodes());
+        }
+        List<Object> creditCodes = new java.util.ArrayList<>(badCodes());
+        creditCodes.addAll(List.of("91370503MA3C5X7Q3A", "123", "000000000000000000", 913705031234567890L));
+        bad.put("creditCode", creditCodes);
+        for (String f : List.of("enterpriseName", "projectName", "loanBank", "entrustedAgreementNo")) {
+            bad.put(f, badTexts());
+        }
+        for (String f : List.of("plannedTotalInvestment", "plannedEquipmentInvestment", "loanAmount")) {
+            bad.put(f, badAmounts());
+        }
+        for (String f : List.of("plannedStartDate", "plannedEndDate")) {
+            bad.put(f, badDates());
+        }
+        bad.put("loanBankAccount", List.of("abc", "123", "1".repeat(100), List.of(1), SQL, HTML, "", HUGE));
+        bad.put("contactEmail", List.of("not-an-email", "a@", "x".repeat(300) + "@example.cn", List.of(1), 1, SQL,
+                HTML, HUGE));
+        return bad;
+    }
+
+    private long rows(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static final List<String> TABLES = List.of("project", "project_event", "mail_outbox", "ACT_RU_EXECUTION",
+            "ACT_RU_VARIABLE", "ACT_RU_TASK", "ACT_HI_PROCINST", "ACT_HI_VARINST", "ACT_HI_DETAIL", "award",
+            "payment", "project_award");
+
+    private Map<String, Long> counts() {
+        Map<String, Long> c = new java.util.LinkedHashMap<>();
+        TABLES.forEach(t -> c.put(t, rows(t)));
+        return c;
+    }
+
+    /**
+     * More than a thousand malformed requests generated field by field — filings (the API and Tasklist's start form),
+     * completion reports (complete and submit-form) and quotes — with wrong types, negative, huge and non-finite
+     * numbers, empty, invisible and oversized strings, invalid codes, impossible dates, SQL and HTML: each one is
+     * answered with a 4xx and a Chinese message without internals, never a 500, and no row of any table changes.
+     */
+    @Test
+    void shouldRefuseMoreThanAThousandGeneratedMalformedInputsAndStoreNothing() {
+        Response filed = rest.post(ENTERPRISE, "/api/projects", filing());
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String task = completionTask(filed.body().get("processInstanceId").asText());
+        Map<String, Long> before = counts();
+        List<String> accepted = new java.util.ArrayList<>();
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        int sent = 0;
+
+        for (Map.Entry<String, List<Object>> field : badFilingFields().entrySet()) {
+            for (Object value : field.getValue()) {
+                Map<String, Object> f = filing();
+                f.put(field.getKey(), value);
+                sent += check(rest.post(ENTERPRISE, "/api/projects", f), "filing " + field.getKey(), value, accepted,
+                        statuses);
+                Map<String, Object> start = new java.util.LinkedHashMap<>();
+                f.forEach((k, v) -> start.put(k, Map.of("value", v)));
+                sent += check(rest.post(ENTERPRISE, "/engine-rest/process-definition/key/tc-project/submit-form",
+                        Map.of("variables", start)), "start form " + field.getKey(), value, accepted, statuses);
+            }
+        }
+
+        Map<String, List<Object>> completion = new java.util.LinkedHashMap<>();
+        completion.put("completionDate", badDates());
+        for (String f : List.of("actualTotalInvestment", "actualEquipmentInvestment", "loanDrawnAmount",
+                "loanContractAmount")) {
+            completion.put(f, badAmounts());
+        }
+        completion.put("completionNote", List.of(List.of("竣工"), Map.of("a", 1), "竣工\u0007", HUGE));
+        completion.put("loanContractNo", List.of(List.of(1), Map.of("a", 1), "", HUGE));
+        completion.put("payeeAccount", List.of("6222000000000000", SQL, 1));
+        Map<String, Object> report = new java.util.LinkedHashMap<>(Map.of("completionDate", "2020-09-28",
+                "actualTotalInvestment", 11_800_000, "actualEquipmentInvestment", 7_600_000, "completionNote", "已竣工投产",
+                "loanDrawnAmount", 8_000_000, "loanContractNo", "HK-LOAN-2020-01", "loanContractAmount", 8_000_000,
+                "entrustedAgreementNo", "HK-WT-2020-01"));
+        for (Map.Entry<String, List<Object>> field : completion.entrySet()) {
+            for (Object value : field.getValue()) {
+                Map<String, Object> values = new java.util.LinkedHashMap<>(report);
+                values.put(field.getKey(), value);
+                Object[] pairs = values.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+                        .toArray();
+                for (String action : List.of("complete", "submit-form")) {
+                    sent += check(rest.post(ENTERPRISE, "/engine-rest/task/" + task + "/" + action, variables(pairs)),
+                            action + " " + field.getKey(), value, accepted, statuses);
+                }
+            }
+        }
+        for (Object unknown : List.of("does-not-exist", "1", SQL.replace(" ", ""), "00000000-0000-0000-0000-000000000000")) {
+            sent += check(rest.post(ENTERPRISE, "/engine-rest/task/" + unknown + "/complete", variables(report.entrySet()
+                    .stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray())),
+                    "unknown task", unknown, accepted, statuses);
+        }
+
+        Map<String, List<Object>> quote = new java.util.LinkedHashMap<>();
+        quote.put("jurisdiction", badCodes());
+        quote.put("category", badCodes());
+        quote.put("applicationDate", badDates());
+        quote.put("completionDate", badDates());
+        for (String f : List.of("totalInvestment", "equipmentInvestment", "loanAmount", "rdInvestment",
+                "robotInvestment", "informatizationInvestment", "completedInvestmentThisYear", "nationalFunding")) {
+            quote.put(f, badAmounts());
+        }
+        quote.put("creditCode", List.of("91370500MA0000001M", "123", SQL, HTML, List.of(1)));
+        quote.put("awardYear", List.of(1999, 2101, 2020.5, "二〇二一", List.of(2021), SQL));
+        quote.put("expertScore", List.of(-1, 101, "NaN", "abc", List.of(1), SQL));
+        quote.put("equipmentInvestmnet", List.of(1));
+        // Each bad value in a valid quote of three jurisdictions' different categories.
+        List<Map<String, Object>> quotes = List.of(
+                Map.of("jurisdiction", "hekou", "category", "DIRECT_SUBSIDY", "applicationDate", "2021-05-10",
+                        "totalInvestment", 9_000_000, "equipmentInvestment", 7_000_000),
+                Map.of("jurisdiction", "jiyuan", "category", "TECH_RETROFIT", "applicationDate", "2018-03-01",
+                        "completedInvestmentThisYear", 8_000_000, "equipmentInvestment", 5_000_000,
+                        "rdInvestment", 1_000_000, "productionStartDate", "2017-12-01"),
+                Map.of("jurisdiction", "yanzhou", "category", "EQUIPMENT", "applicationDate", "2021-06-01",
+                        "equipmentInvestment", 7_000_000, "mujuanClass", "B"));
+        for (Map<String, Object> valid : quotes) {
+            assertThat(rest.post(ENTERPRISE, "/api/award-quotes", valid).status()).as("%s", valid).isEqualTo(200);
+            for (Map.Entry<String, List<Object>> field : quote.entrySet()) {
+                for (Object value : field.getValue()) {
+                    Map<String, Object> q = new java.util.LinkedHashMap<>(valid);
+                    q.put(field.getKey(), value);
+                    sent += check(rest.post(ENTERPRISE, "/api/award-quotes", q),
+                            "quote " + valid.get("jurisdiction") + " " + field.getKey(), value, accepted, statuses);
+                }
+            }
+        }
+
+        System.out.printf("BadInputTest: %d generated malformed requests, answered %s%n", sent, statuses);
+        assertThat(accepted).as("malformed input that was not refused").isEmpty();
+        assertThat(sent).isGreaterThanOrEqualTo(1000);
+        assertThat(counts()).as("no row written by %d refused requests (statuses %s)", sent, statuses).isEqualTo(before);
+        assertThat(completionTask(filed.body().get("processInstanceId").asText())).isEqualTo(task);
+    }
+
+    /** One refused request: a 4xx with a clean Chinese message; anything else is recorded as accepted. */
+    private int check(Response r, String what, Object value, List<String> accepted, Map<Integer, Integer> statuses) {
+        statuses.merge(r.status(), 1, Integer::sum);
+        String shown = value instanceof String v && v.length() > 40 ? v.substring(0, 40) + "…" : String.valueOf(value);
+        if (r.status() < 400 || r.status() >= 500 || r.status() == 401 || r.body() == null) {
+            accepted.add(what + " = " + shown + " → " + r.status() + " " + r.text().substring(0, Math.min(200, r.text().length())));
+        } else {
+            assertClean(r);
+        }
+        return 1;
+    }
+
     @Test
     void shouldAnswerNotFoundForAnUnknownTask() {
         // (resolve, the end of a delegation, is the administrator's alone: the command guard answers 403 first)
