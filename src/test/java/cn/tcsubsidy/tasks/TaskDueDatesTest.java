@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.tasks.domain.TaskDueDates;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The due date from a table's working days, without an engine or a database: weekends, holidays, make-up days. */
@@ -23,13 +21,14 @@ class TaskDueDatesTest {
     /** 2026's Labour Day: 1–5 May off, Saturday 9 May worked. */
     static final WorkingDays LABOUR_DAY_2026 = new WorkingDays(null) {
         @Override
-        public boolean isWorkingDay(LocalDate day) {
-            if (Set.of(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 2), LocalDate.of(2026, 5, 3),
-                    LocalDate.of(2026, 5, 4), LocalDate.of(2026, 5, 5)).contains(day)) {
-                return false;
+        protected java.util.Map<LocalDate, Boolean> listed(LocalDate first, LocalDate last) {
+            java.util.Map<LocalDate, Boolean> days = new java.util.HashMap<>();
+            for (int d = 1; d <= 5; d++) {
+                days.put(LocalDate.of(2026, 5, d), false);
             }
-            return day.equals(LocalDate.of(2026, 5, 9))
-                    || (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY);
+            days.put(LocalDate.of(2026, 5, 9), true);
+            days.keySet().removeIf(d -> d.isBefore(first) || d.isAfter(last));
+            return days;
         }
     };
 

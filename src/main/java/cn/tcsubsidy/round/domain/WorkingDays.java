@@ -2,6 +2,7 @@ package cn.tcsubsidy.round.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,22 +18,12 @@ public class WorkingDays {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        Map<LocalDate, Boolean> listed = jdbc.sql("select holiday_date, workday from public_holiday where holiday_date = :d").param("d", day)
-                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBoolean(2))).list()
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        if (listed.containsKey(day)) {
-            return listed.get(day);
-        }
-        return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        return new Span(day, day).isWorkingDay(day);
     }
 
     /** The first working day on or after {@code day}. */
     public LocalDate onOrAfter(LocalDate day) {
-        LocalDate d = day;
-        while (!isWorkingDay(d)) {
-            d = d.plusDays(1);
-        }
-        return d;
+        return onOrAfter(day, new Span(day, day.plusDays(SPAN_DAYS)));
     }
 
     /** The last of {@code count} working days, counting {@code firstDay} (a working day) as the first. */
@@ -40,13 +31,72 @@ public class WorkingDays {
         if (count < 1) {
             throw new IllegalArgumentException("a period has at least one working day: " + count);
         }
-        LocalDate d = onOrAfter(firstDay);
+        // The listed days of the period read at once (a period of n working days spans about 7n/5 calendar days, more
+        // over a holiday week); read again further on only when the count runs past them.
+        Span listed = new Span(firstDay, firstDay.plusDays(count * 2L + SPAN_DAYS));
+        LocalDate d = onOrAfter(firstDay, listed);
         for (int left = count - 1; left > 0; ) {
             d = d.plusDays(1);
-            if (isWorkingDay(d)) {
+            if (listed.isWorkingDay(d)) {
                 left--;
             }
         }
         return d;
+    }
+
+    /** The days from {@code first} to {@code last} the calendar lists: true for a make-up working day. */
+    protected Map<LocalDate, Boolean> listed(LocalDate first, LocalDate last) {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        jdbc.sql("select holiday_date, workday from public_holiday where holiday_date between :first and :last")
+                .param("first", first).param("last", last)
+                .query((rs, i) -> Map.entry(rs.getObject(1, LocalDate.class), rs.getBoolean(2))).list()
+                .forEach(e -> days.put(e.getKey(), e.getValue()));
+        return days;
+    }
+
+    /** Calendar days read ahead beyond the days a period needs (a holiday week and its make-up days). */
+    private static final long SPAN_DAYS = 31;
+
+    private static LocalDate onOrAfter(LocalDate day, Span listed) {
+        LocalDate d = day;
+        while (!listed.isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** The holidays and make-up working days listed from {@code from} to {@code to}, one query; extended on demand. */
+    private final class Span {
+
+        private LocalDate from;
+        private LocalDate to;
+        private final Map<LocalDate, Boolean> listed = new HashMap<>();
+
+        Span(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+            read(from, to);
+        }
+
+        private void read(LocalDate first, LocalDate last) {
+            listed.putAll(listed(first, last));
+        }
+
+        boolean isWorkingDay(LocalDate day) {
+            if (day.isAfter(to)) {
+                LocalDate next = to.plusDays(1);
+                to = day.plusDays(SPAN_DAYS);
+                read(next, to);
+            } else if (day.isBefore(from)) {
+                LocalDate previous = from.minusDays(1);
+                from = day;
+                read(day, previous);
+            }
+            Boolean workday = listed.get(day);
+            if (workday != null) {
+                return workday;
+            }
+            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
     }
 }
