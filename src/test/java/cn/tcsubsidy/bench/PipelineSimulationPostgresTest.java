@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * A smoke run of the pipeline benchmark on PostgreSQL: {@value #DEFAULT_PROJECTS} projects (two per jurisdiction),
  * filed, reviewed, awarded, paid, accepted and followed up to CLOSED by {@link PipelineSimulation}, with every stage's
  * SQL counted ({@link SqlCounting}). Asserts the run is whole and its figures sane, never a timing; prints the table.
- * {@code -Dbench.projects=N} runs N projects instead (a measurement, not for the build).
+ * {@code -Dbench.projects=N} runs N projects instead (a measurement, not for the build), {@code -Dbench.database=name}
+ * in a fresh database of that name, {@code -Dbench.sql.texts=true} prints each stage's most frequent statements.
  */
 @RequiresPostgres
 @ActiveProfiles("postgres")
@@ -40,7 +41,7 @@ class PipelineSimulationPostgresTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        Postgres.useFreshDatabase(registry, "tc_pipeline_bench_test");
+        Postgres.useFreshDatabase(registry, System.getProperty("bench.database", "tc_pipeline_bench_test"));
     }
 
     @Test
@@ -50,6 +51,13 @@ class PipelineSimulationPostgresTest {
 
         PipelineSimulation.Result result = new PipelineSimulation(context).run(projects);
         System.out.println(result.toTable());
+        if (Boolean.getBoolean("bench.sql.texts")) {
+            for (PipelineSimulation.StageResult s : result.stages()) {
+                System.out.println("== " + s.stage());
+                SqlCounting.topStatements(s.stage(), 12).forEach(e -> System.out.printf("%8d  %s%n", e.getValue(),
+                        e.getKey()));
+            }
+        }
 
         assertThat(result.projects()).isEqualTo(projects);
         assertThat(result.finalStages()).as("every project paid and its follow-up passed")

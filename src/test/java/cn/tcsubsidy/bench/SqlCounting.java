@@ -114,6 +114,13 @@ public class SqlCounting {
     private static final Map<String, Counter> COUNTERS = new LinkedHashMap<>();
     private static final AtomicReference<Current> CURRENT = new AtomicReference<>(current(STARTUP));
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
+    /**
+     * With system property {@code bench.sql.texts=true}: per stage, each SQL text (whitespace folded, first 160
+     * characters) with the number of times it ran, for {@link #topStatements}. Off by default (it costs a map lookup
+     * per statement).
+     */
+    static final boolean TEXTS = Boolean.getBoolean("bench.sql.texts");
+    private static final Map<String, Map<String, LongAdder>> BY_TEXT = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Current current(String name) {
         synchronized (COUNTERS) {
@@ -135,6 +142,7 @@ public class SqlCounting {
     public static void reset() {
         synchronized (COUNTERS) {
             COUNTERS.clear();
+            BY_TEXT.clear();
             CURRENT.set(current(CURRENT.get().name()));
         }
     }
@@ -146,6 +154,26 @@ public class SqlCounting {
             COUNTERS.forEach((name, counter) -> copy.put(name, counter.counts()));
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * The {@code limit} SQL texts run most often in {@code stage}, most frequent first, with their counts; empty
+     * unless {@code bench.sql.texts=true}.
+     */
+    public static List<Map.Entry<String, Long>> topStatements(String stage, int limit) {
+        Map<String, LongAdder> texts = BY_TEXT.getOrDefault(stage, Map.of());
+        return texts.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(limit).toList();
+    }
+
+    private static void text(String stage, String sql) {
+        if (sql == null) {
+            return;
+        }
+        String folded = sql.replaceAll("\\s+", " ").trim();
+        String key = folded.length() > 160 ? folded.substring(0, 160) : folded;
+        BY_TEXT.computeIfAbsent(stage, n -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
     /** Whether a DataSource bean was wrapped (false: the counts stay zero, e.g. without this configuration). */
@@ -328,6 +356,7 @@ public class SqlCounting {
         private final Kind preparedKind;
         /** The kinds of the statements added to the pending batch. */
         private final List<Kind> batch = new ArrayList<>();
+        private final List<String> batchTexts = new ArrayList<>();
 
         StatementHandler(Statement target, Connection connection, Connection connectionProxy, String sql) {
             this.target = target;
@@ -352,16 +381,25 @@ public class SqlCounting {
                 case "addBatch":
                     SqlCounting.invoke(target, method, args);
                     batch.add(withSql ? kindOf((String) args[0]) : preparedKind);
+                    if (TEXTS) {
+                        batchTexts.add(withSql ? (String) args[0] : sql);
+                    }
                     return null;
                 case "clearBatch":
                     SqlCounting.invoke(target, method, args);
                     batch.clear();
+                    batchTexts.clear();
                     return null;
                 case "executeBatch", "executeLargeBatch": {
-                    Counter counter = CURRENT.get().counter();
+                    Current current = CURRENT.get();
+                    Counter counter = current.counter();
                     boolean auto = autoCommit();
                     List<Kind> kinds = new ArrayList<>(batch);
                     batch.clear();
+                    if (TEXTS) {
+                        batchTexts.forEach(t -> text(current.name(), t));
+                        batchTexts.clear();
+                    }
                     Object result = SqlCounting.invoke(target, method, args);
                     counter.batches.increment();
                     kinds.forEach(counter::statement);
@@ -382,10 +420,14 @@ public class SqlCounting {
                     return result;
                 }
                 case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate": {
-                    Counter counter = CURRENT.get().counter();
+                    Current current = CURRENT.get();
+                    Counter counter = current.counter();
                     boolean auto = autoCommit();
                     Object result = SqlCounting.invoke(target, method, args);
                     counter.statement(withSql ? kindOf((String) args[0]) : preparedKind);
+                    if (TEXTS) {
+                        text(current.name(), withSql ? (String) args[0] : sql);
+                    }
                     if (auto) {
                         counter.autoCommits.increment();
                     }
