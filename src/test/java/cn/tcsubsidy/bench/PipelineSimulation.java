@@ -1,6 +1,7 @@
 package cn.tcsubsidy.bench;
 
 import cn.tcsubsidy.award.budget.FundBudgetService;
+import cn.tcsubsidy.award.ledger.Payers;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
 import cn.tcsubsidy.demo.DemoExpertPool;
 import cn.tcsubsidy.engine.EngineClock;
@@ -98,7 +99,7 @@ public final class PipelineSimulation {
     static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     /** Where the run's clock starts: a working day a month before the round's recommendation deadline. */
     static final Instant RUN_STARTS = LocalDateTime.of(ROUND_YEAR, 11, 1, 9, 0).atZone(BEIJING).toInstant();
-    static final BigDecimal BUDGET_PER_FUND = new BigDecimal("1000000000000");
+    static final BigDecimal BUDGET_PER_FUND = new BigDecimal("100000000000");
 
     public static final String SETUP = "setup";
     public static final String DRIVER = "driver";
@@ -157,6 +158,19 @@ public final class PipelineSimulation {
             return b.toString();
         }
 
+        /** The same figures as absolute numbers, one line per stage with a header, for a script to read. */
+        public String toCsv() {
+            StringBuilder b = new StringBuilder("stage,projects,seconds,statements,selects,inserts,updates,deletes,"
+                    + "others,batches,rows_written,commits,auto_commits,rollbacks\n");
+            for (StageResult s : stages) {
+                SqlCounting.Counts c = s.counts();
+                b.append(String.format(Locale.ROOT, "%s,%d,%.3f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n", s.stage(), projects,
+                        s.nanos() / 1e9, c.statements(), c.selects(), c.inserts(), c.updates(), c.deletes(), c.others(),
+                        c.batches(), c.rowsWritten(), c.commits(), c.autoCommits(), c.rollbacks()));
+            }
+            return b.toString();
+        }
+
         private String row(String name, long nanos, SqlCounting.Counts c) {
             double p = Math.max(projects, 1);
             return String.format(Locale.ROOT, "%-24s %9.2f %10.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%n", name,
@@ -190,6 +204,7 @@ public final class PipelineSimulation {
     private final EvidenceRules evidenceRules;
     private final DemoSchemes schemes;
     private final FundBudgetService budgets;
+    private final Payers payers;
     private final DemoExpertPool expertPool;
     private final JurisdictionDirectory directory;
     private final Clock clock;
@@ -216,6 +231,7 @@ public final class PipelineSimulation {
         this.evidenceRules = context.getBean(EvidenceRules.class);
         this.schemes = context.getBean(DemoSchemes.class);
         this.budgets = context.getBean(FundBudgetService.class);
+        this.payers = context.getBean(Payers.class);
         this.expertPool = context.getBean(DemoExpertPool.class);
         this.directory = context.getBean(JurisdictionDirectory.class);
         this.clock = context.getBean(Clock.class);
@@ -353,11 +369,21 @@ public final class PipelineSimulation {
         }
     }
 
-    /** Each scheme and budget of the round year (what a rule administrator and finance enter), the expert pools. */
+    /**
+     * The round year's sample schemes (DemoSchemes: Huanggang's rates are schemes), each fund's budget as finance
+     * enters it (large enough for every project: the shipped budgets, e.g. Hekou's 20,000,000, leave most of a large
+     * round below the budget line), the demo expert pools.
+     */
     private void setUp(int projectCount) {
         schemes.enter(ROUND_YEAR);
-        budgets.enterSampleBudgets(ROUND_YEAR, BUDGET_PER_FUND);
         for (String j : JURISDICTIONS) {
+            // Finance enters (or raises) each fund's budget so that every project fits under the budget line.
+            Actor finance = actor(Roles.finance(j));
+            for (Payers.Fund fund : payers.funds(j)) {
+                as(finance.userId(), () -> budgets.enter(j, Map.of("fundCode", fund.code(), "budgetYear", ROUND_YEAR,
+                        "amount", BUDGET_PER_FUND, "basis", "压测预算(非财政预算批复)",
+                        "reason", "压测:预算足以安排全部项目"), finance));
+            }
             expertPool.loadIfEmpty(j);
             cases.put(j, new ArrayList<>());
         }

@@ -51,6 +51,7 @@ class PipelineSimulationPostgresTest {
 
         PipelineSimulation.Result result = new PipelineSimulation(context).run(projects);
         System.out.println(result.toTable());
+        System.out.println(result.toCsv());
         if (Boolean.getBoolean("bench.sql.texts")) {
             for (PipelineSimulation.StageResult s : result.stages()) {
                 System.out.println("== " + s.stage());
