@@ -694,6 +694,9 @@ public final class PipelineSimulation {
     /** @param required whether the jurisdiction must have such a task open (else none is fine) */
     private void completeTasks(String j, String taskKey, boolean required, Function<Task, String> user,
                                Function<Task, Map<String, Object>> values) {
+        if (required) {
+            awaitTasks(j, taskKey, cases.get(j).size());
+        }
         List<Task> open = tasks.createTaskQuery().tenantIdIn(j).taskDefinitionKey(taskKey).list();
         int done = 0;
         for (Task task : open) {
@@ -712,6 +715,19 @@ public final class PipelineSimulation {
             throw new IllegalStateException(j + ": no open task " + taskKey);
         }
         runJobs(j);
+    }
+
+    /**
+     * Waits (up to a minute) until the jurisdiction has {@code expected} open tasks {@code taskKey}: with the job
+     * executor running, the job that creates the last of them may still be running in it when this stage begins.
+     */
+    private void awaitTasks(String j, String taskKey, int expected) {
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (tasks.createTaskQuery().tenantIdIn(j).taskDefinitionKey(taskKey).count() < expected
+                && System.nanoTime() < until) {
+            runJobs(j);
+            pause();
+        }
     }
 
     private long openTasks(String taskKey) {
@@ -757,13 +773,37 @@ public final class PipelineSimulation {
         throw new IllegalStateException("jobs of tenant " + tenantId + " keep coming");
     }
 
+    /**
+     * Executes the job now, until it is gone: a conflict means the job executor locked it (then it is tried again) or
+     * ran it first (then it is gone); a failure of its own is thrown.
+     */
     private void executeUnlessGone(Job job) {
-        try {
-            management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-            if (management.createJobQuery().jobId(job.getId()).count() > 0) {
-                throw e;
+        for (int attempt = 0; attempt < 500; attempt++) {
+            try {
+                management.executeJob(job.getId());
+                return;
+            } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+                // Locked or run by the job executor at the same time: look again.
+            } catch (RuntimeException e) {
+                if (management.createJobQuery().jobId(job.getId()).count() > 0) {
+                    throw e;
+                }
+                return;
             }
+            if (management.createJobQuery().jobId(job.getId()).count() == 0) {
+                return;
+            }
+            pause();
+        }
+        throw new IllegalStateException("job " + job.getId() + " keeps conflicting");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
