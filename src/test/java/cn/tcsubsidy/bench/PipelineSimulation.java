@@ -89,6 +89,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * System property {@code bench.threads} (default 2): the jurisdictions of a stage run on that many threads, each
  * jurisdiction's projects one after another on one thread (jurisdictions share no round, panel or budget).
+ * System property {@code bench.jobs}: {@code run} (default) runs the due continuations on the simulation's threads
+ * (with the job executor running too, both take jobs and some work is done twice and rolled back: see the rollbacks
+ * in {@link Result#toCsv()}); {@code wait} leaves them to the job executor (it must be enabled) and only waits until
+ * none is due, failing on an incident. Timers are fired by the simulation in both modes.
  */
 public final class PipelineSimulation {
 
@@ -208,6 +212,8 @@ public final class PipelineSimulation {
     private final Clock clock;
     private final DataSource dataSource;
     private final int threads;
+    /** {@code bench.jobs=wait}: the job executor runs the continuations, the simulation only waits for them. */
+    private final boolean waitForJobExecutor;
 
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
@@ -234,6 +240,7 @@ public final class PipelineSimulation {
         this.clock = context.getBean(Clock.class);
         this.dataSource = context.getBean(DataSource.class);
         this.threads = Math.max(1, Integer.getInteger("bench.threads", 2));
+        this.waitForJobExecutor = "wait".equals(System.getProperty("bench.jobs", "run"));
     }
 
     /** Drives {@code projects} projects (at least one per jurisdiction) through the whole pipeline; see the class. */
@@ -741,6 +748,10 @@ public final class PipelineSimulation {
      * executor ran first (gone, or a conflict) is fine, a job that failed is thrown after the others ran.
      */
     private void runJobs(String tenantId) {
+        if (waitForJobExecutor) {
+            awaitJobExecutor(tenantId);
+            return;
+        }
         RuntimeException failure = null;
         for (int pass = 0; pass < 100_000; pass++) {
             List<Job> due = management.createJobQuery().tenantIdIn(tenantId).messages().executable().listPage(0, 100);
@@ -777,6 +788,25 @@ public final class PipelineSimulation {
      * Executes the job now, until it is gone: a conflict means the job executor locked it (then it is tried again) or
      * ran it first (then it is gone); a failure of its own is thrown.
      */
+    /**
+     * With {@code bench.jobs=wait}: waits until the job executor has run every due continuation of the tenant (none
+     * is executable); fails on an incident of the tenant.
+     */
+    private void awaitJobExecutor(String tenantId) {
+        long until = System.nanoTime() + 600_000_000_000L;
+        while (management.createJobQuery().tenantIdIn(tenantId).messages().executable().count() > 0) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the job executor has not run the jobs of " + tenantId + " in 10 minutes");
+            }
+            pause();
+        }
+        long incidents = runtime.createIncidentQuery().tenantIdIn(tenantId).count();
+        if (incidents > 0) {
+            throw new IllegalStateException(tenantId + ": " + incidents + " incident(s), e.g. "
+                    + runtime.createIncidentQuery().tenantIdIn(tenantId).listPage(0, 1).get(0).getIncidentMessage());
+        }
+    }
+
     private void executeUnlessGone(Job job) {
         for (int attempt = 0; attempt < 500; attempt++) {
             try {
