@@ -78,9 +78,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bureau confirms the payee with {@link PayeeService}, one finance officer prepares each payment order and the other
  * approves it (四眼原则). Tasks are completed with {@link FormService#submitTaskForm} as Tasklist submits them, so the
  * command guards and task listeners run. The asynchronous continuations (round steps, each project's answer, the
- * panel's draw and aggregate, the mails) are run to their end after each stage, as the tests' {@code RoundJobs} runs
- * them; with the job executor running as well, it takes some of them (a job it ran first is simply gone). Timers are fired by this class after
- * the clock is moved; one the job executor took first is simply gone.
+ * panel's draw and aggregate, the mails) are run to their end within each stage, as the tests' {@code RoundJobs} runs
+ * them (or left to the job executor: {@code bench.jobs} below), so a stage's figures include the work its steps
+ * caused (the town's recommendation, e.g., includes the panel draw it triggers). Timers are fired by this class after
+ * the clock is moved; one the job executor took first is simply gone. A stage's figures also include the
+ * simulation's own look-ups (one task query per jurisdiction and stage, the quoted amounts at the award decision).
  * <p>
  * Huanggang's projects are loan-interest projects (its investment subsidy pays an advance and waits for the next
  * year's settlement, a path of its own) under 20,000,000 (its loan-interest experts are too few for a panel of five).
