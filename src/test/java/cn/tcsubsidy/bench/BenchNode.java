@@ -71,25 +71,35 @@ public final class BenchNode {
     private BenchNode() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Ends the JVM in every case: the app's non-daemon threads would keep it alive after an uncaught error. */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 3;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static int run() throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         HeapSampler heap = HeapSampler.start();
         String variant = System.getProperty("bench.variant", "tuned");
-        int projects = Integer.getInteger("bench.projects", 10000);
-        int tasks = Integer.getInteger("bench.tasks", 50000);
-        int quoteThreads = Integer.getInteger("bench.quoteThreads", 4);
-        Duration quoteTime = Duration.ofSeconds(Long.getLong("bench.quoteSeconds", 20));
-        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
-        int taskListSamples = Integer.getInteger("bench.taskListSamples", 200);
-        int taskListWarmup = Integer.getInteger("bench.taskListWarmup", 20);
-        String pipelineSwitch = System.getProperty("bench.pipeline", "auto");
         String database = System.getProperty("bench.dbPrefix", "tc_bench_") + variant.replaceAll("[^a-z0-9_]", "_");
 
+        // bench.mode=restart: start again on the database the measuring run left (schema, migrations and models in
+        // place, the seeded tasks too), for the start-up of a restart; nothing else is run.
+        boolean restart = "restart".equals(System.getProperty("bench.mode"));
         Map<String, Object> figures = new LinkedHashMap<>();
         StringBuilder details = new StringBuilder();
-        List<String> appArgs = applicationArguments(variant, Postgres.freshDatabase(database));
-        details.append("variant ").append(variant).append(" on database ").append(database).append("; arguments: ")
-                .append(String.join(" ", appArgs.subList(3, appArgs.size()))).append('\n');
+        List<String> appArgs = applicationArguments(variant,
+                restart ? Postgres.SERVER + database : Postgres.freshDatabase(database));
+        details.append(restart ? "restart: " : "").append("variant ").append(variant).append(" on ")
+                .append(restart ? "the existing" : "a fresh").append(" database ").append(database)
+                .append("; arguments: ").append(String.join(" ", appArgs.subList(3, appArgs.size()))).append('\n');
 
         List<Class<?>> sources = new ArrayList<>(List.of(TcSubsidyApplication.class));
         optionalClass("cn.tcsubsidy.bench.SqlCounting").ifPresent(sources::add);
@@ -100,48 +110,15 @@ public final class BenchNode {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         boolean failed = false;
         try {
-            // 1. The pipeline, when PipelineSimulation is there (another change brings it) and not switched off.
-            boolean pipelinePresent = optionalClass("cn.tcsubsidy.bench.PipelineSimulation").isPresent();
-            if ("true".equals(pipelineSwitch) && !pipelinePresent) {
-                throw new IllegalStateException("bench.pipeline=true but there is no cn.tcsubsidy.bench.PipelineSimulation");
+            if (!restart) {
+                measure(context, port, variant, figures, details);
             }
-            if (!"false".equals(pipelineSwitch) && pipelinePresent && projects > 0) {
-                progress(variant, "pipeline: " + projects + " projects");
-                pipeline(context, projects, figures, details);
-            } else {
-                details.append("pipeline: not run (").append(pipelinePresent ? "bench.projects=" + projects
-                        + ", bench.pipeline=" + pipelineSwitch : "no PipelineSimulation on the class path").append(")\n");
-            }
-
-            // 2. Quote load, and GET /api/projects as the baseline of HTTP + sign-in.
-            progress(variant, "quote load: " + quoteThreads + " threads, " + warmup.toSeconds() + " s warm-up, "
-                    + quoteTime.toSeconds() + " s");
-            QuoteLoad load = new QuoteLoad(port);
-            load.checkQuote();
-            QuoteLoad.Stats quote = load.run("POST /api/award-quotes", load.quoteRequest(), quoteThreads, warmup, quoteTime);
-            QuoteLoad.Stats list = load.run("GET /api/projects", load.projectsRequest(), quoteThreads, warmup, quoteTime);
-            quote.putFigures("quote", figures);
-            list.putFigures("projectsApi", figures);
-            details.append(QuoteLoad.Stats.header()).append('\n').append(quote.row()).append('\n')
-                    .append(list.row()).append('\n');
-            for (QuoteLoad.Stats s : List.of(quote, list)) {
-                if (s.errorRate() > 0.001) {
-                    failed = true;
-                    details.append("FAILED: ").append(s.name()).append(" errors ").append(s.errors()).append(" of ")
-                            .append(s.count() + s.errors()).append(" (more than 0.1 %)\n");
-                }
-            }
-
-            // 4. The town officer's task list with the open tasks seeded.
-            progress(variant, "task list: seeding " + tasks + " tasks");
-            TaskListLoad.Result taskList = new TaskListLoad(context, port).run(tasks, taskListSamples, taskListWarmup);
-            taskList.putFigures(figures);
-            details.append(taskList.table());
         } catch (Exception | AssertionError e) {
             failed = true;
             details.append("FAILED: ").append(e).append('\n');
             e.printStackTrace();
         }
+        failed |= details.indexOf("FAILED: ") >= 0;
 
         // 5. Memory, at the end of everything.
         heap.stop();
@@ -176,7 +153,57 @@ public final class BenchNode {
         System.out.println(RESULT_PREFIX + new ObjectMapper().writeValueAsString(result));
         System.out.flush();
         context.close();
-        System.exit(failed ? 2 : 0);
+        return failed ? 2 : 0;
+    }
+
+    /** Pipeline (when present), quote load, task list; a failure is written into the details as FAILED. */
+    private static void measure(ApplicationContext context, int port, String variant, Map<String, Object> figures,
+                                StringBuilder details) throws Exception {
+        int projects = Integer.getInteger("bench.projects", 10000);
+        int tasks = Integer.getInteger("bench.tasks", 50000);
+        int quoteThreads = Integer.getInteger("bench.quoteThreads", 4);
+        Duration quoteTime = Duration.ofSeconds(Long.getLong("bench.quoteSeconds", 20));
+        Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 5));
+        int taskListSamples = Integer.getInteger("bench.taskListSamples", 200);
+        int taskListWarmup = Integer.getInteger("bench.taskListWarmup", 20);
+        String pipelineSwitch = System.getProperty("bench.pipeline", "auto");
+
+        // 1. The pipeline, when PipelineSimulation is there (another change brings it) and not switched off.
+        boolean pipelinePresent = optionalClass("cn.tcsubsidy.bench.PipelineSimulation").isPresent();
+        if ("true".equals(pipelineSwitch) && !pipelinePresent) {
+            throw new IllegalStateException("bench.pipeline=true but there is no cn.tcsubsidy.bench.PipelineSimulation");
+        }
+        if (!"false".equals(pipelineSwitch) && pipelinePresent && projects > 0) {
+            progress(variant, "pipeline: " + projects + " projects");
+            pipeline(context, projects, figures, details);
+        } else {
+            details.append("pipeline: not run (").append(pipelinePresent ? "bench.projects=" + projects
+                    + ", bench.pipeline=" + pipelineSwitch : "no PipelineSimulation on the class path").append(")\n");
+        }
+
+        // 2. Quote load, and GET /api/projects as the baseline of HTTP + sign-in.
+        progress(variant, "quote load: " + quoteThreads + " threads, " + warmup.toSeconds() + " s warm-up, "
+                + quoteTime.toSeconds() + " s");
+        QuoteLoad load = new QuoteLoad(port);
+        load.checkQuote();
+        QuoteLoad.Stats quote = load.run("POST /api/award-quotes", load.quoteRequest(), quoteThreads, warmup, quoteTime);
+        QuoteLoad.Stats list = load.run("GET /api/projects", load.projectsRequest(), quoteThreads, warmup, quoteTime);
+        quote.putFigures("quote", figures);
+        list.putFigures("projectsApi", figures);
+        details.append(QuoteLoad.Stats.header()).append('\n').append(quote.row()).append('\n')
+                .append(list.row()).append('\n');
+        for (QuoteLoad.Stats s : List.of(quote, list)) {
+            if (s.errorRate() > 0.001) {
+                details.append("FAILED: ").append(s.name()).append(" errors ").append(s.errors()).append(" of ")
+                        .append(s.count() + s.errors()).append(" (more than 0.1 %)\n");
+            }
+        }
+
+        // 4. The town officer's task list with the open tasks seeded.
+        progress(variant, "task list: seeding " + tasks + " tasks");
+        TaskListLoad.Result taskList = new TaskListLoad(context, port).run(tasks, taskListSamples, taskListWarmup);
+        taskList.putFigures(figures);
+        details.append(taskList.table());
     }
 
     /** Data source, server, demo identities, then the variant's settings; command-line arguments win over the yml. */
