@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Seeding: a small bench model ({@link #KEY}: one user task offered the way tc-project offers 镇街审核推荐, to
  * {@code ${execution.tenantId}-town-${unitCode}}, dated by the model like it, historyTimeToLive set) is deployed by
- * the administrator once per jurisdiction (tenant), then instances are started {@link #BATCH} per engine command,
+ * the administrator once per jurisdiction (tenant), then instances are started {@link #BATCH} per engine command
+ * (by {@code bench.seedThreads} threads, default 2),
  * round-robin over every recommending unit of the five jurisdictions, so each unit (the officer's too) holds about
  * 1/(number of units) of them. The engine does everything it does for a real task: the app's parse listeners (card
  * variables copied to the task, the card's name), the candidate group's identity link and, with the app's default
@@ -72,7 +73,8 @@ final class TaskListLoad {
             </bpmn:definitions>
             """;
 
-    record Result(long tasksInDatabase, long taskAuthorizations, int seeded, double seedSeconds, String officer,
+    record Result(long tasksInDatabase, long taskAuthorizations, int seeded, int seedThreads, double seedSeconds,
+                  String officer,
                   long officerExpected, long officerCount, int listSize, Latencies.Sorted list, Latencies.Sorted count) {
 
         void putFigures(Map<String, Object> figures) {
@@ -93,10 +95,11 @@ final class TaskListLoad {
 
         String table() {
             StringBuilder s = new StringBuilder();
-            s.append(String.format(Locale.ROOT, "seeded %d instances in %.1f s (%.0f/s); ACT_RU_TASK %d rows, "
-                            + "task authorizations %d; officer %s: filter %s counts %d (own unit seeded %d)%n",
-                    seeded, seedSeconds, seeded / seedSeconds, tasksInDatabase, taskAuthorizations, officer, FILTER,
-                    officerCount, officerExpected));
+            s.append(String.format(Locale.ROOT, "seeded %d instances in %.1f s (%.0f/s, %d threads, %d per transaction); "
+                            + "ACT_RU_TASK %d rows, authorizations on tasks %d; officer %s: filter %s counts %d "
+                            + "(own unit seeded %d)%n",
+                    seeded, seedSeconds, seeded / seedSeconds, seedThreads, BATCH, tasksInDatabase,
+                    taskAuthorizations, officer, FILTER, officerCount, officerExpected));
             s.append(String.format(Locale.ROOT, "%-26s %7s %8s %8s %8s%n", "task list", "samples", "p50 ms", "p95 ms",
                     "max ms"));
             s.append(String.format(Locale.ROOT, "%-26s %7d %8s %8s %8s%n", "filter list (15, HAL)", list.count(),
@@ -119,7 +122,7 @@ final class TaskListLoad {
         this.port = port;
     }
 
-    Result run(int tasks, int samples, int warmupRequests) throws IOException, InterruptedException {
+    Result run(int tasks, int seedThreads, int samples, int warmupRequests) throws IOException, InterruptedException {
         ProcessEngine engine = context.getBean(ProcessEngine.class);
         JurisdictionDirectory directory = context.getBean(JurisdictionDirectory.class);
         List<RecommendingUnit> units = new ArrayList<>();
@@ -136,7 +139,7 @@ final class TaskListLoad {
         deploy(engine, units);
 
         long t0 = System.nanoTime();
-        int officerSeeded = seed(engine, units, tasks, officerUnit);
+        int officerSeeded = seed(engine, units, tasks, seedThreads, officerUnit);
         double seedSeconds = (System.nanoTime() - t0) / 1e9;
 
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
@@ -180,7 +183,7 @@ final class TaskListLoad {
             listNanos.add(b - a);
             countNanos.add(c - b);
         }
-        return new Result(inDatabase, authorizations, tasks, seedSeconds, officer, officerSeeded, officerCount,
+        return new Result(inDatabase, authorizations, tasks, seedThreads, seedSeconds, officer, officerSeeded, officerCount,
                 listSize, listNanos.sorted(), countNanos.sorted());
     }
 
@@ -196,17 +199,22 @@ final class TaskListLoad {
         }
     }
 
-    /** Starts {@code tasks} instances, {@link #BATCH} per engine command; returns how many went to {@code own}. */
-    private static int seed(ProcessEngine engine, List<RecommendingUnit> units, int tasks, RecommendingUnit own) {
+    /**
+     * Starts {@code tasks} instances, {@link #BATCH} per engine command (one transaction each), the batches shared by
+     * {@code threads} threads (the seeding mostly waits on the database); returns how many went to {@code own}.
+     */
+    private static int seed(ProcessEngine engine, List<RecommendingUnit> units, int tasks, int threads,
+                            RecommendingUnit own) throws InterruptedException {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         RuntimeService runtime = engine.getRuntimeService();
         Date due = Date.from(java.time.Instant.now().plus(Duration.ofDays(30)));
-        int ownCount = 0;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<?>> batches = new ArrayList<>();
         for (int from = 0; from < tasks; from += BATCH) {
             int first = from;
             int last = Math.min(tasks, from + BATCH);
-            configuration.getCommandExecutorTxRequired().execute(ctx -> {
+            batches.add(pool.submit(() -> configuration.getCommandExecutorTxRequired().execute(ctx -> {
                 for (int i = first; i < last; i++) {
                     RecommendingUnit u = units.get(i % units.size());
                     VariableMap vars = Variables.createVariables()
@@ -219,11 +227,21 @@ final class TaskListLoad {
                             .businessKey("bench-" + i).setVariables(vars).execute();
                 }
                 return null;
-            });
-            for (int i = first; i < last; i++) {
-                if (units.get(i % units.size()).equals(own)) {
-                    ownCount++;
-                }
+            })));
+        }
+        pool.shutdown();
+        try {
+            for (java.util.concurrent.Future<?> b : batches) {
+                b.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            pool.shutdownNow();
+            throw new IllegalStateException("seeding failed", e.getCause());
+        }
+        int ownCount = 0;
+        for (int i = 0; i < tasks; i++) {
+            if (units.get(i % units.size()).equals(own)) {
+                ownCount++;
             }
         }
         return ownCount;
