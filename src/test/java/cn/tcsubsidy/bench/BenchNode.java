@@ -108,6 +108,7 @@ public final class BenchNode {
         long startup = System.currentTimeMillis() - jvmStart;
         figures.put("startup.ms", startup);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        details.append(effectiveSettings(context)).append('\n');
         boolean failed = false;
         try {
             if (!restart) {
@@ -233,6 +234,26 @@ public final class BenchNode {
         });
         settings.forEach((k, v) -> args.add("--" + k + "=" + v));
         return args;
+    }
+
+    /** The engine's settings as the variant started it, read back from the engine (so a misspelt key shows). */
+    static String effectiveSettings(ApplicationContext context) {
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl c =
+                (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+                        .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();
+        org.camunda.bpm.engine.impl.jobexecutor.JobExecutor jobs = c.getJobExecutor();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "effective: cmmnEnabled=%s, history=%s, jdbcBatch=%s, job executor maxJobsPerAcquisition=%d "
+                        + "waitTimeInMillis=%d maxWait=%d lockTimeInMillis=%d", c.isCmmnEnabled(),
+                c.getHistory(), c.isJdbcBatchProcessing(), jobs.getMaxJobsPerAcquisition(), jobs.getWaitTimeInMillis(),
+                jobs.getMaxWait(), jobs.getLockTimeInMillis()));
+        if (jobs instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+                && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor
+                pool) {
+            s.append(String.format(Locale.ROOT, " pool core=%d max=%d queue=%d", pool.getCorePoolSize(),
+                    pool.getMaxPoolSize(), pool.getQueueCapacity()));
+        }
+        return s.toString();
     }
 
     /** PipelineSimulation by reflection until it is on every branch: {@code new PipelineSimulation(ctx).run(n)}. */
