@@ -203,7 +203,8 @@ public final class BenchNode {
         // 4. The town officer's task list with the open tasks seeded.
         progress(variant, "task list: seeding " + tasks + " tasks");
         TaskListLoad.Result taskList = new TaskListLoad(context, port).run(tasks,
-                Integer.getInteger("bench.seedThreads", 2), taskListSamples, taskListWarmup);
+                Integer.getInteger("bench.seedThreads", 2), !"false".equals(System.getProperty("bench.analyze")),
+                taskListSamples, taskListWarmup);
         taskList.putFigures(figures);
         details.append(taskList.table());
     }

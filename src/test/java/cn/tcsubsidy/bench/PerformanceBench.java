@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Options (system properties): {@code bench.variants} (default {@code default,tuned}), {@code bench.projects}
  * (10000), {@code bench.tasks} (50000), {@code bench.quoteThreads} (4), {@code bench.quoteSeconds} (20),
  * {@code bench.warmupSeconds} (5), {@code bench.taskListSamples} (200), {@code bench.taskListWarmup} (20 requests),
- * {@code bench.seedThreads} (2),
+ * {@code bench.seedThreads} (2), {@code bench.analyze} (true: ANALYZE after seeding),
  * {@code bench.xmx} (1g), {@code bench.pipeline} (auto|true|false), {@code bench.dbPrefix} (tc_bench_),
  * {@code bench.restart} (true), {@code bench.logDir} (target/bench), {@code bench.childTimeoutMinutes} (60). {@code bench.default.X=Y} / {@code bench.tuned.X=Y} set application
  * property X in that variant only, {@code tc.performance.*} in both (see {@link BenchNode}). PostgreSQL as the
