@@ -42,7 +42,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Spring Boot starter's configuration reference and the job executor reference on docs.camunda.org). Left as the app
  * sets them in both variants: lock-time-in-millis (300000, the same as Camunda's), history-level full (the starter's
  * default too), and every security or function setting: authorization, the login limits, the resource whitelist,
- * enforce-history-time-to-live, standalone-tasks-enabled, the JSON serialization format, the engine plugin's guards.
+ * enforce-history-time-to-live, the JSON serialization format, the engine plugin's guards. standalone-tasks-enabled
+ * (Camunda: true) is put back too, as are the app's own two measurement switches (below).
  *
  * <p>Settings the lead adds later come without code changes: a system property {@code bench.default.X=Y} becomes
  * application property {@code X=Y} in the default variant ({@code bench.tuned.X=Y} in the tuned one; e.g.
@@ -59,6 +60,10 @@ public final class BenchNode {
     private static Map<String, String> camundaDefaults() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("camunda.bpm.generic-properties.properties.cmmn-enabled", "true");
+        m.put("camunda.bpm.generic-properties.properties.standalone-tasks-enabled", "true");
+        // The app's own levers, put back to what they replaced (measurement switches, docs/performance.md): quote
+        // previews through the engine's DecisionService, and Camunda's own FEEL engine (a JVM property, set below).
+        m.put("tc.award-quote.preview-through-engine", "true");
         m.put("camunda.bpm.job-execution.core-pool-size", "3");
         m.put("camunda.bpm.job-execution.max-pool-size", "10");
         m.put("camunda.bpm.job-execution.queue-capacity", "3");
@@ -93,6 +98,9 @@ public final class BenchNode {
         // bench.mode=restart: start again on the database the measuring run left (schema, migrations and models in
         // place, the seeded tasks too), for the start-up of a restart; nothing else is run.
         boolean restart = "restart".equals(System.getProperty("bench.mode"));
+        // The app runs with its job executor (both variants, each with its own settings): the pipeline leaves the
+        // continuations to it and waits, rather than running them beside it (which measures contention, not the app).
+        System.setProperty("bench.jobs", System.getProperty("bench.jobs", "wait"));
         Map<String, Object> figures = new LinkedHashMap<>();
         StringBuilder details = new StringBuilder();
         List<String> appArgs = applicationArguments(variant,
@@ -222,6 +230,8 @@ public final class BenchNode {
         Map<String, String> settings = new LinkedHashMap<>();
         if ("default".equals(variant)) {
             settings.putAll(CAMUNDA_DEFAULTS);
+            // Read by EngineConfiguration.feelOnlyDmnEngine() when the engine and the previews build their DMN engines.
+            System.setProperty("tc.feel.engine", "stock");
         } else if (!"tuned".equals(variant)) {
             throw new IllegalArgumentException("variant " + variant + ": default or tuned");
         }

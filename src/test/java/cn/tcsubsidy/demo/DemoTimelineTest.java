@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.round.domain.WorkingDays;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +23,15 @@ class DemoTimelineTest {
     /** Monday to Friday, 2026-10-01 to 10-07 off (国庆). */
     static final WorkingDays WEEKDAYS = new WorkingDays(null) {
         @Override
-        public boolean isWorkingDay(LocalDate day) {
-            return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                    && (day.isBefore(LocalDate.of(2026, 10, 1)) || day.isAfter(LocalDate.of(2026, 10, 7)));
+        protected java.util.Map<LocalDate, Boolean> listed(LocalDate first, LocalDate last) {
+            // National Day, 1–7 October 2026, off; no make-up days.
+            java.util.Map<LocalDate, Boolean> days = new java.util.HashMap<>();
+            for (LocalDate d = LocalDate.of(2026, 10, 1); !d.isAfter(LocalDate.of(2026, 10, 7)); d = d.plusDays(1)) {
+                if (!d.isBefore(first) && !d.isAfter(last)) {
+                    days.put(d, false);
+                }
+            }
+            return days;
         }
     };
     static final Instant NOW = ZonedDateTime.of(2026, 12, 3, 14, 30, 0, 0, BEIJING).toInstant();
