@@ -68,12 +68,10 @@ public class WorkingDays {
     /** The holidays and make-up working days listed from {@code from} to {@code to}, one query; extended on demand. */
     private final class Span {
 
-        private LocalDate from;
         private LocalDate to;
         private final Map<LocalDate, Boolean> listed = new HashMap<>();
 
         Span(LocalDate from, LocalDate to) {
-            this.from = from;
             this.to = to;
             read(from, to);
         }
@@ -83,14 +81,11 @@ public class WorkingDays {
         }
 
         boolean isWorkingDay(LocalDate day) {
+            // Days are only ever asked from the span's first day on.
             if (day.isAfter(to)) {
                 LocalDate next = to.plusDays(1);
                 to = day.plusDays(SPAN_DAYS);
                 read(next, to);
-            } else if (day.isBefore(from)) {
-                LocalDate previous = from.minusDays(1);
-                from = day;
-                read(day, previous);
             }
             Boolean workday = listed.get(day);
             if (workday != null) {
