@@ -232,7 +232,9 @@ public class FormValues {
         if (v instanceof LocalDate d) {
             date = d;
         } else if (v instanceof Date d) {
-            date = new java.sql.Date(d.getTime()).toLocalDate();
+            // A typed Date variable is an instant (the REST API's format carries its offset): its day is the day in
+            // Beijing, whatever zone this JVM runs in (only the Docker image sets TZ).
+            date = d.toInstant().atZone(ClockConfiguration.BEIJING).toLocalDate();
         } else if (v instanceof String s) {
             date = parseDate(s.trim());
             if (date == null) {

@@ -115,6 +115,26 @@ class FormValuesTest {
     }
 
     @Test
+    void shouldReadATypedDateAsItsDayInBeijingWhateverTheJvmsZone() {
+        java.util.TimeZone jvm = java.util.TimeZone.getDefault();
+        try {
+            for (String zone : java.util.List.of("UTC", "America/Los_Angeles", "Asia/Tokyo", "Asia/Shanghai")) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                // 2025-03-01 00:30 in Beijing is still 2025-02-28 in UTC and Los Angeles.
+                java.util.Date justAfterMidnight = java.util.Date.from(java.time.OffsetDateTime
+                        .parse("2025-03-01T00:30:00+08:00").toInstant());
+                java.util.Date justBeforeMidnight = java.util.Date.from(java.time.OffsetDateTime
+                        .parse("2025-02-28T23:30:00+08:00").toInstant());
+                FormValues f = new FormValues(Map.of("a", justAfterMidnight, "b", justBeforeMidnight));
+                assertThat(f.date("a", "A", true)).as(zone).isEqualTo(LocalDate.of(2025, 3, 1));
+                assertThat(f.date("b", "B", true)).as(zone).isEqualTo(LocalDate.of(2025, 2, 28));
+            }
+        } finally {
+            java.util.TimeZone.setDefault(jvm);
+        }
+    }
+
+    @Test
     void shouldRefuseDatesOutsideTheCenturyAndImpossibleTimes() {
         Map<String, Object> v = new HashMap<>();
         v.put("first", "2000-01-01");
