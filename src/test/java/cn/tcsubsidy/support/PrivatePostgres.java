@@ -103,6 +103,8 @@ public final class PrivatePostgres implements AutoCloseable {
             pg.close();
             throw e;
         }
+        // A JVM that ends without the test's @AfterAll (interrupted, System.exit) still stops its server.
+        Runtime.getRuntime().addShutdownHook(new Thread(pg::closeQuietly, "private-postgres-stop"));
         return pg;
     }
 
@@ -165,13 +167,21 @@ public final class PrivatePostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             if (running) {
                 stop("immediate");
             }
         } finally {
             deleteDirectory();
+        }
+    }
+
+    private synchronized void closeQuietly() {
+        try {
+            close();
+        } catch (RuntimeException e) {
+            System.err.println("private PostgreSQL in " + dir + " not stopped: " + e.getMessage());
         }
     }
 
