@@ -166,6 +166,14 @@ class TasklistRefusalBrowserTest {
                 new WebDriverWait(browser.driver(), WAIT).until(d -> text(browser, ".fjs-container").contains("利害关系声明"));
                 browser.settle();
                 browser.screenshot("tasklist-refusal-score-1-form");
+                // The read-only fields are the turn's variables of the same keys, which tc-project and the seat
+                // pass down by name (no longer all of the project's): the enterprise, and the category, whose list
+                // of labels the form takes from the jurisdiction.
+                cn.tcsubsidy.project.domain.Project project = projectOfTask(taskId);
+                assertThat(field(browser, "企业名称").findElement(By.cssSelector("input")).getDomProperty("value"))
+                        .isEqualTo(project.enterpriseName());
+                assertThat(selected(field(browser, "奖补类别")))
+                        .isEqualTo(AwardCategories.of(project.jurisdiction()).get(project.category()));
 
                 // 利害关系声明 (required) left empty; 完成.
                 WebElement complete = browser.await(By.cssSelector(".form-actions button.btn-primary"), WAIT);
@@ -232,6 +240,14 @@ class TasklistRefusalBrowserTest {
         found = jdbc.sql(open).query().listOfRows();
         assertThat(found).as("the drawn experts' scoring tasks").isNotEmpty();
         return found.get(0);
+    }
+
+    /** The project of a task of a called process: its root instance's. */
+    cn.tcsubsidy.project.domain.Project projectOfTask(String taskId) {
+        String instance = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+        String root = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getRootProcessInstanceId();
+        return projects.findIdByProcessInstance(root).flatMap(projects::find).orElseThrow();
     }
 
     /** Tasklist's toasts are there (the refusal) and none covers the button (1440×900). */

@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * A completed project of a review round of its own (year {@code year}, status REVIEW), put where the town's
  * recommendation leaves a project: its instance at the panel draw (the project's own job, not yet run), tagged with
  * its jurisdiction as a filing by one of its users is (started inside an engine command, as the app's steps start
- * instances). Filed by {@code <jurisdiction>-ent-1} at the jurisdiction's first recommending unit.
+ * instances), with the filing's variables the panel's forms show. Filed by {@code <jurisdiction>-ent-1} at the
+ * jurisdiction's first recommending unit.
  */
 public final class PanelAtDraw {
 
@@ -59,7 +60,17 @@ public final class PanelAtDraw {
                             .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
                             .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
                             .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year).execute().getId());
+                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year)
+                            // What the filing and the completion report leave in the instance and the panel's
+                            // forms show (passed to the seats and turns by name).
+                            .setVariable("jurisdiction", jurisdiction)
+                            .setVariable("enterpriseName", f.enterpriseName())
+                            .setVariable("projectName", f.projectName())
+                            .setVariable("category", f.category())
+                            .setVariable("plannedTotalInvestment", f.totalInvestment().doubleValue())
+                            .setVariable("actualTotalInvestment", f.totalInvestment().doubleValue())
+                            .setVariable("actualEquipmentInvestment", f.equipmentInvestment().doubleValue())
+                            .execute().getId());
         } finally {
             identity.clearAuthentication();
         }

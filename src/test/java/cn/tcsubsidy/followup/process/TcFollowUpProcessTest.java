@@ -188,6 +188,43 @@ class TcFollowUpProcessTest {
     }
 
     @Test
+    void shouldPassTheReportOnlyWhatItReadsNotTheProjectsOtherVariables() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("jurisdiction", "hekou");
+        vars.put("projectId", PROJECT_ID);
+        vars.put("enterpriseName", "测试企业");
+        vars.put("projectName", "技改项目");
+        vars.put("roundYear", 2026);
+        vars.put("category", "DIRECT_SUBSIDY");
+        vars.put("plannedTotalInvestment", 9_000_000);
+        vars.put("proposedAmount", 420_000);
+        // What tc-project holds besides: the enterprise's file and the earlier stages' decisions.
+        vars.put("creditCode", "91370500MA3C00001X");
+        vars.put("bankName", "中国银行黄冈分行");
+        vars.put("contactEmail", "cfo@example.cn");
+        vars.put("loanContractNo", "JK-2025-001");
+        vars.put("awardOpinion", "同意");
+        vars.put("unitCode", "yihe");
+        ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(TcFollowUpProcess.KEY, vars);
+
+        ProcessInstance report = reportOpened(pi);
+
+        Assertions.assertThat(engine.getRuntimeService().getVariables(report.getId()))
+                .as("the called report carries what its tasks, forms and listeners read, and nothing else")
+                .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction", "category",
+                        "plannedTotalInvestment", "proposedAmount", Vars.REPORTER, Vars.TOWN_GROUP, Vars.REPORT_DUE_AT,
+                        Vars.ESCALATION_DUE_AT)
+                .containsEntry("projectId", PROJECT_ID).containsEntry(Vars.REPORTER, REPORTER)
+                .containsEntry(Vars.REPORT_DUE_AT, midnight(DUE.plusDays(1)));
+        String task = task(Elements.REPORT_RESULTS, report).getId();
+        Assertions.assertThat(engine.getTaskService().getVariables(task)).as("what the enterprise's report form reads")
+                .doesNotContainKeys("creditCode", "bankName", "contactEmail", "loanContractNo", "awardOpinion")
+                .containsEntry("enterpriseName", "测试企业").containsEntry("proposedAmount", 420_000);
+        // The engine is the class's: no open task of this follow-up may be left to the next test's queries.
+        engine.getRuntimeService().deleteProcessInstance(pi.getId(), "test over");
+    }
+
+    @Test
     void shouldUrgeThroughTheTownThenTheBureauAndDropTheRemindersWithTheReport() {
         ProcessInstance pi = startFollowUp();
         ProcessInstance report = reportOpened(pi);

@@ -165,6 +165,47 @@ class TcPanelSeatProcessTest {
     }
 
     @Test
+    void shouldPassTheMembersTurnOnlyWhatItReadsNotTheEnterprisesFile() {
+        when(panel.takeSeat(PROJECT_ID, SEAT)).thenReturn(occupied(FIRST, DUE));
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("jurisdiction", "hekou");
+        vars.put("projectId", PROJECT_ID);
+        vars.put(Vars.PANEL_SEAT, SEAT);
+        vars.put("enterpriseName", "测试企业");
+        vars.put("projectName", "技改项目");
+        vars.put("roundYear", 2026);
+        vars.put("category", "DIRECT_SUBSIDY");
+        vars.put("plannedTotalInvestment", 9_000_000);
+        vars.put("actualTotalInvestment", 8_800_000);
+        vars.put("actualEquipmentInvestment", 5_000_000);
+        vars.put("actualRdInvestment", 300_000);
+        // Had the seat more (it should not: tc-project passes the same list), the turn still gets only its own.
+        vars.put("creditCode", "91370500MA3C00001X");
+        vars.put("bankName", "中国银行黄冈分行");
+        vars.put("contactEmail", "cfo@example.cn");
+        vars.put("recommendationOpinion", "同意推荐");
+        ProcessInstance seat = engine.getRuntimeService().startProcessInstanceByKey(TcPanelProcesses.SEAT_KEY, vars);
+
+        ProcessInstance turn = turn(seat);
+
+        Assertions.assertThat(engine.getRuntimeService().getVariables(turn.getId()))
+                .as("the member's turn carries what its tasks, forms and listeners read, and nothing else")
+                .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction", "category",
+                        "plannedTotalInvestment", "actualTotalInvestment", "actualEquipmentInvestment",
+                        "actualRdInvestment", Vars.SEAT_MEMBER, Vars.SEAT_MEMBER_NAME, Vars.SEAT_DUE,
+                        Vars.SEAT_DUE_TEXT, Vars.SCORE_SCALE, Vars.PANEL_SEAT)
+                .containsEntry(Vars.SEAT_MEMBER, FIRST).containsEntry(Vars.PANEL_SEAT, SEAT)
+                .containsEntry(Vars.SEAT_DUE_TEXT, "2026年12月10日 00:00 前");
+        String task = task(Elements.SCORE_PROJECT, turn).getId();
+        Assertions.assertThat(engine.getTaskService().getVariables(task)).as("what the member's score form reads")
+                .doesNotContainKeys("creditCode", "bankName", "contactEmail", "recommendationOpinion",
+                        Vars.SEAT_STATE, Vars.SEAT_SHORTAGE)
+                .containsEntry("enterpriseName", "测试企业").containsEntry("actualTotalInvestment", 8_800_000);
+        // The engine is the class's: no open task of this seat may be left to the next test's queries.
+        engine.getRuntimeService().deleteProcessInstance(seat.getId(), "test over");
+    }
+
+    @Test
     void shouldSeatTheNextReserveWhenTheMemberStepsAside() {
         when(panel.takeSeat(PROJECT_ID, SEAT)).thenReturn(occupied(FIRST, DUE))
                 .thenReturn(occupied(RESERVE, LATER_DUE)).thenReturn(done(RESERVE));

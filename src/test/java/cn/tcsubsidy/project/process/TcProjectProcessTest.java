@@ -632,6 +632,7 @@ class TcProjectProcessTest {
     private void correctAsEnterprise(ProcessInstance pi) {
         when(corrections.latestOutcome(PROJECT_ID)).thenReturn(Revision.CORRECTED);
         org.camunda.bpm.engine.task.Task t = correctionTask(pi);
+        assertCorrectionCarriesOnlyItsOwn(t);
         assertThat(t).isAssignedTo("hekou-ent-1");
         engine.getIdentityService().setAuthentication("hekou-ent-1", List.of("hekou-enterprise"), List.of("hekou"));
         try {
@@ -639,6 +640,87 @@ class TcProjectProcessTest {
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
+    }
+
+    /** Variables the filing and the earlier stages leave in tc-project that no called process reads. */
+    private static final List<String> NOT_FOR_CHILDREN = List.of("creditCode", "bankName", "contactEmail",
+            "loanContractNo", "filedBy", "unitCode", "poolLevel", "recommendationDecision", "correctionPoints");
+
+    /** The enterprise's file beside what the filing form of {@link #startProject} gives. */
+    private void addEnterpriseFile(ProcessInstance pi) {
+        engine.getRuntimeService().setVariable(pi.getId(), "creditCode", "91370500MA3C00001X");
+        engine.getRuntimeService().setVariable(pi.getId(), "contactEmail", "cfo@example.cn");
+        engine.getRuntimeService().setVariable(pi.getId(), "loanContractNo", "JK-2025-001");
+    }
+
+    /**
+     * tc-correction gets the project's id and card names from tc-project; Task_OpenCorrection adds the assignee, the
+     * deadline and the correctable fields from the project. Nothing of the filing beyond that reaches the enterprise's
+     * task (its own file aside, it is the same user, but the history of the call keeps only what it reads).
+     */
+    private void assertCorrectionCarriesOnlyItsOwn(org.camunda.bpm.engine.task.Task t) {
+        java.util.Set<String> expected = new java.util.HashSet<>(List.of("projectId", "enterpriseName", "roundYear",
+                TcCorrectionProcess.Vars.ASSIGNEE, TcCorrectionProcess.Vars.DUE_AT,
+                cn.tcsubsidy.correction.domain.CorrectableFields.FORM_PROJECT_NAME));
+        expected.addAll(TcCorrectionProcess.Vars.FIELDS);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(t.getProcessInstanceId()).keySet())
+                .as("the correction instance's variables").containsExactlyInAnyOrderElementsOf(expected);
+        Assertions.assertThat(engine.getRuntimeService().getVariable(t.getProcessInstanceId(), "projectId"))
+                .isEqualTo(PROJECT_ID);
+    }
+
+    @Test
+    void shouldPassEachPanelSeatOnlyWhatTheSeatAndItsTurnReadNotTheEnterprisesFile() {
+        ProcessInstance pi = projectAwaitingRound();
+        addEnterpriseFile(pi);
+        openRecommendation(pi);
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND",
+                "recommendationOpinion", "同意推荐"));
+        execute(job(Elements.DRAW_PANEL, pi));
+
+        List<org.camunda.bpm.engine.history.HistoricProcessInstance> seats = engine.getHistoryService()
+                .createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .processDefinitionKey(TcPanelProcesses.SEAT_KEY).list();
+        Assertions.assertThat(seats).hasSize(3);
+        List<Object> seatNumbers = new java.util.ArrayList<>();
+        for (org.camunda.bpm.engine.history.HistoricProcessInstance seat : seats) {
+            Map<String, Object> passed = new HashMap<>();
+            engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(seat.getId()).list()
+                    .forEach(v -> passed.put(v.getName(), v.getValue()));
+            Assertions.assertThat(passed).as("what a seat and its member's turn read, and nothing else")
+                    .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction",
+                            "category", "plannedTotalInvestment", "actualTotalInvestment", "actualEquipmentInvestment",
+                            "actualRdInvestment", TcPanelProcesses.Vars.PANEL_SEAT)
+                    .containsEntry("projectId", PROJECT_ID).containsEntry("enterpriseName", "测试企业")
+                    .containsEntry("jurisdiction", "hekou").containsEntry("roundYear", 2026);
+            Assertions.assertThat(passed).as("the enterprise's file stays in tc-project")
+                    .doesNotContainKeys(NOT_FOR_CHILDREN.toArray(String[]::new))
+                    .doesNotContainKeys("bankAccount", "recommendationOpinion", "loopCounter", "nrOfInstances");
+            seatNumbers.add(passed.get(TcPanelProcesses.Vars.PANEL_SEAT));
+        }
+        Assertions.assertThat(seatNumbers).as("one seat each (the loop counter + 1)").containsExactlyInAnyOrder(1L, 2L, 3L);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(pi.getId()))
+                .as("tc-project keeps its own").containsKeys("creditCode", "bankName", "contactEmail");
+    }
+
+    @Test
+    void shouldPassTheFollowUpOnlyWhatItAndItsReportReadNotTheEnterprisesFile() {
+        ProcessInstance pi = projectAwaitingAwardDecision();
+        addEnterpriseFile(pi);
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", "PROPOSE", "proposedAmount", 420000));
+        correlate(Messages.NOTICE_OPENED, pi);
+        correlate(Messages.NOTICE_CLOSED, pi);
+        payOneOrderAndAccept(pi);
+        ProcessInstance followUp = calledFollowUp(pi);
+
+        Assertions.assertThat(engine.getRuntimeService().getVariables(followUp.getId()))
+                .as("what tc-follow-up and its report read, and nothing else")
+                .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction", "category",
+                        "plannedTotalInvestment", "proposedAmount")
+                .containsEntry("projectId", PROJECT_ID).containsEntry("proposedAmount", 420000)
+                .containsEntry("plannedTotalInvestment", 9_000_000L);
+        Assertions.assertThat(engine.getRuntimeService().getVariables(pi.getId()))
+                .as("tc-project keeps its own").containsKeys("creditCode", "bankName", "awardDecision");
     }
 
     @Test
