@@ -469,6 +469,29 @@ class ProcessMigrationTest {
     }
 
     @Test
+    void shouldFinishAnInstanceAnEarlierRunLeftParkedOnEitherVersion() {
+        Map<String, Object> parked = projectVariables(301);
+        parked.put(ProcessMigration.PARKED_FROM, ModelChanges.CONFIRM_NOTICE_OUTCOME);
+        ProcessInstance onPrevious = startAt(version(TcProjectProcess.KEY, null, 1), "hekou-301", parked,
+                TcProjectProcess.Elements.NOTICE_CLOSED);
+        Map<String, Object> migratedOnly = projectVariables(302);
+        migratedOnly.put(ProcessMigration.PARKED_FROM, ModelChanges.CONFIRM_NOTICE_OUTCOME);
+        ProcessInstance onCurrent = startAt(version(TcProjectProcess.KEY, null, 2), "hekou-302", migratedOnly,
+                TcProjectProcess.Elements.NOTICE_CLOSED);
+
+        ProcessMigration.Report done = asAdmin(() -> migration.execute(TcProjectProcess.KEY, null, 1));
+
+        assertThat(done.migratedOneByOne()).isEqualTo(1);
+        assertThat(objectionsChecked).containsExactlyInAnyOrder(301L, 302L);
+        for (ProcessInstance pi : List.of(onPrevious, onCurrent)) {
+            assertThat(pi).isWaitingAt("Task_RecordAcceptance");
+            assertThat(engine.getRuntimeService().getVariables(pi.getId())).doesNotContainKey(ProcessMigration.PARKED_FROM);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+                    .singleResult().getProcessDefinitionId()).isEqualTo(version(TcProjectProcess.KEY, null, 2).getId());
+        }
+    }
+
+    @Test
     void shouldRefuseAVersionWhoseWaitingTaskHasNoCounterpartAndNameIt() {
         String tenant = "yanzhou";
         ProcessTestEngine.deploy(engine, tenant, "processes/tc-annual-round.bpmn");
