@@ -855,6 +855,32 @@ abstract class SecurityMatrixScenario {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void shouldLeaveTheMigrationOfRunningInstancesToTheAdministrator() {
+        List<String> everyone = new ArrayList<>(businessRoles());
+        everyone.add(HEAD);
+        int latest = jdbc.sql("select max(version_) from act_re_procdef where key_ = 'tc-project'").query(Integer.class)
+                .single();
+        Map<String, Object> dryRun = Map.of("sourceVersion", latest, "dryRun", true);
+        refusedForAll("预览流程迁移", everyone, Set.of(403), u -> rest.post(u, "/api/admin/migrations/tc-project", dryRun));
+        refusedForAll("迁移流程实例", everyone, Set.of(403), u -> rest.post(u, "/api/admin/migrations/tc-annual-round",
+                Map.of("sourceVersion", 1, "tenant", "hekou")));
+        // The demo deploys one version of each model: the administrator passes the gate and is told there is none older.
+        Response admin = rest.post(ADMIN, "/api/admin/migrations/tc-project", dryRun);
+        allowed("预览流程迁移", ADMIN, 400, u -> admin);
+        assertThat(admin.body().get("errors").get("sourceVersion").asText()).contains("已是最新版本");
+
+        // The engine's own migration API: a plan onto the same definition, for the project being built.
+        String definition = jdbc.sql("select proc_def_id_ from act_ru_execution where id_ = :p").param("p", buildingPi)
+                .query(String.class).single();
+        Map<String, Object> body = Map.of("processInstanceIds", List.of(buildingPi), "migrationPlan", Map.of(
+                "sourceProcessDefinitionId", definition, "targetProcessDefinitionId", definition,
+                "instructions", List.of(Map.of("sourceActivityIds", List.of("Task_ReportCompletion"),
+                        "targetActivityIds", List.of("Task_ReportCompletion")))));
+        refusedForAll("引擎迁移接口", everyone, Set.of(403), u -> rest.post(u, "/engine-rest/migration/execute", body));
+        refusedForAll("引擎批量迁移接口", everyone, Set.of(403), u -> rest.post(u, "/engine-rest/migration/executeAsync", body));
+    }
+
     @AfterAll
     static void printMatrix() {
         StringBuilder out = new StringBuilder("\nRole × action (HTTP status; history column: values readable)\n");

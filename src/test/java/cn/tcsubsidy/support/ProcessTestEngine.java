@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
@@ -22,7 +24,18 @@ public final class ProcessTestEngine {
     }
 
     public static ProcessEngineConfiguration configuration(String name) {
-        ProcessCoverageInMemProcessEngineConfiguration c = new ProcessCoverageInMemProcessEngineConfiguration();
+        return configure(new ProcessCoverageInMemProcessEngineConfiguration(), name);
+    }
+
+    /**
+     * The same engine without coverage recording, for a test that builds and closes its engine itself: the coverage
+     * recorder needs its JUnit extension, and finds a model by key alone (one tenant per key).
+     */
+    public static ProcessEngineConfiguration withoutCoverage(String name) {
+        return configure(new StandaloneInMemProcessEngineConfiguration(), name);
+    }
+
+    private static ProcessEngineConfiguration configure(ProcessEngineConfigurationImpl c, String name) {
         c.setProcessEngineName(name);
         c.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
         c.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
