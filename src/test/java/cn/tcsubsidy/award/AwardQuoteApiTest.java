@@ -8,13 +8,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import cn.tcsubsidy.award.quote.AwardQuote;
@@ -47,7 +41,6 @@ class AwardQuoteApiTest extends AwardEngineSupport {
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Autowired
     DemoSchemes demoSchemes;
@@ -87,20 +80,11 @@ class AwardQuoteApiTest extends AwardEngineSupport {
     }
 
     private Answer post(String user, String json) {
+        Rest.Response r = rest().postRaw(user, "/api/award-quotes", json);
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/award-quotes"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-            if (user != null) {
-                b.header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-            }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body().isEmpty() ? null : JSON.readTree(r.body()));
+            // Read again with BigDecimals kept as written (the amounts' scale is asserted).
+            return new Answer(r.status(), r.text() == null || r.text().isEmpty() ? null : JSON.readTree(r.text()));
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

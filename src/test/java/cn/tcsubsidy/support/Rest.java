@@ -3,102 +3,106 @@ package cn.tcsubsidy.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
 
-/** A small HTTP client for application tests: JSON in and out, HTTP Basic as a given user (password = user name). */
+/**
+ * Spring's {@link RestClient} for application tests: JSON in and out, HTTP Basic as a given user (password = user
+ * name), multipart as Camunda Modeler and the app's pages send it. Every status comes back as it is (no exception
+ * on a 4xx or 5xx), so tests assert the exact one.
+ */
 public class Rest {
 
     public record Response(int status, JsonNode body, String text) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
+    private final RestClient http;
 
     public Rest(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .requestFactory(new JdkClientHttpRequestFactory()).build();
     }
 
     public Response get(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(user, http.get().uri(path));
     }
 
     public Response post(String user, String path, Object body) {
-        try {
-            return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return send(user, http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json(body)));
+    }
+
+    /** A body sent as it is written (JSON a caller wrote by hand, or text that is not JSON at all). */
+    public Response postRaw(String user, String path, String body) {
+        return send(user, http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
     public Response put(String user, String path, Object body) {
-        try {
-            return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return send(user, http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json(body)));
     }
 
     public Response delete(String user, String path) {
-        return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+        return send(user, http.method(HttpMethod.DELETE).uri(path));
     }
 
     /** A deployment as Camunda Modeler sends it: multipart, one file. */
     public Response deploy(String user, String tenant, String fileName, String content) {
-        String boundary = "----tc" + System.nanoTime();
-        StringBuilder body = new StringBuilder(part(boundary, "deployment-name", "test-" + fileName));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("deployment-name", "test-" + fileName);
         if (tenant != null) {
-            body.append(part(boundary, "tenant-id", tenant));
+            fields.put("tenant-id", tenant);
         }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"data\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/xml\r\n\r\n").append(content)
-                .append("\r\n--").append(boundary).append("--\r\n");
-        return send(user, HttpRequest.newBuilder(URI.create(base + "/engine-rest/deployment/create"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        return multipart(user, "/engine-rest/deployment/create", fields, "data", fileName, content);
     }
 
     /** A multipart form as a browser page sends it: text fields and one file in the field {@code fileField}. */
     public Response multipart(String user, String path, Map<String, String> fields, String fileField, String fileName,
                               String content) {
-        String boundary = "----tc" + System.nanoTime();
-        StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(part(boundary, k, v)));
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
-                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: application/xml\r\n\r\n")
-                .append(content).append("\r\n--").append(boundary).append("--\r\n");
-        return send(user, HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        HttpHeaders text = new HttpHeaders();
+        text.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
+        fields.forEach((k, v) -> parts.add(k, new HttpEntity<>(v, text)));
+        HttpHeaders file = new HttpHeaders();
+        file.setContentType(MediaType.APPLICATION_XML);
+        file.setContentDispositionFormData(fileField, fileName);
+        parts.add(fileField, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)), file));
+        return send(user, http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
     }
 
-    private static String part(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    private static String json(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The status and the body, read as JSON where it is JSON. */
-    static Response response(HttpResponse<String> r) {
+    static Response response(int status, String text) {
         JsonNode body;
         try {
-            body = r.body() == null || r.body().isBlank() ? null : JSON.readTree(r.body());
+            body = text == null || text.isBlank() ? null : JSON.readTree(text);
         } catch (IOException notJson) {
             body = null;
         }
-        return new Response(r.statusCode(), body, r.body());
+        return new Response(status, body, text);
     }
 
-    /** Variables as Tasklist submits them: untyped JSON values. */
+    static Response response(java.net.http.HttpResponse<String> r) {
+        return response(r.statusCode(), r.body());
+    }
+
     /** A task's form variable as {@code user} reads it through the engine REST API (200 expected). */
     public String formVariable(String user, String taskId, String name) {
         Response r = get(user, "/engine-rest/task/" + taskId + "/form-variables?variableNames=" + name);
@@ -140,18 +144,11 @@ public class Rest {
         return Map.of("variables", vars);
     }
 
-    private Response send(String user, HttpRequest.Builder request) {
+    private Response send(String user, RestClient.RequestHeadersSpec<?> request) {
         if (user != null) {
-            String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-            request.header("Authorization", "Basic " + token);
+            request.headers(h -> h.setBasicAuth(user, user, StandardCharsets.UTF_8));
         }
-        try {
-            return response(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return request.exchange((req, res) -> response(res.getStatusCode().value(),
+                StreamUtils.copyToString(res.getBody(), StandardCharsets.UTF_8)), true);
     }
 }
