@@ -1,4 +1,4 @@
-package cn.tcsubsidy.rules.feel;
+package cn.tcsubsidy.engine.feel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package cn.tcsubsidy.award.quote;
+package cn.tcsubsidy.award.quote.process;
 
+import cn.tcsubsidy.award.quote.DecisionRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

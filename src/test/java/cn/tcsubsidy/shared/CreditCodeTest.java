@@ -1,4 +1,4 @@
-package cn.tcsubsidy.filing.domain;
+package cn.tcsubsidy.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.round.domain;
+package cn.tcsubsidy.calendar.domain;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.rules.feel;
+package cn.tcsubsidy.engine.feel;
 
 import java.util.List;
 import java.util.function.Supplier;

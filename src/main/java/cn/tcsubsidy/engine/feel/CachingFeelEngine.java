@@ -1,9 +1,9 @@
-package cn.tcsubsidy.rules.feel;
+package cn.tcsubsidy.engine.feel;
 
 import camundajar.impl.scala.collection.Iterator;
 import camundajar.impl.scala.collection.immutable.List;
-import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.jdk.CollectionConverters;
+import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import camundajar.impl.scala.util.Right;
@@ -36,8 +36,8 @@ import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
 import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.syntaxtree.ValString;
-import org.camunda.feel.valuemapper.ValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
+import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * The DMN engine's FEEL engine (Camunda's {@link ScalaFeelEngine}, same value mappers, custom functions, clock and

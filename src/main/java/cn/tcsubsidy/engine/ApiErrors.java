@@ -1,5 +1,9 @@
-package cn.tcsubsidy.shared;
+package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.shared.AccessDeniedException;
+import cn.tcsubsidy.shared.FieldError;
+import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.round.domain;
+package cn.tcsubsidy.calendar.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.identity;
+package cn.tcsubsidy.shared;
 
 /** Group ids per jurisdiction J. Candidate groups in the BPMN models are built the same way. */
 public final class Roles {

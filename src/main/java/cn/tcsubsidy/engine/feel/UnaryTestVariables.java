@@ -1,13 +1,13 @@
-package cn.tcsubsidy.rules.feel;
+package cn.tcsubsidy.engine.feel;
 
 import camundajar.impl.scala.Option;
 import camundajar.impl.scala.Some;
 import camundajar.impl.scala.collection.Iterable;
 import camundajar.impl.scala.collection.immutable.Map;
 import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
-import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.context.VariableProvider.CompositeVariableProvider;
 import org.camunda.feel.context.VariableProvider.StaticVariableProvider;
+import org.camunda.feel.context.VariableProvider;
 
 /**
  * A unary test's variables as Camunda's ScalaFeelEngine gives them (the name of the input variable first, then the

@@ -1,4 +1,4 @@
-package cn.tcsubsidy.filing.domain;
+package cn.tcsubsidy.shared;
 
 /**
  * Unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters from a 31-character alphabet,

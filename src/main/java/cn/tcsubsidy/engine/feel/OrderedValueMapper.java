@@ -1,11 +1,11 @@
-package cn.tcsubsidy.rules.feel;
+package cn.tcsubsidy.engine.feel;
 
 import camundajar.impl.scala.Function1;
 import camundajar.impl.scala.Option;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.valuemapper.CustomValueMapper;
-import org.camunda.feel.valuemapper.ValueMapper;
 import org.camunda.feel.valuemapper.ValueMapper.CompositeValueMapper;
+import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
  * feel-scala's {@link CompositeValueMapper} (the same mappers in the same order of priority, the same failures), as a

@@ -1,16 +1,16 @@
-package cn.tcsubsidy.engine;
+package cn.tcsubsidy.filing.process;
 
 import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.shared.Actor;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
 /**
  * Tags each instance of a shared (tenant-less) process with the jurisdiction it was filed in, so tenant checks and

@@ -1,7 +1,15 @@
-package cn.tcsubsidy.award.quote;
+package cn.tcsubsidy.award.quote.process;
 
+import cn.tcsubsidy.award.quote.AwardRules;
+import cn.tcsubsidy.award.quote.AwardTerms;
+import cn.tcsubsidy.award.quote.DecisionRef;
+import cn.tcsubsidy.award.quote.Figure;
+import cn.tcsubsidy.award.quote.OtherFunding;
+import cn.tcsubsidy.award.quote.QuoteContext;
+import cn.tcsubsidy.award.quote.QuoteRequest;
 import cn.tcsubsidy.award.quote.TcAwardDecision.In;
 import cn.tcsubsidy.award.quote.TcAwardDecision.Out;
+import cn.tcsubsidy.award.quote.TcAwardDecision;
 import cn.tcsubsidy.award.scheme.domain.SchemeTerms;
 import cn.tcsubsidy.engine.RuleEvaluator;
 import java.math.BigDecimal;

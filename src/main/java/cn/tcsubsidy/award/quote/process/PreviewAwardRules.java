@@ -1,5 +1,9 @@
-package cn.tcsubsidy.award.quote;
+package cn.tcsubsidy.award.quote.process;
 
+import cn.tcsubsidy.award.quote.AwardRules;
+import cn.tcsubsidy.award.quote.AwardTerms;
+import cn.tcsubsidy.award.quote.QuoteContext;
+import cn.tcsubsidy.award.quote.QuoteRequest;
 import cn.tcsubsidy.engine.EngineConfiguration;
 import cn.tcsubsidy.engine.RuleEvaluator;
 import cn.tcsubsidy.monitoring.TimedDmnEngine;

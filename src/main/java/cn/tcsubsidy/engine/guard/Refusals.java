@@ -1,4 +1,4 @@
-package cn.tcsubsidy.engine;
+package cn.tcsubsidy.engine.guard;
 
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.ValidationException;
@@ -27,7 +27,7 @@ public final class Refusals {
     }
 
     /** The guard's refusal noted in this thread since the last call, or null; clears it. */
-    static String takeGuardRefusal() {
+    public static String takeGuardRefusal() {
         String message = GUARD_REFUSAL.get();
         GUARD_REFUSAL.remove();
         return message;

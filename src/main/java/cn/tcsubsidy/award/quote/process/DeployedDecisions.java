@@ -1,5 +1,6 @@
-package cn.tcsubsidy.award.quote;
+package cn.tcsubsidy.award.quote.process;
 
+import cn.tcsubsidy.award.quote.DecisionRef;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
