@@ -1,8 +1,8 @@
 package cn.tcsubsidy.demo;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.engine.EngineClock;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.demo;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.identity.IdentitySetup;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
@@ -10,8 +9,9 @@ import cn.tcsubsidy.panel.domain.MemberKind;
 import cn.tcsubsidy.panel.domain.PoolUsers;
 import cn.tcsubsidy.panel.domain.TieKind;
 import cn.tcsubsidy.shared.Actor;
-import java.time.LocalDate;
+import cn.tcsubsidy.shared.CreditCode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.tcsubsidy.demo;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.engine.EngineClock;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.ClockConfiguration;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package cn.tcsubsidy.engine;
 
+import cn.tcsubsidy.engine.guard.Refusals;
+import cn.tcsubsidy.shared.StepRefusedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +9,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import cn.tcsubsidy.shared.StepRefusedException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
@@ -132,11 +133,11 @@ public class RefusalResponseFilter extends OncePerRequestFilter {
     }
 
     private static String caller(HttpServletRequest request) {
-        String session = cn.tcsubsidy.identity.ApiAuthenticationFilter.webappSessionUserAnyMethod(request);
+        String session = Callers.webappSessionUser(request);
         if (session != null) {
             return session;
         }
-        String[] basic = cn.tcsubsidy.identity.ApiAuthenticationFilter.basicCredentials(request.getHeader("Authorization"));
+        String[] basic = Callers.basicCredentials(request.getHeader("Authorization"));
         return basic == null ? "-" : basic[0];
     }
 

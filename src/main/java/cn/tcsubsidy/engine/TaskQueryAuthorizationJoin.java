@@ -12,6 +12,7 @@ import org.apache.ibatis.plugin.Signature;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Makes the engine's task queries (Tasklist's filters, {@code /engine-rest/task}, {@code TaskService}) join the
@@ -35,7 +36,7 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-final class TaskQueryAuthorizationJoin implements Interceptor {
+public final class TaskQueryAuthorizationJoin implements Interceptor {
 
     private static final String TASK_MAPPER = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.";
     static final String LIST = TASK_MAPPER + "selectTaskByQueryCriteria";
@@ -45,8 +46,16 @@ final class TaskQueryAuthorizationJoin implements Interceptor {
     private volatile boolean enabled;
     private final AtomicLong applied = new AtomicLong();
 
-    TaskQueryAuthorizationJoin(boolean enabled) {
+    private TaskQueryAuthorizationJoin(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Installs the plug-in on an engine with CMMN off (with CMMN on Camunda joins this way itself). */
+    public static void install(ProcessEngineConfigurationImpl configuration, boolean enabled) {
+        if (!configuration.isCmmnEnabled()) {
+            configuration.getSqlSessionFactory().getConfiguration().addInterceptor(
+                    new TaskQueryAuthorizationJoin(enabled));
+        }
     }
 
     void setEnabled(boolean enabled) {

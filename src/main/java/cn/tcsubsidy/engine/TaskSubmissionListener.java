@@ -1,6 +1,7 @@
 package cn.tcsubsidy.engine;
 
 import cn.tcsubsidy.engine.guard.ListValues;
+import cn.tcsubsidy.engine.guard.Refusals;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import java.util.HashMap;
 import java.util.List;

@@ -1,17 +1,12 @@
 package cn.tcsubsidy.identity;
 
+import cn.tcsubsidy.engine.Callers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +36,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String[] credentials = basicCredentials(request.getHeader("Authorization"));
+        String[] credentials = Callers.basicCredentials(request.getHeader("Authorization"));
         if (request.getHeader("Authorization") == null && isPublic(request)) {
             chain.doFilter(request, response);
             return;
@@ -73,18 +68,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return null;
         }
-        return webappSessionUserAnyMethod(request);
-    }
-
-    /** The user signed in to the webapps by this request's session, whatever the method (for logs, not for access). */
-    public static String webappSessionUserAnyMethod(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications auths = AuthenticationUtil.getAuthsFromSession(session);
-        Authentication auth = auths == null ? null : auths.getAuthenticationForProcessEngine("default");
-        return auth == null ? null : auth.getName();
+        return Callers.webappSessionUser(request);
     }
 
     /** 401 with the HTTP Basic challenge: no credentials, or a wrong password (the login throttle counts it). */
@@ -99,20 +83,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     static boolean isPublic(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         return PUBLIC_PATH.equals(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
-    }
-
-    /** User name and password of an HTTP Basic Authorization header, or null. */
-    public static String[] basicCredentials(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Configuration

@@ -8,6 +8,7 @@ import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import cn.tcsubsidy.shared.Roles;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.identity;
 
+import cn.tcsubsidy.engine.Callers;
 import cn.tcsubsidy.identity.SecurityLog.Kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -204,7 +205,7 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     }
 
     private static String basicUser(String header) {
-        String[] credentials = ApiAuthenticationFilter.basicCredentials(header);
+        String[] credentials = Callers.basicCredentials(header);
         return credentials == null ? null : credentials[0];
     }
 

@@ -5,6 +5,6 @@ public record RecommendingUnit(String jurisdiction, String code, String name) {
 
     /** The town officers' group, e.g. {@code hekou-town-yihe}. */
     public String groupId() {
-        return cn.tcsubsidy.identity.Roles.town(jurisdiction, code);
+        return cn.tcsubsidy.shared.Roles.town(jurisdiction, code);
     }
 }

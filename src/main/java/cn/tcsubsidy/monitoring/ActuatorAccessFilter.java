@@ -1,5 +1,6 @@
 package cn.tcsubsidy.monitoring;
 
+import cn.tcsubsidy.engine.Callers;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.LoginThrottleFilter;
 import cn.tcsubsidy.shared.Actor;
@@ -45,7 +46,7 @@ public class ActuatorAccessFilter extends OncePerRequestFilter {
             chain.doFilter(new Anonymous(request), response);
             return;
         }
-        String[] credentials = ApiAuthenticationFilter.basicCredentials(request.getHeader("Authorization"));
+        String[] credentials = Callers.basicCredentials(request.getHeader("Authorization"));
         if (credentials == null || !identity.checkPassword(credentials[0], credentials[1])) {
             ApiAuthenticationFilter.unauthorized(response);
             return;

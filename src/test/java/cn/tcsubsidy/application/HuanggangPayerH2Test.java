@@ -3,11 +3,11 @@ package cn.tcsubsidy.application;
 import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.round.process.RoundJobs;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.PanelRest;
-import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -3,9 +3,9 @@ package cn.tcsubsidy.application;
 import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

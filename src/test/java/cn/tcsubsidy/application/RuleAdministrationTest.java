@@ -60,9 +60,9 @@ class RuleAdministrationTest {
                         "<outputEntry id=\"Output_RoundCalendar_1_NoticeDays\"><text>7</text>");
         assertThat(noticeDays("yanzhou")).isEqualTo(5);
 
-        assertThat(deploy("hekou-rules", "yanzhou", table)).as("another jurisdiction's administrator").isGreaterThanOrEqualTo(400);
-        assertThat(deploy("yanzhou-ent-1", "yanzhou", table)).as("not a rule administrator").isGreaterThanOrEqualTo(400);
-        assertThat(deploy("yanzhou-rules", null, table)).as("a shared, tenant-less deployment").isGreaterThanOrEqualTo(400);
+        assertThat(deploy("hekou-rules", "yanzhou", table)).as("another jurisdiction's administrator").isEqualTo(403);
+        assertThat(deploy("yanzhou-ent-1", "yanzhou", table)).as("not a rule administrator").isEqualTo(403);
+        assertThat(deploy("yanzhou-rules", null, table)).as("a shared, tenant-less deployment").isEqualTo(403);
         assertThat(noticeDays("yanzhou")).isEqualTo(5);
 
         assertThat(deploy("yanzhou-rules", "yanzhou", table)).isEqualTo(200);

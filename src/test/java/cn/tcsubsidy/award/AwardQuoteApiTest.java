@@ -2,15 +2,6 @@ package cn.tcsubsidy.award;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 import cn.tcsubsidy.award.quote.AwardQuote;
 import cn.tcsubsidy.award.quote.AwardQuoteService;
 import cn.tcsubsidy.award.quote.QuoteRequest;
@@ -18,8 +9,17 @@ import cn.tcsubsidy.award.quote.QuoteRequestReader;
 import cn.tcsubsidy.award.quote.QuoteRequestValidator;
 import cn.tcsubsidy.award.scheme.domain.DemoSchemes;
 import cn.tcsubsidy.support.Rest;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -662,7 +662,7 @@ class AwardQuoteApiTest extends AwardEngineSupport {
 
     @Test
     void shouldRefuseAnEnterpriseListedAfterCompletionButBeforeItsApplication() {
-        String other = cn.tcsubsidy.filing.domain.CreditCode.withCheckCharacter("91370503MA3C0D009");
+        String other = cn.tcsubsidy.shared.CreditCode.withCheckCharacter("91370503MA3C0D009");
         listEnterprise("hekou", other, "2021-03-01");
         Answer a = ok(json("'jurisdiction':'hekou','category':'DIRECT_SUBSIDY','applicationDate':'2021-05-10',"
                 + "'completionDate':'2021-01-20','totalInvestment':9000000,'equipmentInvestment':7000000,"

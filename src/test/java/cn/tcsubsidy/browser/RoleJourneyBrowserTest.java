@@ -2,10 +2,10 @@ package cn.tcsubsidy.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.round.process.RoundJobs;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.support.BrowserSession;
 import cn.tcsubsidy.support.PanelRest;
 import cn.tcsubsidy.support.Rest;

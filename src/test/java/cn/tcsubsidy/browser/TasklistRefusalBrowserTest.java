@@ -2,11 +2,11 @@ package cn.tcsubsidy.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.TcProjectProcess;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.BrowserSession;
 import cn.tcsubsidy.support.PanelAtDraw;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package cn.tcsubsidy.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,9 +2,9 @@ package cn.tcsubsidy.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -2,9 +2,9 @@ package cn.tcsubsidy.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

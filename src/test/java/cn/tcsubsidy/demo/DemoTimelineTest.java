@@ -3,7 +3,7 @@ package cn.tcsubsidy.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package cn.tcsubsidy.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.shared.Roles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.evidence.domain.ProjectFigures;
 import cn.tcsubsidy.evidence.domain.ReportedFigures;
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.progress.domain.ProgressService;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.ValidationException;
-import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package cn.tcsubsidy.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

@@ -3,9 +3,9 @@ package cn.tcsubsidy.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.panel.domain.MemberKind;
 import cn.tcsubsidy.panel.process.CamundaPanelRules;
+import cn.tcsubsidy.shared.Roles;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package cn.tcsubsidy.scoreboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -4,14 +4,14 @@ import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.engine.EngineClock;
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.panel.process.TcPanelProcesses;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.process.TcProjectProcess;
-import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package cn.tcsubsidy.support;
 
-import cn.tcsubsidy.engine.JurisdictionTenantIdProvider;
 import cn.tcsubsidy.engine.Tenants;
+import cn.tcsubsidy.filing.process.JurisdictionTenantIdProvider;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;

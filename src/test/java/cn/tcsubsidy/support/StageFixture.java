@@ -1,12 +1,12 @@
 package cn.tcsubsidy.support;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.CreditCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

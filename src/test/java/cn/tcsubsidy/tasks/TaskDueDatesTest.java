@@ -2,7 +2,7 @@ package cn.tcsubsidy.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.tasks.domain.TaskDueDates;
 import java.time.Clock;
 import java.time.Instant;

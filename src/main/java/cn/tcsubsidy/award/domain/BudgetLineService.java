@@ -2,7 +2,6 @@ package cn.tcsubsidy.award.domain;
 
 import cn.tcsubsidy.award.ledger.AwardLedger;
 import cn.tcsubsidy.award.ledger.BudgetStatus;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -14,6 +13,7 @@ import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.KnownFields;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,9 +2,9 @@ package cn.tcsubsidy.award.ledger;
 
 import cn.tcsubsidy.award.ledger.AwardClaim.CapKey;
 import cn.tcsubsidy.award.ledger.AwardRefusedException.Reason;
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;

@@ -7,11 +7,11 @@ import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.ValidationException;
 import cn.tcsubsidy.standing.domain.EnterpriseStanding;
-import cn.tcsubsidy.standing.domain.StandingListing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
  * list, and computes the amount. A cluster is asked about member by member. The process calls
  * {@link #quote(QuoteRequest)} with a request built from the project (the engine evaluates the tables and keeps each
  * evaluation in its decision history); the quote API and a rule change's what-if call {@link #preview}, the same
- * tables evaluated without a decision history ({@link PreviewAwardRules}).
+ * tables evaluated without a decision history ({@code award.quote.process.PreviewAwardRules}). The two rule
+ * sources are named beans of the process package, so this service knows only {@link AwardRules}.
  */
 @Service
 public class AwardQuoteService {
@@ -40,7 +41,8 @@ public class AwardQuoteService {
      * @param previewThroughEngine previews through the engine as real quotes are (a decision history row per table
      *                             and preview): Camunda's default path, kept only to measure against (docs/performance.md)
      */
-    public AwardQuoteService(CamundaAwardRules rules, PreviewAwardRules previewRules, JurisdictionDirectory directory,
+    public AwardQuoteService(@Qualifier("camundaAwardRules") AwardRules rules,
+                             @Qualifier("previewAwardRules") AwardRules previewRules, JurisdictionDirectory directory,
                              QuoteDateSettings dateSettings, AwardSchemes schemes, EnterpriseStanding standing,
                              @Value("${tc.award-quote.preview-through-engine:false}") boolean previewThroughEngine) {
         this.rules = rules;

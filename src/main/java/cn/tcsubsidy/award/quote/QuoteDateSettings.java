@@ -1,11 +1,11 @@
 package cn.tcsubsidy.award.quote;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.KnownFields;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package cn.tcsubsidy.award.quote;
 
 import cn.tcsubsidy.engine.Tenants;
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.Money;

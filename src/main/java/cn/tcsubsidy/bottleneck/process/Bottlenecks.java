@@ -2,12 +2,12 @@ package cn.tcsubsidy.bottleneck.process;
 
 import cn.tcsubsidy.bottleneck.domain.BottleneckReport;
 import cn.tcsubsidy.bottleneck.domain.Wait;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.time.Clock;
 import java.time.Instant;

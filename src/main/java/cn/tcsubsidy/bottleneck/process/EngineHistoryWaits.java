@@ -1,8 +1,8 @@
 package cn.tcsubsidy.bottleneck.process;
 
-import cn.tcsubsidy.tasks.domain.TaskCards;
 import cn.tcsubsidy.bottleneck.domain.Wait;
-import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.shared.Roles;
+import cn.tcsubsidy.tasks.domain.TaskCards;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -2,6 +2,7 @@ package cn.tcsubsidy.correction.domain;
 
 import static cn.tcsubsidy.correction.domain.CorrectableFields.*;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.evidence.domain.EvidenceRules;
 import cn.tcsubsidy.evidence.domain.Invoices;
 import cn.tcsubsidy.project.domain.Project;
@@ -9,7 +10,6 @@ import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.Money;

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.engine.guard;
 
-import cn.tcsubsidy.engine.Refusals;
 import cn.tcsubsidy.shared.Actor;
 import java.lang.reflect.Field;
 import java.util.ArrayList;

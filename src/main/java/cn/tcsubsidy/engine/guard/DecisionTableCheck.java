@@ -98,6 +98,11 @@ public class DecisionTableCheck implements Deployer {
     public void checkTables(String tenant, Map<String, byte[]> tables, Authentication caller) {
         boolean restricted = caller != null && caller.getUserId() != null && (caller.getGroupIds() == null
                 || !caller.getGroupIds().contains(cn.tcsubsidy.shared.Actor.ADMIN_GROUP));
+        if (restricted && tenant == null && !tables.isEmpty()) {
+            // A tenant-less deployment has no shipped keys to check against (and the map takes no null key): refused
+            // here as the tenant guard that runs after this check would refuse it.
+            throw new AuthorizationException("用户 " + caller.getUserId() + " 只能为本辖区部署规则表,不能部署到公共(无辖区)部署");
+        }
         for (Map.Entry<String, byte[]> table : tables.entrySet()) {
             if (table.getValue() != null && table.getValue().length > MAX_RESOURCE_BYTES) {
                 throw new BadUserRequestException("决策表 " + table.getKey() + " 大小 " + table.getValue().length

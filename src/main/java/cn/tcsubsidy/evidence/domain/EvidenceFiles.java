@@ -1,6 +1,5 @@
 package cn.tcsubsidy.evidence.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -9,6 +8,7 @@ import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

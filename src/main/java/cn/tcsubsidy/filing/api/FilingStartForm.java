@@ -1,5 +1,6 @@
 package cn.tcsubsidy.filing.api;
 
+import cn.tcsubsidy.engine.Callers;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.identity.SignIn;
 import cn.tcsubsidy.shared.Actor;
@@ -71,7 +72,7 @@ public class FilingStartForm extends OncePerRequestFilter {
         if (session != null) {
             return session;
         }
-        String[] basic = ApiAuthenticationFilter.basicCredentials(request.getHeader("Authorization"));
+        String[] basic = Callers.basicCredentials(request.getHeader("Authorization"));
         return basic == null ? null : basic[0];
     }
 

@@ -1,17 +1,18 @@
 package cn.tcsubsidy.filing.domain;
 
 import cn.tcsubsidy.evidence.domain.EvidenceRules;
+import cn.tcsubsidy.followup.domain.Indicator;
+import cn.tcsubsidy.followup.domain.PerformanceTargets;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
-import cn.tcsubsidy.followup.domain.Indicator;
-import cn.tcsubsidy.followup.domain.PerformanceTargets;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

@@ -1,15 +1,15 @@
 package cn.tcsubsidy.filing.process;
 
-import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
+import static cn.tcsubsidy.engine.guard.Refusals.refusingBadInput;
 import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
+import cn.tcsubsidy.filing.domain.FilingFields;
 import cn.tcsubsidy.filing.domain.FilingService;
 import cn.tcsubsidy.project.process.TcProjectProcess.Vars;
-import cn.tcsubsidy.filing.domain.FilingFields;
-import cn.tcsubsidy.identity.Roles;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;

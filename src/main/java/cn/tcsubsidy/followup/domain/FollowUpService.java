@@ -1,8 +1,8 @@
 package cn.tcsubsidy.followup.domain;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.followup.domain.FollowUpRecords.Evaluation;
 import cn.tcsubsidy.followup.domain.FollowUpRecords.Report;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.payment.domain.ClawbackRecovery;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.project.domain.Project;
@@ -10,11 +10,11 @@ import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;

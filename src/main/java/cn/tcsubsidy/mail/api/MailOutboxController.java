@@ -1,12 +1,12 @@
 package cn.tcsubsidy.mail.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.mail.domain.MailStatus;
 import cn.tcsubsidy.mail.domain.OutboxMail;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.List;
 import java.util.Map;

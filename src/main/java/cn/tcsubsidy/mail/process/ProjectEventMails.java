@@ -1,6 +1,5 @@
 package cn.tcsubsidy.mail.process;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.mail.domain.Recipient;
 import cn.tcsubsidy.mail.domain.RecipientRole;
@@ -11,6 +10,7 @@ import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Money;
+import cn.tcsubsidy.shared.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,12 +1,12 @@
 package cn.tcsubsidy.mail.process;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.engine.Tenants;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.mail.domain.RecipientRole;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.tasks.domain.TaskCards;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package cn.tcsubsidy.objection.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.objection.domain.Objection;
 import cn.tcsubsidy.objection.domain.ObjectionChannel;
 import cn.tcsubsidy.objection.domain.ObjectionService;
@@ -12,6 +11,7 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

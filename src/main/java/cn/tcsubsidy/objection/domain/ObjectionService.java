@@ -2,7 +2,6 @@ package cn.tcsubsidy.objection.domain;
 
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.evidence.domain.EvidenceFiles;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -11,6 +10,7 @@ import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.sql.ResultSet;

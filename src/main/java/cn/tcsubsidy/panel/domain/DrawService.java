@@ -1,6 +1,5 @@
 package cn.tcsubsidy.panel.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -11,6 +10,7 @@ import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.security.SecureRandom;

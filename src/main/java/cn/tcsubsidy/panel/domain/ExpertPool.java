@@ -1,15 +1,15 @@
 package cn.tcsubsidy.panel.domain;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.KnownFields;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.security.SecureRandom;
 import java.time.Clock;

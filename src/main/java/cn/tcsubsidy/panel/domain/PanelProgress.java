@@ -1,12 +1,12 @@
 package cn.tcsubsidy.panel.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.round.domain.Round;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,17 +1,17 @@
 package cn.tcsubsidy.panel.domain;
 
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.correction.domain.CorrectionService;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.review.domain.ReviewService;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package cn.tcsubsidy.panel.process;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.panel.domain.PoolUsers;
+import cn.tcsubsidy.shared.Roles;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

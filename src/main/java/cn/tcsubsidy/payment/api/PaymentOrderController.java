@@ -1,7 +1,6 @@
 package cn.tcsubsidy.payment.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.payment.domain.Acceptance;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PaymentOrder;
@@ -13,6 +12,7 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.payment.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -9,6 +8,7 @@ import cn.tcsubsidy.project.domain.StageGuard;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FormValues;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,6 +1,5 @@
 package cn.tcsubsidy.project.api;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.mail.domain.MailStatus;
 import cn.tcsubsidy.mail.domain.OutboxMail;
 import cn.tcsubsidy.mail.domain.RecipientRole;
@@ -9,6 +8,7 @@ import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.Roles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.EnumSet;
 import java.util.List;

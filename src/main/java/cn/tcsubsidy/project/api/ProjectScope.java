@@ -1,10 +1,10 @@
 package cn.tcsubsidy.project.api;
 
 import cn.tcsubsidy.engine.Tenants;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.Roles;
 import java.util.ArrayList;
 import java.util.List;
 

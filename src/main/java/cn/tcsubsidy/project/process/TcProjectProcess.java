@@ -99,7 +99,6 @@ public final class TcProjectProcess {
         public static final String BUDGET_NOTE = "budgetNote";
         /** The decide-award form's amount: set to the quote when quoted, then what the bureau submitted. */
         public static final String PROPOSED_AMOUNT = "proposedAmount";
-        public static final String RECOMMENDATION_DECISION = "recommendationDecision";
         public static final String REVIEW_CONCLUSION = "reviewConclusion";
         /** Set by Task_DrawPanel: DRAWN, or SHORT with panelShortage saying what the pool lacks. */
         public static final String PANEL_STATE = "panelState";
@@ -111,7 +110,6 @@ public final class TcProjectProcess {
         public static final String PANEL_LEAD = "panelLead";
         /** Set by Task_ConcludePanel: the panel's result as the award decision's form shows it. */
         public static final String PANEL_NOTE = "panelNote";
-        public static final String AWARD_DECISION = "awardDecision";
         /** Set by Task_CheckObjections (the system): an objection still open; one upheld. */
         public static final String OBJECTIONS_OPEN = "objectionsOpen";
         public static final String OBJECTION_UPHELD = "objectionUpheld";
@@ -137,16 +135,13 @@ public final class TcProjectProcess {
         }
     }
 
+    /**
+     * Values the model's gateways compare. The deciding forms' outcomes are the services' own
+     * ({@code RecommendationService}, {@code ReviewService}, {@code AwardDecisionService}).
+     */
     public static final class Values {
-        public static final String RECOMMEND = "RECOMMEND";
-        public static final String REJECT = "REJECT";
-        public static final String PASS = "PASS";
         public static final String PANEL_DRAWN = "DRAWN";
         public static final String PANEL_SHORT = "SHORT";
-        public static final String FAIL = "FAIL";
-        public static final String PROPOSE = "PROPOSE";
-        /** The deciding forms' third outcome at recommendation and the award decision (退回补正). */
-        public static final String CORRECT = cn.tcsubsidy.correction.process.TcCorrectionProcess.Values.CORRECT;
 
         private Values() {
         }

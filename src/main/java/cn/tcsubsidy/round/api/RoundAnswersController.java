@@ -1,7 +1,6 @@
 package cn.tcsubsidy.round.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.round.domain.Round;
@@ -9,6 +8,7 @@ import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.round.domain.RoundStepAnswers;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

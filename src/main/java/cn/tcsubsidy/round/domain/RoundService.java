@@ -1,6 +1,7 @@
 package cn.tcsubsidy.round.domain;
 
 import cn.tcsubsidy.award.domain.AwardCases;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.notice.domain.NoticeService;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;

@@ -1,6 +1,6 @@
 package cn.tcsubsidy.round.process;
 
-import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
+import static cn.tcsubsidy.engine.guard.Refusals.refusingBadInput;
 
 import cn.tcsubsidy.award.domain.BudgetLineService;
 import cn.tcsubsidy.engine.Actors;

@@ -56,7 +56,6 @@ public final class TcAnnualRoundProcess {
     public static final class Vars {
         public static final String ROUND_ID = "roundId";
         public static final String ROUND_YEAR = "roundYear";
-        public static final String OPENED_BY = "openedBy";
         public static final String ROUND_CALENDAR = "roundCalendar";
         public static final String RECOMMENDATION_DEADLINE_AT = "recommendationDeadlineAt";
         public static final String PROJECT_COUNT = "projectCount";

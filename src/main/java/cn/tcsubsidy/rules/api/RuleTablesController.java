@@ -1,7 +1,6 @@
 package cn.tcsubsidy.rules.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.rules.domain.ReadableRow;
 import cn.tcsubsidy.rules.domain.RuleChange;
@@ -10,6 +9,7 @@ import cn.tcsubsidy.rules.process.RuleTablesReader;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.tcsubsidy.rules.process;
 
 import cn.tcsubsidy.award.quote.DecisionRef;
-import cn.tcsubsidy.award.quote.DecisionSource;
+import cn.tcsubsidy.award.quote.process.DecisionSource;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;

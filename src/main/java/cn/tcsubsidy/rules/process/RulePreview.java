@@ -1,13 +1,12 @@
 package cn.tcsubsidy.rules.process;
 
-import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardCases.Recomputed;
+import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.quote.AwardQuote;
-import cn.tcsubsidy.award.quote.PreviewAwardRules;
-import cn.tcsubsidy.award.quote.TableAwardRules;
+import cn.tcsubsidy.award.quote.process.PreviewAwardRules;
+import cn.tcsubsidy.award.quote.process.TableAwardRules;
 import cn.tcsubsidy.engine.RuleEvaluator;
 import cn.tcsubsidy.engine.guard.DecisionTableCheck;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -19,6 +18,7 @@ import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import cn.tcsubsidy.award.quote.AwardQuote;
 import cn.tcsubsidy.award.quote.AwardTerms;
 import cn.tcsubsidy.award.quote.ClusterMember;
 import cn.tcsubsidy.award.quote.QuoteRequest;
-import cn.tcsubsidy.award.quote.TableAwardRules;
+import cn.tcsubsidy.award.quote.process.TableAwardRules;
 import cn.tcsubsidy.engine.guard.DecisionTableCheck;
 import cn.tcsubsidy.rules.guardrail.AwardGuard;
 import cn.tcsubsidy.rules.guardrail.AwardPolicy;

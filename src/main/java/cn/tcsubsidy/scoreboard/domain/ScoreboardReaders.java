@@ -1,11 +1,11 @@
 package cn.tcsubsidy.scoreboard.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package cn.tcsubsidy.tasks.domain;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.shared.ClockConfiguration;
 import java.time.Clock;
 import java.time.Instant;

@@ -8,11 +8,11 @@ import cn.tcsubsidy.objection.ObjectionFixture;
 import cn.tcsubsidy.objection.domain.NoticeOutcome;
 import cn.tcsubsidy.objection.domain.ObjectionChannel;
 import cn.tcsubsidy.objection.domain.ObjectionService;
+import cn.tcsubsidy.payment.PaymentSteps;
+import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.Payee;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.payment.domain.PayeeType;
-import cn.tcsubsidy.payment.PaymentSteps;
-import cn.tcsubsidy.payment.domain.AcceptanceService;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -41,7 +41,7 @@ class AwardCasesTest {
     static final Actor BUREAU = new Actor("liaocheng-bureau", List.of("liaocheng-bureau"), List.of("liaocheng"));
     static final Actor FINANCE = new Actor("liaocheng-finance", List.of("liaocheng-finance"), List.of("liaocheng"));
     static final Actor ENTERPRISE = new Actor("liaocheng-ent-1", List.of("liaocheng-enterprise"), List.of("liaocheng"));
-    static final String CREDIT = cn.tcsubsidy.filing.domain.CreditCode.withCheckCharacter("91371500MA3N0000X");
+    static final String CREDIT = cn.tcsubsidy.shared.CreditCode.withCheckCharacter("91371500MA3N0000X");
 
     @Autowired AwardCases cases;
     @Autowired AwardDecisionService decisions;

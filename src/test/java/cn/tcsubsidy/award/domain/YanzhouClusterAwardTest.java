@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.tcsubsidy.award.ledger.AwardRefusedException;
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.support.StageFixture;
 import java.math.BigDecimal;
 import java.time.LocalDate;

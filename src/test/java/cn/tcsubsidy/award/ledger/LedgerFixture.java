@@ -1,9 +1,9 @@
 package cn.tcsubsidy.award.ledger;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
+import cn.tcsubsidy.shared.CreditCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.round.domain.RoundService;
-import cn.tcsubsidy.round.domain.WorkingDays;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.Rest.Response;
+import cn.tcsubsidy.support.Rest;
 import cn.tcsubsidy.support.StageFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;

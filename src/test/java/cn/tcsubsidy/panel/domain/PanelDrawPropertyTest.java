@@ -2,7 +2,7 @@ package cn.tcsubsidy.panel.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.tcsubsidy.filing.domain.CreditCode;
+import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import cn.tcsubsidy.round.domain.WorkingDays;
+import cn.tcsubsidy.calendar.domain.WorkingDays;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

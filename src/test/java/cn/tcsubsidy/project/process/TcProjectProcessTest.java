@@ -41,8 +41,8 @@ import cn.tcsubsidy.project.domain.ProjectLifecycle;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.TcProjectProcess.Elements;
 import cn.tcsubsidy.project.process.TcProjectProcess.Messages;
-import cn.tcsubsidy.project.process.TcProjectProcess.Values;
 import cn.tcsubsidy.recommendation.domain.RecommendationService;
+import cn.tcsubsidy.review.domain.ReviewService;
 import cn.tcsubsidy.panel.domain.PanelService;
 import cn.tcsubsidy.panel.process.PanelStageTasks;
 import cn.tcsubsidy.panel.process.TcPanelProcesses;
@@ -144,7 +144,7 @@ class TcProjectProcessTest {
         PanelStageTasks panelStages = new PanelStageTasks();
         when(panel.open(PROJECT_ID)).thenReturn(new PanelService.Opened(List.of(1, 2, 3), null));
         when(panel.aggregate(PROJECT_ID)).thenReturn(new PanelService.Aggregated(false, "hekou-expert-1", "汇总"));
-        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(Values.PASS, "评审小组 3 份评分取平均"));
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(ReviewService.PASS, "评审小组 3 份评分取平均"));
         Mocks.register("drawPanelDelegate", panelStages.drawPanelDelegate(panel));
         Mocks.register("aggregatePanelDelegate", panelStages.aggregatePanelDelegate(panel));
         Mocks.register("consensusTaskListener", panelStages.consensusTaskListener(panel));
@@ -449,7 +449,7 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
         complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", "RECOMMEND"));
-        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(Values.FAIL, "未通过评审"));
+        when(panel.conclude(PROJECT_ID)).thenReturn(new PanelService.Conclusion(ReviewService.FAIL, "未通过评审"));
         reviewByPanel(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_REJECTED).hasNotPassed(Elements.DECIDE_AWARD);
         verify(lifecycle).closeRejected(PROJECT_ID);
@@ -727,7 +727,7 @@ class TcProjectProcessTest {
     void shouldReturnToTheTownWithTheCorrectedValuesWhenTheEnterpriseCorrectsInTime() {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
-        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", RecommendationService.CORRECT,
                 "correctionPoints", "竣工日期与验收报告不符"));
         assertThat(pi).isWaitingAt(Elements.RECOMMENDATION_CORRECTION).hasNotPassed(Elements.DRAW_PANEL,
                 Elements.REJECTED);
@@ -747,7 +747,7 @@ class TcProjectProcessTest {
     void shouldRejectTheProjectWhenTheEnterpriseMissesTheCorrectionDeadline() {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
-        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", RecommendationService.CORRECT,
                 "correctionPoints", "竣工日期与验收报告不符"));
         ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(pi.getId()).singleResult();
@@ -791,7 +791,7 @@ class TcProjectProcessTest {
     void shouldReturnToThePoolWhenRecommendationClosesWhileTheEnterpriseCorrects() {
         ProcessInstance pi = projectAwaitingRound();
         openRecommendation(pi);
-        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", Values.CORRECT,
+        complete(task(Elements.RECOMMEND, pi), withVariables("recommendationDecision", RecommendationService.CORRECT,
                 "correctionPoints", "补充手续"));
         org.camunda.bpm.engine.task.Task t = correctionTask(pi);
 
@@ -810,7 +810,7 @@ class TcProjectProcessTest {
         ProcessInstance pi = projectAwaitingAwardDecision();
         when(awardCases.requote(PROJECT_ID)).thenReturn("按规则测算奖补金额 300,000.00 元");
         when(awardCases.eligibleQuote(PROJECT_ID)).thenReturn(new java.math.BigDecimal("300000.00"));
-        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", Values.CORRECT,
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", AwardDecisionService.CORRECT,
                 "correctionPoints", "设备发票与清单不符"));
         assertThat(pi).isWaitingAt(Elements.AWARD_CORRECTION).hasNotPassed(Elements.NOTICE_OPENED);
 
@@ -828,7 +828,7 @@ class TcProjectProcessTest {
     @Test
     void shouldRejectAtTheAwardDecisionWhenTheCorrectionDeadlinePasses() {
         ProcessInstance pi = projectAwaitingAwardDecision();
-        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", Values.CORRECT,
+        complete(task(Elements.DECIDE_AWARD, pi), withVariables("awardDecision", AwardDecisionService.CORRECT,
                 "correctionPoints", "设备发票与清单不符"));
         ProcessInstance child = engine.getRuntimeService().createProcessInstanceQuery()
                 .superProcessInstanceId(pi.getId()).processDefinitionKey(TcCorrectionProcess.KEY).singleResult();
@@ -845,7 +845,7 @@ class TcProjectProcessTest {
     void shouldReturnToThePanelLeadAfterACorrectionTheReviewersAskedFor() {
         when(panel.conclude(PROJECT_ID)).thenReturn(
                 new PanelService.Conclusion(PanelService.CORRECT, "评审小组成员提出企业可补正的问题"),
-                new PanelService.Conclusion(Values.PASS, "复核得分 86"));
+                new PanelService.Conclusion(ReviewService.PASS, "复核得分 86"));
         when(corrections.of(PROJECT_ID)).thenReturn(List.of(new Revision(1, PROJECT_ID,
                 cn.tcsubsidy.project.domain.Stage.EXPERT_REVIEW, "system", CORRECTION_DEADLINE.minusDays(7),
                 "评审意见 1:设备清单缺发票号", 5, CORRECTION_DEADLINE, Map.of("projectName", "技改项目"),

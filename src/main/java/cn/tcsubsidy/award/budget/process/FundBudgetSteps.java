@@ -1,6 +1,6 @@
 package cn.tcsubsidy.award.budget.process;
 
-import static cn.tcsubsidy.engine.Refusals.refusingBadInput;
+import static cn.tcsubsidy.engine.guard.Refusals.refusingBadInput;
 
 import cn.tcsubsidy.award.budget.FundBudget;
 import cn.tcsubsidy.award.budget.FundBudgetService;

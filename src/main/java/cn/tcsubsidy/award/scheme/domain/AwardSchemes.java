@@ -1,6 +1,5 @@
 package cn.tcsubsidy.award.scheme.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.AwardCategories;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.shared.AccessDeniedException;
@@ -9,6 +8,7 @@ import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.FormValues;
 import cn.tcsubsidy.shared.KnownFields;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.time.Clock;

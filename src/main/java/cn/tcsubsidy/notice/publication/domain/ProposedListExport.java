@@ -2,15 +2,15 @@ package cn.tcsubsidy.notice.publication.domain;
 
 import cn.tcsubsidy.award.ledger.FundShare;
 import cn.tcsubsidy.award.ledger.Payers;
-import cn.tcsubsidy.identity.Roles;
-import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
+import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.round.domain.Round;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.math.BigDecimal;
 import java.util.Comparator;

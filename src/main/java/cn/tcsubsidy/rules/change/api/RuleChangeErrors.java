@@ -6,6 +6,8 @@ import cn.tcsubsidy.rules.change.domain.RuleDeploymentRefusedException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * case), a change already decided (409), a deployment the engine refused on approval (400). Other refusals are the
  * app's usual ones (ApiErrors).
  */
+// Before the general ApiErrors, whatever order classpath scanning finds them in: a refused deployment wraps the
+// engine's AuthorizationException, which ApiErrors would answer 403; the change's own answer is 400 with its message.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = RuleChangeController.class)
 public class RuleChangeErrors {
 

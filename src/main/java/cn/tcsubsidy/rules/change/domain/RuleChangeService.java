@@ -1,6 +1,5 @@
 package cn.tcsubsidy.rules.change.domain;
 
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.rules.guardrail.RuleGuardrails;
 import cn.tcsubsidy.rules.guardrail.Violation;
@@ -8,6 +7,7 @@ import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FieldError;
 import cn.tcsubsidy.shared.NotFoundException;
+import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.StepRefusedException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.security.MessageDigest;

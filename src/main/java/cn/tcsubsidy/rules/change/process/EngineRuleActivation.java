@@ -1,13 +1,13 @@
 package cn.tcsubsidy.rules.change.process;
 
 import cn.tcsubsidy.filing.domain.FilingFields;
-import cn.tcsubsidy.identity.Roles;
 import cn.tcsubsidy.rules.change.domain.RuleActivation;
 import cn.tcsubsidy.rules.change.domain.RuleChange;
 import cn.tcsubsidy.rules.change.domain.RuleChangeFile;
 import cn.tcsubsidy.rules.change.domain.RuleDeploymentRefusedException;
 import cn.tcsubsidy.rules.change.process.TcRuleChangeProcess.Vars;
 import cn.tcsubsidy.shared.ClockConfiguration;
+import cn.tcsubsidy.shared.Roles;
 import java.io.ByteArrayInputStream;
 import java.util.Date;
 import java.util.List;
