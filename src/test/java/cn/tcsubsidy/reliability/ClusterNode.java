@@ -28,11 +28,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the shared PostgreSQL database, job executor on, on a free loopback port, its engine's {@code hostname}
  * ({@code cluster.node}) written into every job log entry it makes.
  *
- * <p>It talks to the test JVM over its standard streams: prints {@value #READY} with its port once started; reads
- * commands from standard input, one a line: {@code run <projects> <peerPort>} drives the pipeline from this node
- * ({@link PipelineSimulation}, every second form submission sent to the peer node, {@link PeerCompletions}) and
- * prints {@value #RESULT} with its figures as JSON; {@code exit} (or the end of standard input, so a test JVM that
- * dies takes its nodes with it) stops the node.
+ * <p>It talks to the test JVM over its standard streams: prints {@value #READY} with its port and its job
+ * executor's lock owner once started; reads commands from standard input, one a line:
+ * {@code run <projects> <peerPort>} drives the pipeline from this node ({@link PipelineSimulation}, every second form
+ * submission sent to the peer node, {@link PeerCompletions}) and prints {@value #RESULT} with its figures as JSON;
+ * {@code exit} (or the end of standard input, so a test JVM that dies takes its nodes with it) stops the node.
  *
  * <p>The clock: the simulation moves the app's clock (a notice period, a follow-up year). Each JVM has its own
  * (Camunda's {@code ClockUtil}), so the driving node writes the offset into {@code cluster_test.clock} and waits until
@@ -76,7 +76,10 @@ public final class ClusterNode {
         follower.setDaemon(true);
         follower.start();
         System.out.println("node " + node + ": " + BenchNode.effectiveSettings(context));
-        System.out.println(READY + port);
+        String lockOwner = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
+                .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor()
+                .getLockOwner();
+        System.out.println(READY + port + " " + lockOwner);
         System.out.flush();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -133,7 +136,8 @@ public final class ClusterNode {
                     }
                     applied = target;
                     jdbc.sql("insert into " + CLOCK_TABLE + " (node, offset_ms) values (:n, :o) on conflict (node) "
-                            + "do update set offset_ms = excluded.offset_ms").param("n", node).param("o", target).update();
+                            + "do update set offset_ms = excluded.offset_ms").param("n", node).param("o", target)
+                            .update();
                 }
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -36,6 +36,8 @@ final class ClusterNodes implements AutoCloseable {
         final Process process;
         final Path log;
         final CompletableFuture<Integer> port = new CompletableFuture<>();
+        /** The job executor's lock owner ({@code ACT_RU_JOB.LOCK_OWNER_} of the jobs it has locked). */
+        volatile String lockOwner;
         final CompletableFuture<JsonNode> result = new CompletableFuture<>();
         private final Writer commands;
 
@@ -57,7 +59,9 @@ final class ClusterNodes implements AutoCloseable {
                 while ((line = in.readLine()) != null) {
                     out.println(line);
                     if (line.startsWith(ClusterNode.READY)) {
-                        port.complete(Integer.parseInt(line.substring(ClusterNode.READY.length()).trim()));
+                        String[] ready = line.substring(ClusterNode.READY.length()).trim().split(" ");
+                        lockOwner = ready[1];
+                        port.complete(Integer.parseInt(ready[0]));
                     } else if (line.startsWith(ClusterNode.RESULT)) {
                         result.complete(new ObjectMapper().readTree(line.substring(ClusterNode.RESULT.length())));
                     }

@@ -65,7 +65,8 @@ class TwoNodesPostgresTest {
     private static void report(int projects, JsonNode result, ClusterChecks checks, long nanos) {
         System.out.printf("two nodes: %d projects, %.0f s wall (pipeline %.0f s); submissions node A %d, node B %d "
                         + "(B retried %d busy answers); jobs run %s, failed %s; payments %d, %s yuan; stages %s%n",
-                projects, nanos / 1e9, result.path("pipelineSeconds").asDouble(), result.path("completionsHere").asLong(),
+                projects, nanos / 1e9, result.path("pipelineSeconds").asDouble(),
+                result.path("completionsHere").asLong(),
                 result.path("completionsPeer").asLong(), result.path("peerBusyRetries").asLong(),
                 checks.jobsByHost(ClusterChecks.JOB_SUCCESSFUL), checks.jobsByHost(ClusterChecks.JOB_FAILED),
                 checks.payments(), checks.sumOfPayments().toPlainString(), checks.stages());
