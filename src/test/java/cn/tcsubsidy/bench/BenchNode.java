@@ -218,7 +218,7 @@ public final class BenchNode {
     }
 
     /** Data source, server, demo identities, then the variant's settings; command-line arguments win over the yml. */
-    static List<String> applicationArguments(String variant, String url) {
+    public static List<String> applicationArguments(String variant, String url) {
         List<String> args = new ArrayList<>();
         args.add("--spring.datasource.url=" + url);
         args.add("--spring.datasource.username=" + Postgres.USER);
@@ -248,7 +248,7 @@ public final class BenchNode {
     }
 
     /** The engine's settings as the variant started it, read back from the engine (so a misspelt key shows). */
-    static String effectiveSettings(ApplicationContext context) {
+    public static String effectiveSettings(ApplicationContext context) {
         org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl c =
                 (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) context
                         .getBean(org.camunda.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration();

@@ -113,6 +113,39 @@ public final class PipelineSimulation {
             "proposed-list", "notice-period-end", "objection-check", "payee-confirmation", "prepare-payment",
             "approve-payment", "acceptance", "follow-up-report-timer", "report-results", "evaluate-performance");
 
+    /**
+     * Where a user's form submission goes: to this JVM's engine (the default), or, in a run over several nodes
+     * ({@code reliability.TwoNodesPostgresTest}), part of them to another node over its REST API.
+     */
+    public interface Completions {
+        Completions HERE = (userId, taskId, values, here) -> here.run();
+
+        /**
+         * Submits task {@code taskId}'s form with {@code values} as {@code userId}; {@code here} does it in this JVM
+         * (signed in as the user, as Tasklist's login would), returning once it is committed.
+         */
+        void submit(String userId, String taskId, Map<String, Object> values, Runnable here);
+    }
+
+    /** Moves the app's clock: this JVM's ({@link EngineClock}) by default; in a cluster run every node's. */
+    public interface ClockMover {
+        ClockMover THIS_JVM = new ClockMover() {
+            @Override
+            public void moveTo(Instant at) {
+                EngineClock.moveTo(at);
+            }
+
+            @Override
+            public void reset() {
+                EngineClock.reset();
+            }
+        };
+
+        void moveTo(Instant at);
+
+        void reset();
+    }
+
     /** One stage's figures. */
     public record StageResult(String stage, long nanos, SqlCounting.Counts counts) {
     }
@@ -217,6 +250,9 @@ public final class PipelineSimulation {
     /** {@code bench.jobs=wait}: the job executor runs the continuations, the simulation only waits for them. */
     private final boolean waitForJobExecutor;
 
+    private Completions completions = Completions.HERE;
+    private ClockMover clockMover = ClockMover.THIS_JVM;
+
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     private final Map<String, Long> nanos = new LinkedHashMap<>();
     /** Per jurisdiction, its cases; per process instance id, its case. */
@@ -245,6 +281,18 @@ public final class PipelineSimulation {
         this.waitForJobExecutor = "wait".equals(System.getProperty("bench.jobs", "run"));
     }
 
+    /** Sends the form submissions through {@code c} (see {@link Completions}); returns this. */
+    public PipelineSimulation completions(Completions c) {
+        this.completions = java.util.Objects.requireNonNull(c);
+        return this;
+    }
+
+    /** Moves the clock with {@code m} (see {@link ClockMover}); returns this. */
+    public PipelineSimulation clock(ClockMover m) {
+        this.clockMover = java.util.Objects.requireNonNull(m);
+        return this;
+    }
+
     /** Drives {@code projects} projects (at least one per jurisdiction) through the whole pipeline; see the class. */
     public Result run(int projectCount) {
         if (projectCount < JURISDICTIONS.size()) {
@@ -262,7 +310,7 @@ public final class PipelineSimulation {
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
         long started = System.nanoTime();
         try {
-            EngineClock.moveTo(RUN_STARTS);
+            clockMover.moveTo(RUN_STARTS);
             stage(SETUP, null, () -> setUp(projectCount));
             stage("filing", pool, this::file);
             stage("completion-report", pool, this::reportCompletion);
@@ -293,7 +341,7 @@ public final class PipelineSimulation {
             stage("evaluate-performance", pool, this::evaluate);
         } finally {
             SqlCounting.stage(DRIVER);
-            EngineClock.reset();
+            clockMover.reset();
             identity.clearAuthentication();
             if (pool != null) {
                 pool.shutdownNow();
@@ -513,10 +561,7 @@ public final class PipelineSimulation {
                     + tasks.createTaskQuery().processInstanceId(rounds.get(j)).list().stream()
                     .map(Task::getTaskDefinitionKey).toList());
         }
-        as(Roles.bureau(j), () -> {
-            forms.submitTaskForm(task.getId(), values);
-            return null;
-        });
+        submit(Roles.bureau(j), task.getId(), values);
         runJobs(j);
     }
 
@@ -539,10 +584,7 @@ public final class PipelineSimulation {
                 }
                 sheet.put("opinion", "RECOMMEND");
                 sheet.put("overallComment", "效益明显,同意推荐");
-                as(task.getAssignee(), () -> {
-                    forms.submitTaskForm(task.getId(), sheet);
-                    return null;
-                });
+                submit(task.getAssignee(), task.getId(), sheet);
             }
             runJobs(j);
         }
@@ -580,7 +622,7 @@ public final class PipelineSimulation {
         if (latest == null) {
             throw new IllegalStateException("no round waits for the end of its notice");
         }
-        EngineClock.moveTo(latest.plusSeconds(60));
+        clockMover.moveTo(latest.plusSeconds(60));
     }
 
     private Job noticeTimer(String j) {
@@ -645,7 +687,7 @@ public final class PipelineSimulation {
         if (latest == null) {
             throw new IllegalStateException("no follow-up waits for its report's day");
         }
-        EngineClock.moveTo(latest.plusSeconds(3600));
+        clockMover.moveTo(latest.plusSeconds(3600));
     }
 
     private List<Job> reportTimers(String j) {
@@ -714,10 +756,7 @@ public final class PipelineSimulation {
                 continue;
             }
             Map<String, Object> v = values.apply(task);
-            as(userId, () -> {
-                forms.submitTaskForm(task.getId(), v);
-                return null;
-            });
+            submit(userId, task.getId(), v);
             done++;
         }
         if (done == 0 && required) {
@@ -837,6 +876,14 @@ public final class PipelineSimulation {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A user's form submission, through {@link #completions}. */
+    private void submit(String userId, String taskId, Map<String, Object> values) {
+        completions.submit(userId, taskId, values, () -> as(userId, () -> {
+            forms.submitTaskForm(taskId, values);
+            return null;
+        }));
     }
 
     private Actor actor(String userId) {
