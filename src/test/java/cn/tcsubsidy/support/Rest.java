@@ -3,6 +3,7 @@ package cn.tcsubsidy.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,32 +30,37 @@ public class Rest {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final RestClient http;
+    private final RestClient http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
+    private final String base;
 
     public Rest(int port) {
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .requestFactory(new JdkClientHttpRequestFactory()).build();
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    /** The path as the caller wrote it, already encoded: not a URI template, so nothing is encoded twice. */
+    private URI uri(String path) {
+        return URI.create(base + path);
     }
 
     public Response get(String user, String path) {
-        return send(user, http.get().uri(path));
+        return send(user, http.get().uri(uri(path)));
     }
 
     public Response post(String user, String path, Object body) {
-        return send(user, http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json(body)));
+        return send(user, http.post().uri(uri(path)).contentType(MediaType.APPLICATION_JSON).body(json(body)));
     }
 
     /** A body sent as it is written (JSON a caller wrote by hand, or text that is not JSON at all). */
     public Response postRaw(String user, String path, String body) {
-        return send(user, http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body));
+        return send(user, http.post().uri(uri(path)).contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
     public Response put(String user, String path, Object body) {
-        return send(user, http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json(body)));
+        return send(user, http.put().uri(uri(path)).contentType(MediaType.APPLICATION_JSON).body(json(body)));
     }
 
     public Response delete(String user, String path) {
-        return send(user, http.method(HttpMethod.DELETE).uri(path));
+        return send(user, http.method(HttpMethod.DELETE).uri(uri(path)));
     }
 
     /** A deployment as Camunda Modeler sends it: multipart, one file. */
@@ -77,7 +84,7 @@ public class Rest {
         file.setContentType(MediaType.APPLICATION_XML);
         file.setContentDispositionFormData(fileField, fileName);
         parts.add(fileField, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)), file));
-        return send(user, http.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
+        return send(user, http.post().uri(uri(path)).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
     }
 
     private static String json(Object body) {
@@ -148,7 +155,12 @@ public class Rest {
         if (user != null) {
             request.headers(h -> h.setBasicAuth(user, user, StandardCharsets.UTF_8));
         }
-        return request.exchange((req, res) -> response(res.getStatusCode().value(),
-                StreamUtils.copyToString(res.getBody(), StandardCharsets.UTF_8)), true);
+        try {
+            return request.exchange((req, res) -> response(res.getStatusCode().value(),
+                    StreamUtils.copyToString(res.getBody(), StandardCharsets.UTF_8)), true);
+        } catch (ResourceAccessException e) {
+            // no answer at all (not listening yet, connection closed): callers that wait for start-up catch this
+            throw new IllegalStateException(e);
+        }
     }
 }
