@@ -60,9 +60,12 @@ public class WorkloadMetrics {
         mailOutbox = MultiGauge.builder(MAIL_OUTBOX).description("邮件待发表中的邮件数(按状态)").register(registry);
     }
 
-    /** Reads the figures anew; a failed read keeps the previous ones (and says so in the log). */
+    /**
+     * Reads the figures anew; a failed read keeps the previous ones (and says so in the log). One refresh at a time:
+     * the scheduled one and one asked for (tests, an operator) must not publish their reads out of order.
+     */
     @Scheduled(fixedDelayString = "${tc.monitoring.refresh-interval:PT15S}", initialDelayString = "PT5S")
-    public void refresh() {
+    public synchronized void refresh() {
         try {
             refreshTasks();
             refreshJobs();
