@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.support.Logins;
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.FilePart;
 import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -310,8 +305,8 @@ class AuditorAccessH2Test {
         attacks.put("修改任务评论", () -> rest.put(AUDITOR, "/engine-rest/task/comment", Map.of("id", comment, "taskId", completionTask,
                 "message", "审计改写")));
         attacks.put("删除任务评论", () -> rest.delete(AUDITOR, "/engine-rest/task/" + completionTask + "/comment/" + comment));
-        attacks.put("任务附件", () -> multipart("/engine-rest/task/" + completionTask + "/attachment/create",
-                Map.of("attachment-name", "审计附件", "url", "http://example.test/a")));
+        attacks.put("任务附件", () -> rest.multipart(AUDITOR, "/engine-rest/task/" + completionTask + "/attachment/create",
+                Map.of("attachment-name", "审计附件", "url", "http://example.test/a"), List.of()));
         attacks.put("操作日志注释", () -> rest.put(AUDITOR, "/engine-rest/history/user-operation/" + operation + "/set-annotation",
                 Map.of("annotation", "审计改写")));
         attacks.put("清除操作日志注释", () -> rest.put(AUDITOR, "/engine-rest/history/user-operation/" + operation
@@ -414,30 +409,7 @@ class AuditorAccessH2Test {
 
     /** A small PDF scan posted as multipart, as the filing enterprise would. */
     private Response upload(long projectId) {
-        return multipart("/api/projects/" + projectId + "/evidence", Map.of("kind", "INVOICE", "file", "%PDF-1.7\n%%EOF\n"));
-    }
-
-    /** A multipart form as the auditor; the part named {@code file} is sent as a PDF file. */
-    private Response multipart(String path, Map<String, String> parts) {
-        String boundary = "----audit" + System.nanoTime();
-        StringBuilder body = new StringBuilder();
-        parts.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name).append(name.equals("file") ? "\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf" : "\"")
-                .append("\r\n\r\n").append(value).append("\r\n"));
-        body.append("--").append(boundary).append("--\r\n");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((AUDITOR + ":" + AUDITOR)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build();
-        try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), null, r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.multipart(AUDITOR, "/api/projects/" + projectId + "/evidence", Map.of("kind", "INVOICE"),
+                List.of(new FilePart("file", "a.pdf", "application/pdf", "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.UTF_8))));
     }
 }

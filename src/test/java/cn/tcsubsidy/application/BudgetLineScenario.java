@@ -11,13 +11,8 @@ import cn.tcsubsidy.support.Rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -295,22 +290,12 @@ abstract class BudgetLineScenario {
     }
 
     Response complete(String user, String taskId, Object... keyValues) {
-        return rest.post(user, "/engine-rest/task/" + taskId + "/complete", variables(keyValues));
+        return rest.complete(user, taskId, keyValues);
     }
 
     byte[] get(String user, String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":" + user).getBytes(StandardCharsets.UTF_8))).build();
-        try {
-            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).isEqualTo(200);
-            return r.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Rest.Download r = rest.download(user, path);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.bytes();
     }
 }

@@ -17,22 +17,15 @@ import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.CreditCode;
 import cn.tcsubsidy.shared.ValidationException;
-import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.FilePart;
+import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.StageFixture;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +61,6 @@ abstract class ObjectionScenario {
     static final Actor BUREAU_ACTOR = new Actor(BUREAU, List.of(BUREAU), List.of("liaocheng"));
     static final Actor FINANCE_ACTOR = new Actor(FINANCE, List.of(FINANCE), List.of("liaocheng"));
     static final AtomicInteger SERIAL = new AtomicInteger();
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -190,37 +182,8 @@ abstract class ObjectionScenario {
 
     /** A written objection as the bureau's browser sends it: multipart, the scan as {@code file}. */
     Response record(String user, long projectId, Map<String, String> fields, byte[] scan, String scanType) {
-        String boundary = "----tcobj" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try {
-            for (Map.Entry<String, String> e : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
-                        + "\"\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n" + e.getValue() + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            if (scan != null) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letter.pdf\""
-                        + "\r\nContent-Type: " + scanType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.write(scan);
-                body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/projects/"
-                            + projectId + "/objections"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                            .getBytes(StandardCharsets.UTF_8)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-            HttpResponse<String> resp = HttpClient.newHttpClient().send(r.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = resp.body() == null || resp.body().isBlank() ? null : JSON.readTree(resp.body());
-            return new Response(resp.statusCode(), json, resp.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return rest.multipart(user, "/api/projects/" + projectId + "/objections", fields,
+                scan == null ? List.of() : List.of(new FilePart("file", "letter.pdf", scanType, scan)));
     }
 
     Response recordWritten(long projectId, String grounds) {

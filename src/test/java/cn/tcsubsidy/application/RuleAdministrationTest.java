@@ -2,15 +2,9 @@ package cn.tcsubsidy.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import cn.tcsubsidy.support.Rest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.junit.jupiter.api.Test;
@@ -36,21 +30,8 @@ class RuleAdministrationTest {
                 .variables(Map.of("roundYear", 2027)).evaluate().getSingleResult().getEntry("noticeWorkingDays")).intValue();
     }
 
-    int deploy(String user, String tenant, String table) throws IOException, InterruptedException {
-        String boundary = "----tc" + System.nanoTime();
-        String body = part(boundary, "deployment-name", "rules-change-" + tenant)
-                + (tenant == null ? "" : part(boundary, "tenant-id", tenant))
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + tenant
-                + "-pipeline.dmn\"\r\nContent-Type: application/xml\r\n\r\n" + table + "\r\n--" + boundary + "--\r\n";
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/engine-rest/deployment/create"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    static String part(String boundary, String name, String value) {
-        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    int deploy(String user, String tenant, String table) {
+        return new Rest(port).deploy(user, tenant, tenant + "-pipeline.dmn", table).status();
     }
 
     @Test

@@ -6,22 +6,18 @@ import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.shared.CreditCode;
-import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Download;
+import cn.tcsubsidy.support.Rest.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,14 +191,14 @@ abstract class ScoreboardScenario {
 
     @Test
     void shouldExportTheScoreboardAsAWorkbookInTenThousandYuan() throws IOException {
-        HttpResponse<byte[]> r = download("jiyuan-auditor", "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR);
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        Download r = rest.download("jiyuan-auditor", "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type"))
                 .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        String disposition = r.headers().firstValue("Content-Disposition").orElseThrow();
+        String disposition = r.header("Content-Disposition");
         assertThat(disposition).startsWith("attachment").contains("filename*=UTF-8''" + URLEncoder.encode(
                 "济源市2030年度镇街技术改造目标考核排序通报.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.bytes()))) {
             assertThat(book.getNumberOfSheets()).isEqualTo(1);
             Sheet s = book.getSheetAt(0);
             List<String> header = new ArrayList<>();
@@ -295,7 +291,7 @@ abstract class ScoreboardScenario {
                     .isEqualTo(200);
             assertThat(rest.get(reader, "/api/scoreboard/targets?jurisdiction=jiyuan&year=" + YEAR).status())
                     .as(reader).isEqualTo(200);
-            assertThat(download(reader, "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR).statusCode())
+            assertThat(rest.download(reader, "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR).status())
                     .as(reader).isEqualTo(200);
         }
         for (String other : List.of("hekou-owner", "hekou-bureau", "jiyuan-ent-1", "jiyuan-town-huling",
@@ -307,7 +303,7 @@ abstract class ScoreboardScenario {
                     .isEqualTo(403);
             assertThat(rest.get(other, "/api/scoreboard/targets?jurisdiction=jiyuan&year=" + YEAR).status())
                     .as(other).isEqualTo(403);
-            assertThat(download(other, "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR).statusCode())
+            assertThat(rest.download(other, "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR).status())
                     .as(other).isEqualTo(403);
         }
         for (String path : List.of(SCOREBOARD, "/api/scoreboard.xlsx?jurisdiction=jiyuan&year=" + YEAR,
@@ -400,22 +396,6 @@ abstract class ScoreboardScenario {
     private List<Map<String, Object>> rows(int year) {
         return jdbc.sql("select * from unit_target where jurisdiction = 'jiyuan' and target_year = :y order by unit_code")
                 .param("y", year).query().listOfRows();
-    }
-
-    private HttpResponse<byte[]> download(String user, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-        }
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private long project(String unit, int enterprise, Stage stage, long planned, Long actual, LocalDateTime filedAt,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
@@ -29,6 +30,24 @@ public class Rest {
     public record Response(int status, JsonNode body, String text) {
     }
 
+    /** An answer kept as bytes with its headers: downloads (XLSX, PDF), pages, scripts, redirects. */
+    public record Download(int status, HttpHeaders headers, byte[] bytes) {
+
+        public String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** The header's first value, or "" when it is not sent. */
+        public String header(String name) {
+            String value = headers.getFirst(name);
+            return value == null ? "" : value;
+        }
+    }
+
+    /** One file of a multipart form. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RestClient http = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
     private final String base;
@@ -44,6 +63,41 @@ public class Rest {
 
     public Response get(String user, String path) {
         return send(user, http.get().uri(uri(path)));
+    }
+
+    /** A GET with a password other than the user's own (a wrong one, say). */
+    public Response get(String user, String password, String path) {
+        return send(user, password, http.get().uri(uri(path)));
+    }
+
+    /** A GET kept as bytes with its headers; redirects are not followed. {@code user} null: no credentials. */
+    public Download download(String user, String path) {
+        return exchangeBytes(user, user, http.get().uri(uri(path)));
+    }
+
+    /** The same with a password other than the user's own. */
+    public Download download(String user, String password, String path) {
+        return exchangeBytes(user, password, http.get().uri(uri(path)));
+    }
+
+    /**
+     * A POST of a body built byte by byte, answered as bytes: for a test whose subject is the exact request (a
+     * multipart body as a particular browser writes it, say).
+     */
+    public Download postBytes(String user, String path, String contentType, byte[] body) {
+        return exchangeBytes(user, user, http.post().uri(uri(path)).contentType(MediaType.parseMediaType(contentType)).body(body));
+    }
+
+    private Download exchangeBytes(String user, String password, RestClient.RequestHeadersSpec<?> request) {
+        if (user != null) {
+            request.headers(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8));
+        }
+        try {
+            return request.exchange((req, res) -> new Download(res.getStatusCode().value(), res.getHeaders(),
+                    StreamUtils.copyToByteArray(res.getBody())), true);
+        } catch (ResourceAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response post(String user, String path, Object body) {
@@ -76,18 +130,26 @@ public class Rest {
     /** A multipart form as a browser page sends it: text fields and one file in the field {@code fileField}. */
     public Response multipart(String user, String path, Map<String, String> fields, String fileField, String fileName,
                               String content) {
+        return multipart(user, path, fields, List.of(new FilePart(fileField, fileName, MediaType.APPLICATION_XML_VALUE,
+                content.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A multipart form: text fields (UTF-8) in order, then the files, each with its own content type. */
+    public Response multipart(String user, String path, Map<String, String> fields, List<FilePart> files) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         HttpHeaders text = new HttpHeaders();
         text.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8));
         fields.forEach((k, v) -> parts.add(k, new HttpEntity<>(v, text)));
-        HttpHeaders file = new HttpHeaders();
-        file.setContentType(MediaType.APPLICATION_XML);
-        file.setContentDispositionFormData(fileField, fileName);
-        parts.add(fileField, new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)), file));
+        for (FilePart f : files) {
+            HttpHeaders file = new HttpHeaders();
+            file.setContentType(MediaType.parseMediaType(f.contentType()));
+            file.setContentDispositionFormData(f.field(), f.fileName());
+            parts.add(f.field(), new HttpEntity<>(new ByteArrayResource(f.content()), file));
+        }
         return send(user, http.post().uri(uri(path)).contentType(MediaType.MULTIPART_FORM_DATA).body(parts));
     }
 
-    private static String json(Object body) {
+    static String json(Object body) {
         try {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
@@ -104,10 +166,6 @@ public class Rest {
             body = null;
         }
         return new Response(status, body, text);
-    }
-
-    static Response response(java.net.http.HttpResponse<String> r) {
-        return response(r.statusCode(), r.body());
     }
 
     /** A task's form variable as {@code user} reads it through the engine REST API (200 expected). */
@@ -152,8 +210,12 @@ public class Rest {
     }
 
     private Response send(String user, RestClient.RequestHeadersSpec<?> request) {
+        return send(user, user, request);
+    }
+
+    private Response send(String user, String password, RestClient.RequestHeadersSpec<?> request) {
         if (user != null) {
-            request.headers(h -> h.setBasicAuth(user, user, StandardCharsets.UTF_8));
+            request.headers(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8));
         }
         try {
             return request.exchange((req, res) -> response(res.getStatusCode().value(),

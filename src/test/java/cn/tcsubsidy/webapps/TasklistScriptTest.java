@@ -2,12 +2,10 @@ package cn.tcsubsidy.webapps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Download;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,9 +57,8 @@ class TasklistScriptTest {
     @LocalServerPort
     int port;
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Download get(String path) {
+        return new Rest(port).download(null, path);
     }
 
     static String resource(String path) throws IOException {
@@ -73,19 +70,19 @@ class TasklistScriptTest {
 
     @Test
     void shouldDeclareTheScriptInTheServedConfigAndKeepTheLocalesAndShortcuts() throws Exception {
-        HttpResponse<String> config = get(APP + "scripts/config.js");
-        assertThat(config.statusCode()).isEqualTo(200);
-        assertThat(config.body()).contains("customScripts: ['scripts/tc-tasklist']")
+        Download config = get(APP + "scripts/config.js");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.text()).contains("customScripts: ['scripts/tc-tasklist']")
                 .contains("availableLocales: ['zh', 'en']").contains("startProcess:");
     }
 
     @Test
     void shouldServeTheScriptAsJavaScriptWithEveryFormJsMessageInChinese() throws Exception {
         // As the webapp imports it (config.js's customScripts + ".js?bust=<version>").
-        HttpResponse<String> served = get(APP + "scripts/tc-tasklist.js?bust=7.24.0");
-        assertThat(served.statusCode()).isEqualTo(200);
-        assertThat(served.headers().firstValue("Content-Type").orElse("")).containsIgnoringCase("javascript");
-        String script = served.body();
+        Download served = get(APP + "scripts/tc-tasklist.js?bust=7.24.0");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.header("Content-Type")).containsIgnoringCase("javascript");
+        String script = served.text();
         String formJs = resource("META-INF/resources/webjars/camunda/lib/deps.js");
         for (Map.Entry<String, String[]> m : MESSAGES.entrySet()) {
             assertThat(formJs).as("the webjar's form-js still says " + m.getKey()).contains(m.getKey());
@@ -98,10 +95,10 @@ class TasklistScriptTest {
 
     @Test
     void shouldMoveTheNotificationsOffTheButtonsInTheServedStyles() throws Exception {
-        HttpResponse<String> css = get(APP + "styles/user-styles.css?bust=7.24.0");
-        assertThat(css.statusCode()).isEqualTo(200);
-        String rule = css.body().substring(css.body().indexOf(".page-notifications {"));
+        Download css = get(APP + "styles/user-styles.css?bust=7.24.0");
+        assertThat(css.status()).isEqualTo(200);
+        String rule = css.text().substring(css.text().indexOf(".page-notifications {"));
         assertThat(rule.substring(0, rule.indexOf('}'))).contains("left: 20px").contains("right: auto");
-        assertThat(css.body()).contains(".tc-refusal").contains(".tc-money-readout");
+        assertThat(css.text()).contains(".tc-refusal").contains(".tc-money-readout");
     }
 }

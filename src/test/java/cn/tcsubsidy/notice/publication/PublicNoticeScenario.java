@@ -10,21 +10,16 @@ import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.Stage;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Download;
+import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.StageFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -177,9 +172,9 @@ abstract class PublicNoticeScenario {
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;智能化改造");
         assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("javascript:").doesNotContain(" on");
         assertNothingPrivate(html);
-        assertThat(http(null, page()).headers().firstValue("Content-Security-Policy").orElseThrow())
+        assertThat(http(null, page()).header("Content-Security-Policy"))
                 .contains("default-src 'none'").doesNotContain("script-src");
-        assertThat(http(null, page()).headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(http(null, page()).header("Content-Type")).startsWith("text/html");
     }
 
     @Test
@@ -211,8 +206,8 @@ abstract class PublicNoticeScenario {
     @Test
     void shouldOpenOnlyTheNoticeUnderApiAndCheckCredentialsSentThere() {
         assertThat(rest.get("liaocheng-ent-1", notice()).status()).isEqualTo(200);
-        HttpResponse<byte[]> wrongPassword = http("liaocheng-ent-1:wrong", notice());
-        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        Download wrongPassword = http("liaocheng-ent-1:wrong", notice());
+        assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(rest.get(null, "/api/public/notices/../rounds/" + round + "/proposed-list.csv").status()).isEqualTo(401);
         assertThat(rest.get(null, "/api/rounds/" + round + "/proposed-list.csv").status()).isEqualTo(401);
         assertThat(rest.get(null, "/api/public-holidays?year=2024").status()).isEqualTo(401);
@@ -222,11 +217,11 @@ abstract class PublicNoticeScenario {
     @Test
     void shouldExportTheRankedListAsCsvForTheBureauOwnerAndAdministrator() {
         for (String user : List.of("liaocheng-bureau", "liaocheng-owner", "admin")) {
-            HttpResponse<byte[]> r = http(user + ":" + user, "/api/rounds/" + round + "/proposed-list.csv");
-            assertThat(r.statusCode()).as(user).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-            assertThat(r.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
-            String text = new String(r.body(), StandardCharsets.UTF_8);
+            Download r = http(user + ":" + user, "/api/rounds/" + round + "/proposed-list.csv");
+            assertThat(r.status()).as(user).isEqualTo(200);
+            assertThat(r.header("Content-Type")).startsWith("text/csv");
+            assertThat(r.header("Content-Disposition")).startsWith("attachment");
+            String text = r.text();
             assertThat(text).startsWith("\uFEFF");
             List<List<String>> rows = csv(text.substring(1));
             assertThat(rows.get(0)).containsExactly("排名", "兑现资金", "企业名称", "项目名称", "奖补类别", "推荐单位",
@@ -246,12 +241,12 @@ abstract class PublicNoticeScenario {
 
     @Test
     void shouldExportTheSameListAsXlsx() throws IOException {
-        HttpResponse<byte[]> r = http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/" + round + "/proposed-list.xlsx");
+        Download r = http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/" + round + "/proposed-list.xlsx");
 
-        assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type").orElseThrow())
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type"))
                 .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.bytes()))) {
             Sheet s = book.getSheet("拟扶持名单");
             assertThat(s.getRow(0).getCell(0).getStringCellValue()).isEqualTo("排名");
             assertThat(s.getRow(0).getCell(7).getStringCellValue()).isEqualTo("按规则测算金额(元)");
@@ -292,15 +287,15 @@ abstract class PublicNoticeScenario {
         for (String user : List.of("liaocheng-ent-1", "liaocheng-town-chiping", "liaocheng-expert-1",
                 "liaocheng-finance", "liaocheng-rules", "hekou-bureau")) {
             for (String file : List.of("csv", "xlsx")) {
-                HttpResponse<byte[]> r = http(user + ":" + user, "/api/rounds/" + round + "/proposed-list." + file);
-                assertThat(r.statusCode()).as(user + " " + file).isEqualTo(404);
-                assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain(name(first));
+                Download r = http(user + ":" + user, "/api/rounds/" + round + "/proposed-list." + file);
+                assertThat(r.status()).as(user + " " + file).isEqualTo(404);
+                assertThat(r.text()).doesNotContain(name(first));
             }
         }
         long unranked = fixture.round("REVIEW");
-        assertThat(http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/" + unranked + "/proposed-list.csv").statusCode())
+        assertThat(http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/" + unranked + "/proposed-list.csv").status())
                 .isEqualTo(404);
-        assertThat(http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/999999/proposed-list.xlsx").statusCode())
+        assertThat(http("liaocheng-bureau:liaocheng-bureau", "/api/rounds/999999/proposed-list.xlsx").status())
                 .isEqualTo(404);
     }
 
@@ -370,19 +365,12 @@ abstract class PublicNoticeScenario {
     }
 
     /** A GET with HTTP Basic {@code user:password} (null: none), the body as bytes. */
-    HttpResponse<byte[]> http(String credentials, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (credentials != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    Download http(String credentials, String path) {
+        if (credentials == null) {
+            return rest.download(null, path);
         }
-        try {
-            return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        int colon = credentials.indexOf(':');
+        return rest.download(credentials.substring(0, colon), credentials.substring(colon + 1), path);
     }
 
     /** RFC 4180: fields separated by commas, quoted when they hold a comma, quote or line break; CRLF rows. */

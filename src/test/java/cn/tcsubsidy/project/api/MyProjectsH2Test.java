@@ -3,15 +3,12 @@ package cn.tcsubsidy.project.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.tcsubsidy.support.Rest;
+import cn.tcsubsidy.support.Rest.Download;
 import cn.tcsubsidy.support.Rest.Response;
 import cn.tcsubsidy.support.WebappSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -234,10 +231,7 @@ class MyProjectsH2Test {
         Response anonymous = rest.get(null, PATH);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.text()).doesNotContain("projectCode");
-        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("hekou-ent-1:wrong".getBytes(StandardCharsets.UTF_8))).GET()).statusCode())
-                .isEqualTo(401);
+        assertThat(rest.get("hekou-ent-1", "wrong", PATH).status()).isEqualTo(401);
     }
 
     @Test
@@ -249,31 +243,20 @@ class MyProjectsH2Test {
         Response bureau = WebappSession.signIn(port, "hekou-bureau").getApp(PATH);
         assertThat(bureau.status()).isEqualTo(403);
 
-        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/my-projects/")).GET());
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(page.body()).contains("<meta charset=\"utf-8\">", "<title>我的项目 · 技术改造奖补</title>",
+        Download page = rest.download(null, "/my-projects/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.text()).contains("<meta charset=\"utf-8\">", "<title>我的项目 · 技术改造奖补</title>",
                 "href=\"/camunda/app/tasklist/\"", "src=\"my-projects.js\"");
-        HttpResponse<String> bare = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/my-projects")).GET());
-        assertThat(bare.statusCode()).isEqualTo(302);
-        assertThat(URI.create(bare.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/my-projects/");
-        HttpResponse<String> js = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/my-projects/my-projects.js")).GET());
-        assertThat(js.statusCode()).isEqualTo(200);
-        assertThat(js.body()).contains("'/api/my-projects'", "credentials: 'same-origin'", "尚无备案项目", "您尚未登录")
+        Download bare = rest.download(null, "/my-projects");
+        assertThat(bare.status()).isEqualTo(302);
+        assertThat(URI.create(bare.header("Location")).getPath()).isEqualTo("/my-projects/");
+        Download js = rest.download(null, "/my-projects/my-projects.js");
+        assertThat(js.status()).isEqualTo(200);
+        assertThat(js.text()).contains("'/api/my-projects'", "credentials: 'same-origin'", "尚无备案项目", "您尚未登录")
                 .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
-        HttpResponse<String> css = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/my-projects/my-projects.css")).GET());
-        assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.body()).doesNotContain("url(", "@import");
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Download css = rest.download(null, "/my-projects/my-projects.css");
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.text()).doesNotContain("url(", "@import");
     }
 }
