@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Counts the SQL the application sends to its database, per stage of a benchmark: a {@link BeanPostProcessor} wraps
@@ -46,8 +45,11 @@ import org.springframework.context.annotation.Configuration;
  * <li>commits: {@link Connection#commit()} calls; autoCommits: statements executed on a connection in auto-commit
  * mode (each is a commit of its own); rollbacks: {@link Connection#rollback()} calls.</li>
  * </ul>
+ *
+ * <p>Deliberately not a {@code @Configuration}: it sits under the application's package, so the component scan would
+ * put it into every test's context and wrap every {@code DataSource}. A context that counts imports it
+ * ({@code @Import(SqlCounting.class)}, or as a source of the application); its {@code @Bean} method works in lite mode.
  */
-@Configuration(proxyBeanMethods = false)
 public class SqlCounting {
 
     public static final String STARTUP = "startup";
