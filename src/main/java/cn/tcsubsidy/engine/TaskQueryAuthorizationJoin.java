@@ -81,7 +81,9 @@ public final class TaskQueryAuthorizationJoin implements Interceptor {
 
     @Override
     public Object plugin(Object target) {
-        return Plugin.wrap(target, this);
+        // MyBatis offers every executor, parameter handler, result set handler and statement handler it creates (four
+        // per statement); Plugin.wrap reads this class's annotations each time. Only executors are wrapped.
+        return target instanceof Executor ? Plugin.wrap(target, this) : target;
     }
 
     @Override

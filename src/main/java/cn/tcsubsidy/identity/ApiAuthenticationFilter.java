@@ -28,9 +28,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     static final String PUBLIC_PATH = "/api/public/notices";
 
     private final IdentityService identity;
+    private final EngineMemberships memberships;
 
-    public ApiAuthenticationFilter(IdentityService identity) {
+    public ApiAuthenticationFilter(IdentityService identity, EngineMemberships memberships) {
         this.identity = identity;
+        this.memberships = memberships;
     }
 
     @Override
@@ -43,7 +45,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String sessionUser = request.getHeader("Authorization") == null ? webappSessionUser(request) : null;
         if (sessionUser != null) {
-            request.setAttribute(ACTOR, SignIn.as(identity, sessionUser));
+            request.setAttribute(ACTOR, SignIn.as(identity, memberships.actorOf(sessionUser)));
             try {
                 chain.doFilter(request, response);
             } finally {
@@ -55,7 +57,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             unauthorized(response);
             return;
         }
-        request.setAttribute(ACTOR, SignIn.as(identity, credentials[0]));
+        request.setAttribute(ACTOR, SignIn.as(identity, memberships.actorOf(credentials[0])));
         try {
             chain.doFilter(request, response);
         } finally {
@@ -89,8 +91,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity) {
-            FilterRegistrationBean<ApiAuthenticationFilter> r = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identity));
+        FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identity,
+                                                                          EngineMemberships memberships) {
+            FilterRegistrationBean<ApiAuthenticationFilter> r = new FilterRegistrationBean<>(
+                    new ApiAuthenticationFilter(identity, memberships));
             r.addUrlPatterns("/api/*");
             r.setName("api-authentication");
             return r;

@@ -13,8 +13,12 @@ public final class SignIn {
     }
 
     public static Actor as(IdentityService identity, String userId) {
-        Actor actor = actorOf(identity, userId);
-        identity.setAuthentication(userId, actor.groups(), actor.tenants());
+        return as(identity, actorOf(identity, userId));
+    }
+
+    /** Signs in a user whose groups and tenants were read already ({@link EngineMemberships}). */
+    public static Actor as(IdentityService identity, Actor actor) {
+        identity.setAuthentication(actor.userId(), actor.groups(), actor.tenants());
         return actor;
     }
 

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,9 +25,9 @@ public class PreviewAwardRules implements AwardRules {
     private final PreviewDecisions decisions;
     private final IdentityService identity;
 
-    public PreviewAwardRules(RepositoryService repository, IdentityService identity,
+    public PreviewAwardRules(RepositoryService repository, JdbcClient jdbc, IdentityService identity,
                              ObjectProvider<MeterRegistry> meters) {
-        this.decisions = new PreviewDecisions(repository,
+        this.decisions = new PreviewDecisions(repository, jdbc,
                 TimedDmnEngine.timed(EngineConfiguration.feelOnlyDmnEngine().buildEngine(), meters));
         this.identity = identity;
     }
