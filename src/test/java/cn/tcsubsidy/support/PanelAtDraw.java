@@ -58,9 +58,9 @@ public final class PanelAtDraw {
             pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                     .execute(ctx -> engine.getRuntimeService().createProcessInstanceByKey(TcProjectProcess.KEY)
                             .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
-                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year)
+                            .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(id))
+                            .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(roundId))
+                            .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(year))
                             // What the filing and the completion report leave in the instance and the panel's
                             // forms show (passed to the seats and turns by name).
                             .setVariable("jurisdiction", jurisdiction)

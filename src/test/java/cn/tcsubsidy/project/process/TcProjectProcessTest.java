@@ -511,7 +511,7 @@ class TcProjectProcessTest {
         payOneOrderAndAccept(pi);
         assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.FOLLOW_UP).hasNotPassed(Elements.PROJECT_CLOSED);
         ProcessInstance followUp = calledFollowUp(pi);
-        assertThat(followUp).variables().containsEntry(TcProjectProcess.Vars.PROJECT_ID, PROJECT_ID);
+        assertThat(followUp).variables().containsEntry(TcProjectProcess.Vars.PROJECT_ID.name(), PROJECT_ID);
         Assertions.assertThat(followUp.getTenantId()).isEqualTo("hekou");
         endFollowUp(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED);
@@ -660,7 +660,7 @@ class TcProjectProcessTest {
      */
     private void assertCorrectionCarriesOnlyItsOwn(org.camunda.bpm.engine.task.Task t) {
         java.util.Set<String> expected = new java.util.HashSet<>(List.of("projectId", "enterpriseName", "roundYear",
-                TcCorrectionProcess.Vars.ASSIGNEE, TcCorrectionProcess.Vars.DUE_AT,
+                TcCorrectionProcess.Vars.ASSIGNEE.name(), TcCorrectionProcess.Vars.DUE_AT.name(),
                 cn.tcsubsidy.correction.domain.CorrectableFields.FORM_PROJECT_NAME));
         expected.addAll(TcCorrectionProcess.Vars.FIELDS);
         Assertions.assertThat(engine.getRuntimeService().getVariables(t.getProcessInstanceId()).keySet())
@@ -690,13 +690,13 @@ class TcProjectProcessTest {
             Assertions.assertThat(passed).as("what a seat and its member's turn read, and nothing else")
                     .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction",
                             "category", "plannedTotalInvestment", "actualTotalInvestment", "actualEquipmentInvestment",
-                            "actualRdInvestment", TcPanelProcesses.Vars.PANEL_SEAT)
+                            "actualRdInvestment", TcPanelProcesses.Vars.PANEL_SEAT.name())
                     .containsEntry("projectId", PROJECT_ID).containsEntry("enterpriseName", "测试企业")
                     .containsEntry("jurisdiction", "hekou").containsEntry("roundYear", 2026);
             Assertions.assertThat(passed).as("the enterprise's file stays in tc-project")
                     .doesNotContainKeys(NOT_FOR_CHILDREN.toArray(String[]::new))
                     .doesNotContainKeys("bankAccount", "recommendationOpinion", "loopCounter", "nrOfInstances");
-            seatNumbers.add(passed.get(TcPanelProcesses.Vars.PANEL_SEAT));
+            seatNumbers.add(passed.get(TcPanelProcesses.Vars.PANEL_SEAT.name()));
         }
         Assertions.assertThat(seatNumbers).as("one seat each (the loop counter + 1)").containsExactlyInAnyOrder(1L, 2L, 3L);
         Assertions.assertThat(engine.getRuntimeService().getVariables(pi.getId()))
@@ -863,8 +863,8 @@ class TcProjectProcessTest {
         org.camunda.bpm.engine.task.Task review = task(Elements.REVIEW_CORRECTION, pi);
         assertThat(review).isAssignedTo("hekou-expert-1");
         Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
-                .containsEntry(TcCorrectionProcess.Vars.POINTS, "评审意见 1:设备清单缺发票号")
-                .containsEntry(TcCorrectionProcess.Vars.CHANGES, "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
+                .containsEntry(TcCorrectionProcess.Vars.POINTS.name(), "评审意见 1:设备清单缺发票号")
+                .containsEntry(TcCorrectionProcess.Vars.CHANGES.name(), "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
         complete(review, withVariables("agreedScore", 86, "agreedReason", "补正后材料齐全"));
 
         verify(panel).reviewCorrection(eq(PROJECT_ID), anyMap(), any());
