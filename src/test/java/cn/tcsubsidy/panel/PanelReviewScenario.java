@@ -3,6 +3,7 @@ package cn.tcsubsidy.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tcsubsidy.correction.process.TcCorrectionProcess;
 import cn.tcsubsidy.engine.EngineClock;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.identity.SignIn;
@@ -686,7 +687,7 @@ abstract class PanelReviewScenario {
 
         Task review = single(p, TcProjectProcess.Elements.REVIEW_CORRECTION);
         assertThat(review.getAssignee()).as("the panel lead").isEqualTo(lead);
-        assertThat(tasks.getVariableLocal(review.getId(), "correctionChanges").toString())
+        assertThat(TcCorrectionProcess.Vars.CHANGES.getLocal(tasks, review.getId()))
                 .contains("实际设备投资:3600000.00 → 3500000.00");
         assertThatThrownBy(() -> complete(otherMember, review, Map.of("agreedScore", 50, "agreedReason", "越权")))
                 .as("another member of the panel");

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.support;
 
+import cn.tcsubsidy.engine.TaskCardVariables;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -64,8 +65,8 @@ public final class PanelAtDraw {
                             // What the filing and the completion report leave in the instance and the panel's
                             // forms show (passed to the seats and turns by name).
                             .setVariable("jurisdiction", jurisdiction)
-                            .setVariable("enterpriseName", f.enterpriseName())
-                            .setVariable("projectName", f.projectName())
+                            .setVariables(TaskCardVariables.ENTERPRISE_NAME.entry(f.enterpriseName()))
+                            .setVariables(TaskCardVariables.PROJECT_NAME.entry(f.projectName()))
                             .setVariable("category", f.category())
                             .setVariable("plannedTotalInvestment", f.totalInvestment().doubleValue())
                             .setVariable("actualTotalInvestment", f.totalInvestment().doubleValue())

@@ -1,5 +1,7 @@
 package cn.tcsubsidy.correction.process;
 
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
+
 import cn.tcsubsidy.correction.domain.CorrectableFields;
 import cn.tcsubsidy.correction.domain.CorrectionService;
 import cn.tcsubsidy.correction.domain.Revision;
@@ -37,7 +39,7 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate openCorrectionDelegate(CorrectionService corrections, ProjectRepository projects) {
         return execution -> {
-            long id = TcProjectProcess.Vars.PROJECT_ID.get(execution);
+            long id = PROJECT_ID.get(execution);
             Revision r = corrections.requireOpen(id, "退回企业补正");
             Vars.ASSIGNEE.set(execution, projects.get(id).filedBy());
             Vars.DUE_AT.set(execution, Date.from(r.deadline().atZone(ClockConfiguration.BEIJING).toInstant()));
@@ -51,7 +53,7 @@ public class CorrectionSteps {
     @Bean
     public TaskListener correctionTaskListener(CorrectionService corrections) {
         return task -> {
-            long id = TcProjectProcess.Vars.PROJECT_ID.get(task);
+            long id = PROJECT_ID.get(task);
             Revision r = corrections.requireOpen(id, "退回企业补正");
             Vars.POINTS.setLocal(task, r.points());
             Vars.DEADLINE_NOTE.setLocal(task, r.deadlineNote());
@@ -66,7 +68,7 @@ public class CorrectionSteps {
     @Bean
     public TaskListener reviewCorrectionTaskListener(CorrectionService corrections) {
         return task -> {
-            java.util.List<Revision> all = corrections.of(TcProjectProcess.Vars.PROJECT_ID.get(task));
+            java.util.List<Revision> all = corrections.of(PROJECT_ID.get(task));
             Revision r = all.get(all.size() - 1);
             Vars.POINTS.setLocal(task, r.points());
             Vars.CHANGES.setLocal(task, CorrectionService.changes(r.before(), r.after())
@@ -83,7 +85,7 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate returnCorrectedDelegate(CorrectionService corrections, ProjectRepository projects) {
         return execution -> {
-            long id = TcProjectProcess.Vars.PROJECT_ID.get(execution);
+            long id = PROJECT_ID.get(execution);
             String outcome = corrections.latestOutcome(id);
             if (!Values.CORRECTED.equals(outcome)) {
                 throw new StepRefusedException("项目 " + id + " 的补正未完成(" + outcome + "),不能退回原环节");
@@ -97,7 +99,7 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate expireCorrectionDelegate(CorrectionService corrections) {
         return execution -> {
-            corrections.expire(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            corrections.expire(PROJECT_ID.get(execution));
             Vars.OUTCOME.set(execution, Values.EXPIRED);
         };
     }

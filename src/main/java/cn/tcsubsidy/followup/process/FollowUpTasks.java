@@ -1,5 +1,7 @@
 package cn.tcsubsidy.followup.process;
 
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
+
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.followup.process.TcFollowUpProcess.Elements;
@@ -28,7 +30,7 @@ public class FollowUpTasks {
     @Bean
     public JavaDelegate scheduleFollowUpDelegate(FollowUpService followUp) {
         return execution -> {
-            FollowUpService.Schedule s = followUp.open(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            FollowUpService.Schedule s = followUp.open(PROJECT_ID.get(execution));
             Vars.REPORT_OPENS_AT.set(execution, startOf(s.reportOpensOn()));
             Vars.REPORT_DUE_AT.set(execution, startOf(s.reportDueOn().plusDays(1)));
             Vars.ESCALATION_DUE_AT.set(execution, startOf(s.escalationDueOn().plusDays(1)));
@@ -57,14 +59,14 @@ public class FollowUpTasks {
     /** On create of the report, reminder and rectification tasks: the targets and what is to be reported. */
     @Bean
     public TaskListener followUpSummaryListener(FollowUpService followUp) {
-        return task -> Vars.FOLLOW_UP_SUMMARY.setLocal(task, followUp.reportSummary(TcProjectProcess.Vars.PROJECT_ID.get(task)));
+        return task -> Vars.FOLLOW_UP_SUMMARY.setLocal(task, followUp.reportSummary(PROJECT_ID.get(task)));
     }
 
     /** On create of Task_EvaluatePerformance: targets against results and the table's suggestion (task-local). */
     @Bean
     public TaskListener evaluationSummaryListener(FollowUpService followUp) {
         return task -> {
-            FollowUpService.Assessment a = followUp.assess(TcProjectProcess.Vars.PROJECT_ID.get(task));
+            FollowUpService.Assessment a = followUp.assess(PROJECT_ID.get(task));
             Vars.EVALUATION_SUMMARY.setLocal(task, a.summary());
             Vars.SUGGESTED_CONCLUSION.setLocal(task, a.suggestion().conclusion());
         };
@@ -80,7 +82,7 @@ public class FollowUpTasks {
     public JavaDelegate openRectificationDelegate(FollowUpService followUp) {
         return execution -> {
             clearLoopFields(execution);
-            Vars.RECTIFY_DUE_AT.set(execution, startOf(followUp.rectifyDueOn(TcProjectProcess.Vars.PROJECT_ID.get(execution)).plusDays(1)));
+            Vars.RECTIFY_DUE_AT.set(execution, startOf(followUp.rectifyDueOn(PROJECT_ID.get(execution)).plusDays(1)));
         };
     }
 
@@ -91,7 +93,7 @@ public class FollowUpTasks {
 
     @Bean
     public JavaDelegate rectificationMissedDelegate(FollowUpService followUp) {
-        return execution -> followUp.rectificationMissed(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+        return execution -> followUp.rectificationMissed(PROJECT_ID.get(execution));
     }
 
     /** Task_TrackRepayment: whether the clawback is still outstanding; the last form's values leave the instance. */
@@ -99,14 +101,14 @@ public class FollowUpTasks {
     public JavaDelegate trackRepaymentDelegate(FollowUpService followUp) {
         return execution -> {
             clearLoopFields(execution);
-            Vars.CLAWBACK_STATE.set(execution, followUp.clawbackOutstanding(TcProjectProcess.Vars.PROJECT_ID.get(execution))
+            Vars.CLAWBACK_STATE.set(execution, followUp.clawbackOutstanding(PROJECT_ID.get(execution))
                     ? Values.OUTSTANDING : Values.REPAID);
         };
     }
 
     @Bean
     public TaskListener repaymentSummaryListener(FollowUpService followUp) {
-        return task -> Vars.REPAYMENT_SUMMARY.setLocal(task, followUp.repaymentSummary(TcProjectProcess.Vars.PROJECT_ID.get(task)));
+        return task -> Vars.REPAYMENT_SUMMARY.setLocal(task, followUp.repaymentSummary(PROJECT_ID.get(task)));
     }
 
     @Bean

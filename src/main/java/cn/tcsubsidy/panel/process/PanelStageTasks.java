@@ -1,5 +1,7 @@
 package cn.tcsubsidy.panel.process;
 
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
+
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.panel.domain.Criterion;
 import cn.tcsubsidy.panel.domain.PanelRules;
@@ -31,7 +33,7 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate drawPanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Opened opened = panel.open(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            PanelService.Opened opened = panel.open(PROJECT_ID.get(execution));
             TcProjectProcess.Vars.PANEL_STATE.set(execution, opened.drawn()
                     ? TcProjectProcess.Values.PANEL_DRAWN : TcProjectProcess.Values.PANEL_SHORT);
             TcProjectProcess.Vars.PANEL_SIZE.set(execution, opened.seats().size());
@@ -48,7 +50,7 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate takeSeatDelegate(PanelService panel, PanelRules rules, Clock clock) {
         return execution -> {
-            PanelService.SeatState seat = panel.takeSeat(TcProjectProcess.Vars.PROJECT_ID.get(execution),
+            PanelService.SeatState seat = panel.takeSeat(PROJECT_ID.get(execution),
                     Vars.PANEL_SEAT.get(execution));
             Vars.SEAT_STATE.set(execution, seat.state());
             Vars.SEAT_MEMBER.set(execution, seat.memberUserId());
@@ -82,7 +84,7 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate aggregatePanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Aggregated a = panel.aggregate(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            PanelService.Aggregated a = panel.aggregate(PROJECT_ID.get(execution));
             TcProjectProcess.Vars.NEEDS_CONSENSUS.set(execution, a.needsConsensus());
             TcProjectProcess.Vars.PANEL_LEAD.set(execution, a.leadUserId());
         };
@@ -91,7 +93,7 @@ public class PanelStageTasks {
     /** Task_ReachConsensus, on create: the members' totals and opinions for the lead only (task-local). */
     @Bean
     public TaskListener consensusTaskListener(PanelService panel) {
-        return task -> Vars.PANEL_SUMMARY.setLocal(task, panel.aggregate(TcProjectProcess.Vars.PROJECT_ID.get(task)).summary());
+        return task -> Vars.PANEL_SUMMARY.setLocal(task, panel.aggregate(PROJECT_ID.get(task)).summary());
     }
 
     @Bean
@@ -108,7 +110,7 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate concludePanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Conclusion c = panel.conclude(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            PanelService.Conclusion c = panel.conclude(PROJECT_ID.get(execution));
             TcProjectProcess.Vars.REVIEW_CONCLUSION.set(execution, c.conclusion());
             TcProjectProcess.Vars.PANEL_NOTE.set(execution, c.note());
         };

@@ -118,28 +118,28 @@ class ProcessMigrationTest {
         }
         Mocks.register("roundStepAnsweredListener", noListener);
         Mocks.register("roundQuoteAnsweredListener", noListener);
-        Mocks.register("drawPanelDelegate", (JavaDelegate) e -> e.setVariable("panelState", "DRAWN"));
-        Mocks.register("aggregatePanelDelegate", (JavaDelegate) e -> e.setVariable("needsConsensus", false));
-        Mocks.register("concludePanelDelegate", (JavaDelegate) e -> e.setVariable("reviewConclusion", "PASS"));
+        Mocks.register("drawPanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.PANEL_STATE.set(e, "DRAWN"));
+        Mocks.register("aggregatePanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.NEEDS_CONSENSUS.set(e, false));
+        Mocks.register("concludePanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.REVIEW_CONCLUSION.set(e, "PASS"));
         Mocks.register("checkObjectionsDelegate", (JavaDelegate) e -> {
             objectionsChecked.add(TcProjectProcess.Vars.PROJECT_ID.get(e));
-            e.setVariable("objectionsOpen", false);
-            e.setVariable("objectionUpheld", false);
+            TcProjectProcess.Vars.OBJECTIONS_OPEN.set(e, false);
+            TcProjectProcess.Vars.OBJECTION_UPHELD.set(e, false);
         });
         Mocks.register("trackPaymentOrdersDelegate", (JavaDelegate) e -> {
             Deque<String> phases = paymentPhases.get(TcProjectProcess.Vars.PROJECT_ID.get(e));
-            e.setVariable("paymentPhase", phases == null || phases.isEmpty() ? "PAID" : phases.poll());
+            TcProjectProcess.Vars.PAYMENT_PHASE.set(e, phases == null || phases.isEmpty() ? "PAID" : phases.poll());
         });
         Mocks.register("taskSubmissionListener", (TaskListener) task -> submittedBy.add(
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()));
-        Mocks.register("closeRecommendationDelegate", (JavaDelegate) e -> e.setVariable("reviewCount", 2));
-        Mocks.register("concludeReviewDelegate", (JavaDelegate) e -> e.setVariable("passedCount", 2));
+        Mocks.register("closeRecommendationDelegate", (JavaDelegate) e -> TcAnnualRoundProcess.Vars.REVIEW_COUNT.set(e, 2));
+        Mocks.register("concludeReviewDelegate", (JavaDelegate) e -> TcAnnualRoundProcess.Vars.PASSED_COUNT.set(e, 2));
         Mocks.register("openNoticeDelegate", (JavaDelegate) e -> {
-            e.setVariable("proposedCount", 2);
-            e.setVariable("noticeEndsAt", FAR_AHEAD);
+            TcAnnualRoundProcess.Vars.PROPOSED_COUNT.set(e, 2);
+            TcAnnualRoundProcess.Vars.NOTICE_ENDS_AT.set(e, FAR_AHEAD);
         });
         Mocks.register("proposedListTaskListener", (TaskListener) task -> task.setVariableLocal("proposedList",
-                PROPOSED_LIST_TEXT.replace("名单", "名单(轮次 " + task.getVariable("roundId") + ")")));
+                PROPOSED_LIST_TEXT.replace("名单", "名单(轮次 " + TcAnnualRoundProcess.Vars.ROUND_ID.get(task) + ")")));
     }
 
     @AfterEach

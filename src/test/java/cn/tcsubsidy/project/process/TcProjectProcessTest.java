@@ -224,8 +224,9 @@ class TcProjectProcessTest {
 
     private void openRecommendation(ProcessInstance pi) {
         engine.getRuntimeService().createMessageCorrelation(Messages.RECOMMENDATION_OPENED)
-                .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026)
-                .setVariable("recommendationDueAt", RECOMMENDATION_DUE).correlate();
+                .processInstanceId(pi.getId()).setVariables(TcProjectProcess.Vars.ROUND_ID.entry(7L))
+                .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(2026))
+                .setVariables(TcProjectProcess.Vars.RECOMMENDATION_DUE_AT.entry(RECOMMENDATION_DUE)).correlate();
         runContinuation(pi);
     }
 
@@ -329,7 +330,8 @@ class TcProjectProcessTest {
         String prepare = task(Elements.PREPARE_PAYMENT, pi).getId();
         Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "payeeSummary"))
                 .as("the payee from the app's records, masked").isEqualTo(PAYEE_SUMMARY);
-        Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "paymentOrderSummary")).isEqualTo(ORDER_SUMMARY);
+        Assertions.assertThat(TcProjectProcess.Vars.PAYMENT_ORDER_SUMMARY.getLocal(engine.getTaskService(), prepare))
+                .isEqualTo(ORDER_SUMMARY);
         complete(task(Elements.PREPARE_PAYMENT, pi), withVariables("paymentDate", "2026-01-05"));
         assertThat(task(Elements.APPROVE_PAYMENT, pi)).hasCandidateGroup("huanggang-finance");
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.APPROVE_PAYMENT, pi).getId(),
@@ -665,7 +667,7 @@ class TcProjectProcessTest {
         expected.addAll(TcCorrectionProcess.Vars.FIELDS);
         Assertions.assertThat(engine.getRuntimeService().getVariables(t.getProcessInstanceId()).keySet())
                 .as("the correction instance's variables").containsExactlyInAnyOrderElementsOf(expected);
-        Assertions.assertThat(engine.getRuntimeService().getVariable(t.getProcessInstanceId(), "projectId"))
+        Assertions.assertThat(TcProjectProcess.Vars.PROJECT_ID.get(engine.getRuntimeService(), t.getProcessInstanceId()))
                 .isEqualTo(PROJECT_ID);
     }
 
@@ -896,8 +898,8 @@ class TcProjectProcessTest {
                 .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("tc-project")
                 .startBeforeActivity(Elements.SUPPLEMENT_NOTICE_OVER)
-                .setVariable("projectId", PROJECT_ID).setVariable("jurisdiction", "hekou")
-                .setVariable("supplementNoticeEndsAt", endsAt).execute();
+                .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(PROJECT_ID)).setVariable("jurisdiction", "hekou")
+                .setVariables(TcProjectProcess.Vars.SUPPLEMENT_NOTICE_ENDS_AT.entry(endsAt)).execute();
         assertThat(pi).isWaitingAt(Elements.SUPPLEMENT_NOTICE_OVER);
         Job timer = job(Elements.SUPPLEMENT_NOTICE_OVER, pi);
         Assertions.assertThat(timer.getDuedate()).isEqualTo(endsAt);
