@@ -168,7 +168,8 @@ public class DemoProjects {
         expertPool.ifAvailable(p -> p.loadIfEmpty(t));
         timeline.advance(4, 32);
         String round = as(Roles.bureau(t), bureau -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                .processDefinitionTenantId(t).setVariable("roundYear", lastRoundYear).execute().getId());
+                .processDefinitionTenantId(t).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(lastRoundYear))
+                .execute().getId());
         jobs.runDueWithoutFailures(t);
         complete(units.get(0).groupId(), paid, Elements.RECOMMEND, Map.of(
                 "recommendationDecision", "RECOMMEND", "recommendationOpinion", "项目真实,手续完整,同意推荐",
@@ -345,7 +346,7 @@ public class DemoProjects {
         String[] opinions = {"技术先进,投资真实", "效益明显,带动就业", "工艺先进,节能降耗", "智能化水平较高", "投资强度大,示范性强"};
         for (int round = 0; round < 3; round++) {
             List<Task> open = tasks.createTaskQuery().taskDefinitionKey(TcPanelProcesses.Elements.SCORE_PROJECT)
-                    .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, projectId).list();
+                    .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID.name(), projectId).list();
             int i = 0;
             for (Task task : open) {
                 String note = opinions[i % opinions.length];

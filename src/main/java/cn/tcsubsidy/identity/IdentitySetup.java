@@ -3,6 +3,7 @@ package cn.tcsubsidy.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import cn.tcsubsidy.award.budget.process.TcFundBudgetProcess;
+import cn.tcsubsidy.engine.TaskCardVariables;
 import cn.tcsubsidy.jurisdiction.Jurisdiction;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
@@ -274,9 +275,9 @@ public class IdentitySetup {
         // Tasklist shows these variables on each task card, so a list of identical task names stays readable.
         f.setProperties(Map.of("priority", priority, "description", description, "refresh", true,
                 "variables", List.of(
-                        Map.of("name", "enterpriseName", "label", "企业名称"),
-                        Map.of("name", "projectName", "label", "项目名称"),
-                        Map.of("name", "roundYear", "label", "评审年度"))));
+                        Map.of("name", TaskCardVariables.ENTERPRISE_NAME.name(), "label", "企业名称"),
+                        Map.of("name", TaskCardVariables.PROJECT_NAME.name(), "label", "项目名称"),
+                        Map.of("name", TaskCardVariables.ROUND_YEAR.name(), "label", "评审年度"))));
         filters.saveFilter(f);
     }
 }

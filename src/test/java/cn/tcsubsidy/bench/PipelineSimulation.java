@@ -540,7 +540,7 @@ public final class PipelineSimulation {
 
     private void startRound(String j) {
         String pi = as(Roles.bureau(j), () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                .processDefinitionTenantId(j).setVariable(TcAnnualRoundProcess.Vars.ROUND_YEAR, ROUND_YEAR).execute()
+                .processDefinitionTenantId(j).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(ROUND_YEAR)).execute()
                 .getId());
         rounds.put(j, pi);
         runJobs(j);

@@ -3,6 +3,7 @@ package cn.tcsubsidy.correction;
 import static cn.tcsubsidy.support.Rest.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.correction.domain.CorrectionService;
 import cn.tcsubsidy.correction.domain.Revision;
@@ -114,7 +115,7 @@ abstract class CorrectionScenario {
         }
         runtime.createProcessInstanceModification(pi).cancelAllForActivity("Task_ReportCompletion")
                 .startBeforeActivity(task)
-                .setVariable("recommendationDueAt", java.sql.Timestamp.valueOf("2099-11-30 00:00:00")).execute();
+                .setVariables(TcProjectProcess.Vars.RECOMMENDATION_DUE_AT.entry(java.sql.Timestamp.valueOf("2099-11-30 00:00:00"))).execute();
         return new Case(p, pi);
     }
 

@@ -3,6 +3,7 @@ package cn.tcsubsidy.panel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.tcsubsidy.correction.process.TcCorrectionProcess;
 import cn.tcsubsidy.engine.EngineClock;
 import cn.tcsubsidy.engine.guard.SensitiveVariables;
 import cn.tcsubsidy.identity.SignIn;
@@ -151,12 +152,12 @@ abstract class PanelReviewScenario {
     /** The project's tasks of {@code key}, in its seats' sub-instances too. */
     List<Task> tasksOf(Panel p, String key) {
         return tasks.createTaskQuery().taskDefinitionKey(key)
-                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, p.projectId()).list();
+                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID.name(), p.projectId()).list();
     }
 
     Task scoreTask(Panel p, String member) {
         List<Task> own = tasks.createTaskQuery().taskDefinitionKey(TcPanelProcesses.Elements.SCORE_PROJECT)
-                .taskAssignee(member).processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, p.projectId()).list();
+                .taskAssignee(member).processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID.name(), p.projectId()).list();
         assertThat(own).as(member + "'s scoring task").hasSize(1);
         return own.get(0);
     }
@@ -240,7 +241,7 @@ abstract class PanelReviewScenario {
     void assertBlindAndReplayable(Panel p) {
         List<HistoricVariableInstance> historic = history.createHistoricVariableInstanceQuery().list();
         assertThat(historic).extracting(HistoricVariableInstance::getName).as("the history is written")
-                .contains(TcPanelProcesses.Vars.SEAT_MEMBER, TcProjectProcess.Vars.PROJECT_ID)
+                .contains(TcPanelProcesses.Vars.SEAT_MEMBER.name(), TcProjectProcess.Vars.PROJECT_ID.name())
                 .noneMatch(SensitiveVariables::isSensitive);
         for (HistoricDetail d : history.createHistoricDetailQuery().list()) {
             String name = d instanceof HistoricVariableUpdate u ? u.getVariableName()
@@ -343,7 +344,7 @@ abstract class PanelReviewScenario {
         assertThat(stepped.endReason()).isEqualTo("本人曾任该企业技术顾问,申请回避");
         assertThat(stepped.endedBy()).isEqualTo(member);
         assertThat(tasks.createTaskQuery().taskAssignee(member)
-                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, p.projectId()).count()).isZero();
+                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID.name(), p.projectId()).count()).isZero();
         Seat next = latest(p).get(seat);
         assertThat(next.memberUserId()).isEqualTo(reserve.userId());
         assertThat(next.status()).isEqualTo(Seat.Status.ACTIVE);
@@ -378,7 +379,7 @@ abstract class PanelReviewScenario {
         assertThat(latest(p).get(seat).status()).isEqualTo(Seat.Status.RECUSED);
         Task drawMore = single(p, TcPanelProcesses.Elements.DRAW_MORE_REVIEWERS);
         assertThat(candidateGroups(drawMore)).containsExactly("jiyuan-bureau");
-        assertThat(runtime.getVariable(drawMore.getExecutionId(), TcPanelProcesses.Vars.SEAT_SHORTAGE).toString())
+        assertThat(TcPanelProcesses.Vars.SEAT_SHORTAGE.get(runtime, drawMore.getExecutionId()))
                 .contains("第 " + seat + " 席的候补已用尽");
 
         // The pool is short: every member not yet drawn for the project is deactivated.
@@ -501,7 +502,7 @@ abstract class PanelReviewScenario {
         Task consensus = single(p, TcProjectProcess.Elements.REACH_CONSENSUS);
         assertThat(consensus.getAssignee()).as("the first drawn expert who scored").isEqualTo(lead);
         assertThat(consensus.getProcessInstanceId()).isEqualTo(p.processInstanceId());
-        assertThat(tasks.getVariableLocal(consensus.getId(), TcPanelProcesses.Vars.PANEL_SUMMARY).toString())
+        assertThat(TcPanelProcesses.Vars.PANEL_SUMMARY.getLocal(tasks, consensus.getId()))
                 .contains("最高与最低分差 30").contains("90.00 分").contains("60.00 分");
         assertThat(project(p).stage()).isEqualTo(Stage.EXPERT_REVIEW);
 
@@ -614,7 +615,7 @@ abstract class PanelReviewScenario {
         assertThat(seats.ofProject(p.roundId(), p.projectId())).isEmpty();
         Task resolve = single(p, TcProjectProcess.Elements.RESOLVE_PANEL_SHORTAGE);
         assertThat(candidateGroups(resolve)).containsExactly("yanzhou-bureau");
-        assertThat(runtime.getVariable(p.processInstanceId(), TcProjectProcess.Vars.PANEL_SHORTAGE).toString())
+        assertThat(TcProjectProcess.Vars.PANEL_SHORTAGE.get(runtime, p.processInstanceId()))
                 .contains("评审领域「工业机器人」回避后可抽取的专家不足:至少需要 3 名,仅有 2 名");
 
         assertThatThrownBy(() -> complete("yanzhou-bureau", resolve, Map.of("drawReason", "已通知专家")))
@@ -686,7 +687,7 @@ abstract class PanelReviewScenario {
 
         Task review = single(p, TcProjectProcess.Elements.REVIEW_CORRECTION);
         assertThat(review.getAssignee()).as("the panel lead").isEqualTo(lead);
-        assertThat(tasks.getVariableLocal(review.getId(), "correctionChanges").toString())
+        assertThat(TcCorrectionProcess.Vars.CHANGES.getLocal(tasks, review.getId()))
                 .contains("实际设备投资:3600000.00 → 3500000.00");
         assertThatThrownBy(() -> complete(otherMember, review, Map.of("agreedScore", 50, "agreedReason", "越权")))
                 .as("another member of the panel");

@@ -360,7 +360,7 @@ class DatabaseRestartPostgresTest {
 
     private void startRound() {
         withRetry("round start", () -> as(Roles.bureau(J), () -> runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                        .processDefinitionTenantId(J).setVariable(TcAnnualRoundProcess.Vars.ROUND_YEAR, ROUND_YEAR)
+                        .processDefinitionTenantId(J).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(ROUND_YEAR))
                         .execute().getId()),
                 () -> runtime.createProcessInstanceQuery().processDefinitionKey(TcAnnualRoundProcess.KEY).list().stream()
                         .map(p -> p.getId()).findFirst().orElse(null));

@@ -130,19 +130,18 @@ abstract class MailOutageDuringNoticeScenario {
             assertThat(projects.get(id).stage()).isEqualTo(Stage.AWAITING_NOTICE);
             String pi = insideTheEngine(bureau, () -> runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
                     .startBeforeActivity(TcProjectProcess.Elements.NOTICE_OPENED)
-                    .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                    .setVariable(TcProjectProcess.Vars.ROUND_ID, round)
-                    .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year).execute().getId());
+                    .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(id))
+                    .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(round))
+                    .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(year)).execute().getId());
             projects.setProcessInstance(id, pi);
             instances.put(id, pi);
         }
         // The round waits for the bureau's list; its calendar gives the notice 5 working days.
         String roundPi = runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY).processDefinitionTenantId(J)
                 .startBeforeActivity(TcAnnualRoundProcess.Elements.DECIDE_PROPOSED_LIST)
-                .setVariable(TcAnnualRoundProcess.Vars.ROUND_ID, round)
-                .setVariable(TcAnnualRoundProcess.Vars.ROUND_YEAR, year)
-                .setVariable(TcAnnualRoundProcess.Vars.ROUND_CALENDAR,
-                        new HashMap<>(Map.of(TcAnnualRoundProcess.Calendar.NOTICE_WORKING_DAYS, 5)))
+                .setVariables(TcAnnualRoundProcess.Vars.ROUND_ID.entry(round))
+                .setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(year))
+                .setVariables(TcAnnualRoundProcess.Vars.ROUND_CALENDAR.entry(new HashMap<>(Map.of(TcAnnualRoundProcess.Calendar.NOTICE_WORKING_DAYS, 5))))
                 .execute().getId();
         jdbc.sql("update review_round set process_instance_id = :pi where id = :r").param("pi", roundPi)
                 .param("r", round).update();

@@ -81,8 +81,8 @@ class RoundAtScalePostgresTest {
             // as the app's own steps start instances).
             String pi = asLiaochengInsideTheEngine(() -> runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
                     .startBeforeActivity(TcProjectProcess.Elements.REVIEW_CLOSED)
-                    .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                    .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId).setVariable(TcProjectProcess.Vars.ROUND_YEAR, year)
+                    .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(id))
+                    .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(roundId)).setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(year))
                     .execute().getId());
             projects.setProcessInstance(id, pi);
             ids.add(id);
@@ -91,8 +91,8 @@ class RoundAtScalePostgresTest {
         String roundPi = runtime.createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(StageFixture.JURISDICTION)
                 .startBeforeActivity(TcAnnualRoundProcess.Elements.CLOSE_REVIEW)
-                .setVariable(TcAnnualRoundProcess.Vars.ROUND_ID, roundId).setVariable(TcAnnualRoundProcess.Vars.ROUND_YEAR, year)
-                .setVariable(TcAnnualRoundProcess.Vars.REVIEW_COUNT, PROJECTS).execute().getId();
+                .setVariables(TcAnnualRoundProcess.Vars.ROUND_ID.entry(roundId)).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(year))
+                .setVariables(TcAnnualRoundProcess.Vars.REVIEW_COUNT.entry(PROJECTS)).execute().getId();
         jdbc.sql("update review_round set process_instance_id = :pi where id = :r").param("pi", roundPi).param("r", roundId)
                 .update();
         System.out.printf("round of %d projects set up in %d ms%n", PROJECTS, millisSince(setupStarted));
@@ -157,7 +157,7 @@ class RoundAtScalePostgresTest {
         assertThat(jdbc.sql("select count(*) from project where round_id = :r and stage = 'AWARD_DECISION'")
                 .param("r", roundId).query(Long.class).single()).isEqualTo(PROJECTS);
         assertThat(runtime.createIncidentQuery().count()).isZero();
-        assertThat(runtime.getVariable(instances.get(0), TcProjectProcess.Vars.BUDGET_NOTE)).as("ranked").isNotNull();
+        assertThat(TcProjectProcess.Vars.BUDGET_NOTE.get(runtime, instances.get(0))).as("ranked").isNotNull();
     }
 
     private <T> T asLiaochengInsideTheEngine(java.util.function.Supplier<T> start) {

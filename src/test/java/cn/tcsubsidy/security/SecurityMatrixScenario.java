@@ -538,9 +538,9 @@ abstract class SecurityMatrixScenario {
             pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                     .execute(ctx -> engine.getRuntimeService().createProcessInstanceByKey(TcProjectProcess.KEY)
                             .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
-                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, 2090).execute().getId());
+                            .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(id))
+                            .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(roundId))
+                            .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(2090)).execute().getId());
         } finally {
             engine.getIdentityService().clearAuthentication();
         }
@@ -558,7 +558,7 @@ abstract class SecurityMatrixScenario {
 
     List<Task> panelTasks(PanelProject p, String key) {
         return engine.getTaskService().createTaskQuery().taskDefinitionKey(key)
-                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID, p.id()).list();
+                .processVariableValueEquals(TcProjectProcess.Vars.PROJECT_ID.name(), p.id()).list();
     }
 
     Task panelTask(PanelProject p, String key) {

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.support;
 
+import cn.tcsubsidy.engine.TaskCardVariables;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.project.domain.NewProject;
 import cn.tcsubsidy.project.domain.ProjectRepository;
@@ -58,14 +59,14 @@ public final class PanelAtDraw {
             pi = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
                     .execute(ctx -> engine.getRuntimeService().createProcessInstanceByKey(TcProjectProcess.KEY)
                             .startBeforeActivity(TcProjectProcess.Elements.DRAW_PANEL)
-                            .setVariable(TcProjectProcess.Vars.PROJECT_ID, id)
-                            .setVariable(TcProjectProcess.Vars.ROUND_ID, roundId)
-                            .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year)
+                            .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(id))
+                            .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(roundId))
+                            .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(year))
                             // What the filing and the completion report leave in the instance and the panel's
                             // forms show (passed to the seats and turns by name).
                             .setVariable("jurisdiction", jurisdiction)
-                            .setVariable("enterpriseName", f.enterpriseName())
-                            .setVariable("projectName", f.projectName())
+                            .setVariables(TaskCardVariables.ENTERPRISE_NAME.entry(f.enterpriseName()))
+                            .setVariables(TaskCardVariables.PROJECT_NAME.entry(f.projectName()))
                             .setVariable("category", f.category())
                             .setVariable("plannedTotalInvestment", f.totalInvestment().doubleValue())
                             .setVariable("actualTotalInvestment", f.totalInvestment().doubleValue())

@@ -2,6 +2,7 @@ package cn.tcsubsidy.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.EngineClock;
@@ -231,7 +232,8 @@ class TaskDueDatesH2Test {
         Date roundDeadline = midnightBefore("2026-12-01");
 
         runtime.createProcessInstanceModification(c.pi()).startBeforeActivity("Task_RecommendProject")
-                .setVariable("recommendationDueAt", roundDeadline).setVariable("roundYear", 2026).execute(true, false);
+                .setVariables(TcProjectProcess.Vars.RECOMMENDATION_DUE_AT.entry(roundDeadline))
+                .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(2026)).execute(true, false);
 
         assertThat(task(c, "Task_RecommendProject").getDueDate()).isEqualTo(roundDeadline);
     }

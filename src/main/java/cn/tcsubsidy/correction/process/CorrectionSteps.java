@@ -1,6 +1,6 @@
 package cn.tcsubsidy.correction.process;
 
-import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
 
 import cn.tcsubsidy.correction.domain.CorrectableFields;
 import cn.tcsubsidy.correction.domain.CorrectionService;
@@ -11,6 +11,7 @@ import cn.tcsubsidy.correction.process.TcCorrectionProcess.Vars;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.process.ProjectTaskHandlers;
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.shared.ClockConfiguration;
 import cn.tcsubsidy.shared.StepRefusedException;
 import java.util.Date;
@@ -38,10 +39,10 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate openCorrectionDelegate(CorrectionService corrections, ProjectRepository projects) {
         return execution -> {
-            long id = projectId(execution.getVariables());
+            long id = PROJECT_ID.get(execution);
             Revision r = corrections.requireOpen(id, "退回企业补正");
-            execution.setVariable(Vars.ASSIGNEE, projects.get(id).filedBy());
-            execution.setVariable(Vars.DUE_AT, Date.from(r.deadline().atZone(ClockConfiguration.BEIJING).toInstant()));
+            Vars.ASSIGNEE.set(execution, projects.get(id).filedBy());
+            Vars.DUE_AT.set(execution, Date.from(r.deadline().atZone(ClockConfiguration.BEIJING).toInstant()));
             Map<String, Object> current = CorrectableFields.of(projects.get(id));
             showValues(execution, current);
             execution.setVariable(CorrectableFields.FORM_PROJECT_NAME, current.get(CorrectableFields.PROJECT_NAME));
@@ -52,11 +53,11 @@ public class CorrectionSteps {
     @Bean
     public TaskListener correctionTaskListener(CorrectionService corrections) {
         return task -> {
-            long id = projectId(task.getVariables());
+            long id = PROJECT_ID.get(task);
             Revision r = corrections.requireOpen(id, "退回企业补正");
-            task.setVariableLocal(Vars.POINTS, r.points());
-            task.setVariableLocal(Vars.DEADLINE_NOTE, r.deadlineNote());
-            task.setVariableLocal(Vars.STAGE_LABEL, r.stage().label());
+            Vars.POINTS.setLocal(task, r.points());
+            Vars.DEADLINE_NOTE.setLocal(task, r.deadlineNote());
+            Vars.STAGE_LABEL.setLocal(task, r.stage().label());
         };
     }
 
@@ -67,10 +68,10 @@ public class CorrectionSteps {
     @Bean
     public TaskListener reviewCorrectionTaskListener(CorrectionService corrections) {
         return task -> {
-            java.util.List<Revision> all = corrections.of(projectId(task.getVariables()));
+            java.util.List<Revision> all = corrections.of(PROJECT_ID.get(task));
             Revision r = all.get(all.size() - 1);
-            task.setVariableLocal(Vars.POINTS, r.points());
-            task.setVariableLocal(Vars.CHANGES, CorrectionService.changes(r.before(), r.after())
+            Vars.POINTS.setLocal(task, r.points());
+            Vars.CHANGES.setLocal(task, CorrectionService.changes(r.before(), r.after())
                     + (r.correctionNote() == null ? "" : ";企业说明:" + r.correctionNote()));
         };
     }
@@ -84,12 +85,12 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate returnCorrectedDelegate(CorrectionService corrections, ProjectRepository projects) {
         return execution -> {
-            long id = projectId(execution.getVariables());
+            long id = PROJECT_ID.get(execution);
             String outcome = corrections.latestOutcome(id);
             if (!Values.CORRECTED.equals(outcome)) {
                 throw new StepRefusedException("项目 " + id + " 的补正未完成(" + outcome + "),不能退回原环节");
             }
-            execution.setVariable(Vars.OUTCOME, outcome);
+            Vars.OUTCOME.set(execution, outcome);
             showValues(execution, CorrectableFields.of(projects.get(id)));
         };
     }
@@ -98,8 +99,8 @@ public class CorrectionSteps {
     @Bean
     public JavaDelegate expireCorrectionDelegate(CorrectionService corrections) {
         return execution -> {
-            corrections.expire(projectId(execution.getVariables()));
-            execution.setVariable(Vars.OUTCOME, Values.EXPIRED);
+            corrections.expire(PROJECT_ID.get(execution));
+            Vars.OUTCOME.set(execution, Values.EXPIRED);
         };
     }
 

@@ -1,6 +1,8 @@
 package cn.tcsubsidy.correction.process;
 
 import cn.tcsubsidy.correction.domain.CorrectableFields;
+import cn.tcsubsidy.engine.ProcessVariable;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -28,16 +30,16 @@ public final class TcCorrectionProcess {
 
     public static final class Vars {
         /** Set by Task_OpenCorrection from the open return: the enterprise's user, the task's due date and timer. */
-        public static final String ASSIGNEE = "correctionAssignee";
-        public static final String DUE_AT = "correctionDueAt";
+        public static final ProcessVariable<String> ASSIGNEE = ProcessVariable.text("correctionAssignee");
+        public static final ProcessVariable<Date> DUE_AT = ProcessVariable.date("correctionDueAt");
         /** The deciding form's field of the points, and the task-local copy the enterprise's form shows. */
-        public static final String POINTS = "correctionPoints";
-        public static final String DEADLINE_NOTE = "correctionDeadlineNote";
-        public static final String STAGE_LABEL = "correctionStageLabel";
+        public static final ProcessVariable<String> POINTS = ProcessVariable.text("correctionPoints");
+        public static final ProcessVariable<String> DEADLINE_NOTE = ProcessVariable.text("correctionDeadlineNote");
+        public static final ProcessVariable<String> STAGE_LABEL = ProcessVariable.text("correctionStageLabel");
         /** What the enterprise changed (before → after), shown to the panel lead reviewing the correction. */
-        public static final String CHANGES = "correctionChanges";
+        public static final ProcessVariable<String> CHANGES = ProcessVariable.text("correctionChanges");
         /** Set by the system on both ends: CORRECTED or EXPIRED; tc-project's gateways read it. */
-        public static final String OUTCOME = "correctionOutcome";
+        public static final ProcessVariable<String> OUTCOME = ProcessVariable.text("correctionOutcome");
         /** The corrected fields tc-project's later forms show (refreshed from the project by Task_ReturnCorrected). */
         public static final List<String> FIELDS = CorrectableFields.ALL;
 
@@ -46,8 +48,6 @@ public final class TcCorrectionProcess {
     }
 
     public static final class Values {
-        /** The deciding forms' third outcome (退回补正). */
-        public static final String CORRECT = "CORRECT";
         public static final String CORRECTED = "CORRECTED";
         public static final String EXPIRED = "EXPIRED";
 

@@ -1,7 +1,6 @@
 package cn.tcsubsidy.filing.process;
 
 import static cn.tcsubsidy.engine.guard.Refusals.refusingBadInput;
-import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
 
 import cn.tcsubsidy.engine.Actors;
 import cn.tcsubsidy.engine.AsSystem;
@@ -38,7 +37,7 @@ public class FilingDelegates {
             }
             long id = refusingBadInput(() -> filing.file(execution.getVariables(), actors.current(),
                     execution.getProcessInstanceId()));
-            execution.setVariable(Vars.PROJECT_ID, id);
+            Vars.PROJECT_ID.set(execution, id);
             // Stored in payee_account now; account numbers never stay in the instance (nor reach its history:
             // SensitiveVariables drops their events).
             for (String account : SensitiveVariables.NAMES) {
@@ -57,7 +56,7 @@ public class FilingDelegates {
      */
     private static void grantReadToFilerAndTown(DelegateExecution execution) {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-        String filer = (String) execution.getVariable(Vars.FILED_BY);
+        String filer = Vars.FILED_BY.find(execution).orElse(null);
         String town = Roles.town(execution.getTenantId(), (String) execution.getVariable(FilingFields.UNIT_CODE));
         AsSystem.run(() -> {
             if (filer != null) {
@@ -83,17 +82,15 @@ public class FilingDelegates {
     @Bean
     public JavaDelegate enterPoolDelegate(FilingService filing, Actors actors) {
         return execution -> {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = (Map<String, Object>) execution.getVariable(Vars.POOL_ENTRY);
-            if (entry == null || entry.get(Vars.PROGRESS_CYCLE) == null) {
-                throw new IllegalStateException("decision tc-pool-entry of tenant " + execution.getTenantId()
-                        + " gave no progressCycle");
-            }
-            String poolLevel = (String) entry.get(Vars.POOL_LEVEL);
-            filing.enterPool(projectId(execution.getVariables()), poolLevel, actors.current().userId());
-            execution.setVariable(Vars.POOL_LEVEL, poolLevel);
-            execution.setVariable(Vars.PROGRESS_CYCLE, entry.get(Vars.PROGRESS_CYCLE));
-            execution.removeVariable(Vars.POOL_ENTRY);
+            // The decision's single result carries the same names as the variables it sets.
+            Map<String, Object> entry = Vars.POOL_ENTRY.find(execution).orElse(Map.of());
+            String progressCycle = Vars.PROGRESS_CYCLE.find(entry).orElseThrow(() -> new IllegalStateException(
+                    "decision tc-pool-entry of tenant " + execution.getTenantId() + " gave no progressCycle"));
+            String poolLevel = Vars.POOL_LEVEL.find(entry).orElse(null);
+            filing.enterPool(Vars.PROJECT_ID.get(execution), poolLevel, actors.current().userId());
+            Vars.POOL_LEVEL.set(execution, poolLevel);
+            Vars.PROGRESS_CYCLE.set(execution, progressCycle);
+            Vars.POOL_ENTRY.remove(execution);
         };
     }
 }

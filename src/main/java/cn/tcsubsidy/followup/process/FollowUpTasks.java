@@ -1,6 +1,6 @@
 package cn.tcsubsidy.followup.process;
 
-import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
 
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.followup.domain.FollowUpService;
@@ -8,6 +8,7 @@ import cn.tcsubsidy.followup.process.TcFollowUpProcess.Elements;
 import cn.tcsubsidy.followup.process.TcFollowUpProcess.Values;
 import cn.tcsubsidy.followup.process.TcFollowUpProcess.Vars;
 import cn.tcsubsidy.project.process.ProjectTaskHandlers;
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.shared.ClockConfiguration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -29,12 +30,12 @@ public class FollowUpTasks {
     @Bean
     public JavaDelegate scheduleFollowUpDelegate(FollowUpService followUp) {
         return execution -> {
-            FollowUpService.Schedule s = followUp.open(projectId(execution.getVariables()));
-            execution.setVariable(Vars.REPORT_OPENS_AT, startOf(s.reportOpensOn()));
-            execution.setVariable(Vars.REPORT_DUE_AT, startOf(s.reportDueOn().plusDays(1)));
-            execution.setVariable(Vars.ESCALATION_DUE_AT, startOf(s.escalationDueOn().plusDays(1)));
-            execution.setVariable(Vars.REPORTER, s.reporter());
-            execution.setVariable(Vars.TOWN_GROUP, s.townGroup());
+            FollowUpService.Schedule s = followUp.open(PROJECT_ID.get(execution));
+            Vars.REPORT_OPENS_AT.set(execution, startOf(s.reportOpensOn()));
+            Vars.REPORT_DUE_AT.set(execution, startOf(s.reportDueOn().plusDays(1)));
+            Vars.ESCALATION_DUE_AT.set(execution, startOf(s.escalationDueOn().plusDays(1)));
+            Vars.REPORTER.set(execution, s.reporter());
+            Vars.TOWN_GROUP.set(execution, s.townGroup());
         };
     }
 
@@ -58,17 +59,16 @@ public class FollowUpTasks {
     /** On create of the report, reminder and rectification tasks: the targets and what is to be reported. */
     @Bean
     public TaskListener followUpSummaryListener(FollowUpService followUp) {
-        return task -> task.setVariableLocal(Vars.FOLLOW_UP_SUMMARY,
-                followUp.reportSummary(projectId(task.getVariables())));
+        return task -> Vars.FOLLOW_UP_SUMMARY.setLocal(task, followUp.reportSummary(PROJECT_ID.get(task)));
     }
 
     /** On create of Task_EvaluatePerformance: targets against results and the table's suggestion (task-local). */
     @Bean
     public TaskListener evaluationSummaryListener(FollowUpService followUp) {
         return task -> {
-            FollowUpService.Assessment a = followUp.assess(projectId(task.getVariables()));
-            task.setVariableLocal(Vars.EVALUATION_SUMMARY, a.summary());
-            task.setVariableLocal(Vars.SUGGESTED_CONCLUSION, a.suggestion().conclusion());
+            FollowUpService.Assessment a = followUp.assess(PROJECT_ID.get(task));
+            Vars.EVALUATION_SUMMARY.setLocal(task, a.summary());
+            Vars.SUGGESTED_CONCLUSION.setLocal(task, a.suggestion().conclusion());
         };
     }
 
@@ -82,8 +82,7 @@ public class FollowUpTasks {
     public JavaDelegate openRectificationDelegate(FollowUpService followUp) {
         return execution -> {
             clearLoopFields(execution);
-            execution.setVariable(Vars.RECTIFY_DUE_AT,
-                    startOf(followUp.rectifyDueOn(projectId(execution.getVariables())).plusDays(1)));
+            Vars.RECTIFY_DUE_AT.set(execution, startOf(followUp.rectifyDueOn(PROJECT_ID.get(execution)).plusDays(1)));
         };
     }
 
@@ -94,7 +93,7 @@ public class FollowUpTasks {
 
     @Bean
     public JavaDelegate rectificationMissedDelegate(FollowUpService followUp) {
-        return execution -> followUp.rectificationMissed(projectId(execution.getVariables()));
+        return execution -> followUp.rectificationMissed(PROJECT_ID.get(execution));
     }
 
     /** Task_TrackRepayment: whether the clawback is still outstanding; the last form's values leave the instance. */
@@ -102,15 +101,14 @@ public class FollowUpTasks {
     public JavaDelegate trackRepaymentDelegate(FollowUpService followUp) {
         return execution -> {
             clearLoopFields(execution);
-            execution.setVariable(Vars.CLAWBACK_STATE, followUp.clawbackOutstanding(projectId(execution.getVariables()))
+            Vars.CLAWBACK_STATE.set(execution, followUp.clawbackOutstanding(PROJECT_ID.get(execution))
                     ? Values.OUTSTANDING : Values.REPAID);
         };
     }
 
     @Bean
     public TaskListener repaymentSummaryListener(FollowUpService followUp) {
-        return task -> task.setVariableLocal(Vars.REPAYMENT_SUMMARY,
-                followUp.repaymentSummary(projectId(task.getVariables())));
+        return task -> Vars.REPAYMENT_SUMMARY.setLocal(task, followUp.repaymentSummary(PROJECT_ID.get(task)));
     }
 
     @Bean

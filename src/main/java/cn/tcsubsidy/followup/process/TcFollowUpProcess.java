@@ -1,5 +1,7 @@
 package cn.tcsubsidy.followup.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -42,20 +44,18 @@ public final class TcFollowUpProcess {
 
     /** Set by the system (Task_ScheduleFollowUp, Task_OpenRectification, Task_TrackRepayment), never by a caller. */
     public static final class Vars {
-        public static final String REPORT_OPENS_AT = "reportOpensAt";
-        public static final String REPORT_DUE_AT = "reportDueAt";
-        public static final String ESCALATION_DUE_AT = "escalationDueAt";
-        public static final String REPORTER = "reporter";
-        public static final String TOWN_GROUP = "townGroup";
-        public static final String RECTIFY_DUE_AT = "rectifyDueAt";
-        public static final String CLAWBACK_STATE = "clawbackState";
+        public static final ProcessVariable<Date> REPORT_OPENS_AT = ProcessVariable.date("reportOpensAt");
+        public static final ProcessVariable<Date> REPORT_DUE_AT = ProcessVariable.date("reportDueAt");
+        public static final ProcessVariable<Date> ESCALATION_DUE_AT = ProcessVariable.date("escalationDueAt");
+        public static final ProcessVariable<String> REPORTER = ProcessVariable.text("reporter");
+        public static final ProcessVariable<String> TOWN_GROUP = ProcessVariable.text("townGroup");
+        public static final ProcessVariable<Date> RECTIFY_DUE_AT = ProcessVariable.date("rectifyDueAt");
+        public static final ProcessVariable<String> CLAWBACK_STATE = ProcessVariable.text("clawbackState");
         /** Task-local summaries the forms show (read-only). */
-        public static final String FOLLOW_UP_SUMMARY = "followUpSummary";
-        public static final String EVALUATION_SUMMARY = "evaluationSummary";
-        public static final String SUGGESTED_CONCLUSION = "suggestedConclusion";
-        public static final String REPAYMENT_SUMMARY = "repaymentSummary";
-        /** The evaluation's conclusion: the form field, checked by FollowUpService.evaluate before it is kept. */
-        public static final String PERFORMANCE_CONCLUSION = "performanceConclusion";
+        public static final ProcessVariable<String> FOLLOW_UP_SUMMARY = ProcessVariable.text("followUpSummary");
+        public static final ProcessVariable<String> EVALUATION_SUMMARY = ProcessVariable.text("evaluationSummary");
+        public static final ProcessVariable<String> SUGGESTED_CONCLUSION = ProcessVariable.text("suggestedConclusion");
+        public static final ProcessVariable<String> REPAYMENT_SUMMARY = ProcessVariable.text("repaymentSummary");
         /** Form values of the loops, removed each time round so that the next form starts empty. */
         public static final List<String> LOOP_FIELDS = List.of("recoveredAmount", "recoveryDate", "performanceConclusion",
                 "departureReason", "clawbackAmount", "clawbackBasis", "performanceOpinion");
@@ -65,9 +65,6 @@ public final class TcFollowUpProcess {
     }
 
     public static final class Values {
-        public static final String PASS = "PASS";
-        public static final String RECTIFY = "RECTIFY";
-        public static final String CLAWBACK = "CLAWBACK";
         public static final String OUTSTANDING = "OUTSTANDING";
         public static final String REPAID = "REPAID";
 

@@ -1,8 +1,10 @@
 package cn.tcsubsidy.mail.process;
 
+import cn.tcsubsidy.engine.TaskCardVariables;
 import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.mail.domain.RecipientRole;
 import cn.tcsubsidy.project.domain.Project;
+import cn.tcsubsidy.panel.process.TcPanelProcesses;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -65,13 +67,13 @@ public class TaskMails extends AbstractBpmnParseListener {
         switch (task.getTaskDefinitionKey()) {
             case SCORE -> {
                 values.put("memberName", name(task.getAssignee()));
-                values.put("seat", String.valueOf(task.getVariable("panelSeat")));
+                values.put("seat", String.valueOf(TcPanelProcesses.Vars.PANEL_SEAT.get(task)));
                 outbox.queue(p.jurisdiction(), p.id(), "panel-assigned",
                         outbox.user(RecipientRole.PANEL_MEMBER, task.getAssignee()), values);
             }
             case RECOMMEND -> {
                 values.put("unitName", unitName(p));
-                values.put("roundYear", String.valueOf(task.getVariable("roundYear")));
+                values.put("roundYear", String.valueOf(TaskCardVariables.ROUND_YEAR.find(task).orElse(null)));
                 values.put("deadline", day(task.getDueDate()));
                 outbox.queueAll(p.jurisdiction(), p.id(), "town-awaits-recommendation",
                         outbox.group(RecipientRole.TOWN, p.jurisdiction() + "-town-" + p.unitCode()), values);

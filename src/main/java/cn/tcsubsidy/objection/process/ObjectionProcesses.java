@@ -52,12 +52,13 @@ public class ObjectionProcesses {
         Project p = projects.get(projectId);
         String summary = "异议编号 " + o.id() + "," + channel.label() + "," + o.filedAt().toLocalDate() + " 登记;异议事实和理由:"
                 + o.grounds();
-        Map<String, Object> variables = Variables.createVariables()
-                .putValue(Vars.OBJECTION_ID, o.id()).putValue(Vars.PROJECT_ID, projectId)
-                .putValue(FilingFields.JURISDICTION, p.jurisdiction())
-                .putValue(Vars.ENTERPRISE_NAME, p.enterpriseName()).putValue(Vars.PROJECT_NAME, p.projectName())
-                .putValue(Vars.PROPOSED_AMOUNT, p.proposedAmount() == null ? null : Money.round(p.proposedAmount()).doubleValue())
-                .putValue(Vars.OBJECTION_SUMMARY, summary.length() <= 4000 ? summary : summary.substring(0, 4000));
+        Map<String, Object> variables = Variables.createVariables().putValue(FilingFields.JURISDICTION, p.jurisdiction());
+        Vars.OBJECTION_ID.putInto(variables, o.id());
+        Vars.PROJECT_ID.putInto(variables, projectId);
+        Vars.ENTERPRISE_NAME.putInto(variables, p.enterpriseName());
+        Vars.PROJECT_NAME.putInto(variables, p.projectName());
+        Vars.PROPOSED_AMOUNT.putInto(variables, p.proposedAmount() == null ? null : Money.round(p.proposedAmount()));
+        Vars.OBJECTION_SUMMARY.putInto(variables, summary.length() <= 4000 ? summary : summary.substring(0, 4000));
         ProcessInstance pi = asSystem(() -> runtime.createProcessInstanceByKey(TcObjectionProcess.KEY)
                 .businessKey(String.valueOf(projectId)).setVariables(variables).execute());
         objections.setProcessInstance(o.id(), pi.getId());
@@ -96,11 +97,11 @@ public class ObjectionProcesses {
             ProcessInstance pi = runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
                     .businessKey(String.valueOf(p.id()))
                     .startBeforeActivity(TcProjectProcess.Elements.SUPPLEMENT_NOTICE_OVER)
-                    .setVariable(TcProjectProcess.Vars.PROJECT_ID, p.id())
+                    .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(p.id()))
                     .setVariable(FilingFields.JURISDICTION, p.jurisdiction())
-                    .setVariable(TcProjectProcess.Vars.ROUND_ID, offer.roundId())
-                    .setVariable(TcProjectProcess.Vars.ROUND_YEAR, year)
-                    .setVariable(TcProjectProcess.Vars.SUPPLEMENT_NOTICE_ENDS_AT, endsAt)
+                    .setVariables(TcProjectProcess.Vars.ROUND_ID.entry(offer.roundId()))
+                    .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(year))
+                    .setVariables(TcProjectProcess.Vars.SUPPLEMENT_NOTICE_ENDS_AT.entry(endsAt))
                     .execute();
             projects.setProcessInstance(p.id(), pi.getId());
         });

@@ -43,11 +43,11 @@ public class ObjectionSteps {
             processes.settle(o.projectId());
             Optional<SupplementService.Offer> offer = o.status() == ObjectionStatus.UPHELD
                     ? supplements.offerNext(o.id()) : Optional.empty();
-            execution.setVariable(Vars.SUPPLEMENT_OFFERED, offer.isPresent());
+            Vars.SUPPLEMENT_OFFERED.set(execution, offer.isPresent());
             offer.ifPresent(of -> {
                 Project c = projects.get(of.candidateProjectId());
-                execution.setVariable(Vars.ROUND_YEAR, objections.roundYear(of.roundId()));
-                execution.setVariable(Vars.SUPPLEMENT_SUMMARY, "异议成立,项目「" + o.projectId() + "」的奖补已撤销,预算释放。"
+                Vars.ROUND_YEAR.set(execution, objections.roundYear(of.roundId()));
+                Vars.SUPPLEMENT_SUMMARY.set(execution, "异议成立,项目「" + o.projectId() + "」的奖补已撤销,预算释放。"
                         + "预算线外下一名:" + c.enterpriseName() + "「" + c.projectName() + "」(项目编号 " + c.id()
                         + "),可拟扶持 " + Money.format(of.proposedAmount()) + ";递补的,另行公示。");
             });
@@ -77,14 +77,11 @@ public class ObjectionSteps {
     }
 
     /** The notice length the system's Task_LoadNoticeCalendar read from the jurisdiction's tc-round-calendar. */
-    @SuppressWarnings("unchecked")
     private static int noticeWorkingDays(Map<String, Object> variables) {
-        Object calendar = variables.get(Vars.NOTICE_CALENDAR);
-        Object days = calendar instanceof Map<?, ?> m ? ((Map<String, Object>) m).get(Vars.NOTICE_WORKING_DAYS) : null;
-        if (!(days instanceof Number n) || n.intValue() < 1) {
-            throw new IllegalStateException("tc-round-calendar gave no noticeWorkingDays: " + calendar);
-        }
-        return n.intValue();
+        Optional<Map<String, Object>> calendar = Vars.NOTICE_CALENDAR.find(variables);
+        return calendar.flatMap(Vars.NOTICE_WORKING_DAYS::find).filter(days -> days >= 1)
+                .orElseThrow(() -> new IllegalStateException("tc-round-calendar gave no noticeWorkingDays: "
+                        + calendar.orElse(null)));
     }
 
     private interface Step {

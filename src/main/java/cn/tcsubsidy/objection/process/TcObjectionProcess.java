@@ -1,5 +1,10 @@
 package cn.tcsubsidy.objection.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import cn.tcsubsidy.engine.TaskCardVariables;
+import java.math.BigDecimal;
+import java.util.Map;
+
 /** Process {@code tc-objection} (公示期异议核查处理): key, element ids and variables, in one place. */
 public final class TcObjectionProcess {
 
@@ -22,18 +27,18 @@ public final class TcObjectionProcess {
 
     /** The system's variables: ids and what the forms show; never the objector's identity. */
     public static final class Vars {
-        public static final String OBJECTION_ID = "objectionId";
-        public static final String PROJECT_ID = "projectId";
-        public static final String ROUND_YEAR = "roundYear";
-        public static final String ENTERPRISE_NAME = "enterpriseName";
-        public static final String PROJECT_NAME = "projectName";
-        public static final String PROPOSED_AMOUNT = "proposedAmount";
-        public static final String OBJECTION_SUMMARY = "objectionSummary";
-        public static final String SUPPLEMENT_OFFERED = "supplementOffered";
-        public static final String SUPPLEMENT_SUMMARY = "supplementSummary";
+        public static final ProcessVariable<Long> OBJECTION_ID = ProcessVariable.id("objectionId");
+        public static final ProcessVariable<Long> PROJECT_ID = TaskCardVariables.PROJECT_ID;
+        public static final ProcessVariable<Integer> ROUND_YEAR = TaskCardVariables.ROUND_YEAR;
+        public static final ProcessVariable<String> ENTERPRISE_NAME = TaskCardVariables.ENTERPRISE_NAME;
+        public static final ProcessVariable<String> PROJECT_NAME = TaskCardVariables.PROJECT_NAME;
+        public static final ProcessVariable<BigDecimal> PROPOSED_AMOUNT = ProcessVariable.money("proposedAmount");
+        public static final ProcessVariable<String> OBJECTION_SUMMARY = ProcessVariable.text("objectionSummary");
+        public static final ProcessVariable<Boolean> SUPPLEMENT_OFFERED = ProcessVariable.flag("supplementOffered");
+        public static final ProcessVariable<String> SUPPLEMENT_SUMMARY = ProcessVariable.text("supplementSummary");
         /** Task_LoadNoticeCalendar's result (tc-round-calendar): its noticeWorkingDays. */
-        public static final String NOTICE_CALENDAR = "noticeCalendar";
-        public static final String NOTICE_WORKING_DAYS = "noticeWorkingDays";
+        public static final ProcessVariable<Map<String, Object>> NOTICE_CALENDAR = ProcessVariable.map("noticeCalendar");
+        public static final ProcessVariable<Integer> NOTICE_WORKING_DAYS = ProcessVariable.wholeNumber("noticeWorkingDays");
 
         private Vars() {
         }

@@ -1,6 +1,6 @@
 package cn.tcsubsidy.panel.process;
 
-import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
+import static cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID;
 
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.panel.domain.Criterion;
@@ -13,7 +13,6 @@ import cn.tcsubsidy.project.process.TcProjectProcess;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -34,11 +33,11 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate drawPanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Opened opened = panel.open(projectId(execution.getVariables()));
-            execution.setVariable(TcProjectProcess.Vars.PANEL_STATE, opened.drawn()
+            PanelService.Opened opened = panel.open(PROJECT_ID.get(execution));
+            TcProjectProcess.Vars.PANEL_STATE.set(execution, opened.drawn()
                     ? TcProjectProcess.Values.PANEL_DRAWN : TcProjectProcess.Values.PANEL_SHORT);
-            execution.setVariable(TcProjectProcess.Vars.PANEL_SIZE, opened.seats().size());
-            execution.setVariable(TcProjectProcess.Vars.PANEL_SHORTAGE, opened.shortage());
+            TcProjectProcess.Vars.PANEL_SIZE.set(execution, opened.seats().size());
+            TcProjectProcess.Vars.PANEL_SHORTAGE.set(execution, opened.shortage());
         };
     }
 
@@ -51,16 +50,16 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate takeSeatDelegate(PanelService panel, PanelRules rules, Clock clock) {
         return execution -> {
-            Map<String, Object> vars = execution.getVariables();
-            PanelService.SeatState seat = panel.takeSeat(projectId(vars), seatNo(vars));
-            execution.setVariable(Vars.SEAT_STATE, seat.state());
-            execution.setVariable(Vars.SEAT_MEMBER, seat.memberUserId());
-            execution.setVariable(Vars.SEAT_MEMBER_NAME, seat.memberName());
-            execution.setVariable(Vars.SEAT_DUE, seat.dueAt() == null ? null
+            PanelService.SeatState seat = panel.takeSeat(PROJECT_ID.get(execution),
+                    Vars.PANEL_SEAT.get(execution));
+            Vars.SEAT_STATE.set(execution, seat.state());
+            Vars.SEAT_MEMBER.set(execution, seat.memberUserId());
+            Vars.SEAT_MEMBER_NAME.set(execution, seat.memberName());
+            Vars.SEAT_DUE.set(execution, seat.dueAt() == null ? null
                     : Date.from(seat.dueAt().atZone(clock.getZone()).toInstant()));
-            execution.setVariable(Vars.SEAT_DUE_TEXT, seat.dueAt() == null ? null : seat.dueAt().format(DUE) + " 前");
-            execution.setVariable(Vars.SEAT_SHORTAGE, seat.shortage());
-            execution.setVariable(Vars.SCORE_SCALE, scale(rules, execution.getTenantId()));
+            Vars.SEAT_DUE_TEXT.set(execution, seat.dueAt() == null ? null : seat.dueAt().format(DUE) + " 前");
+            Vars.SEAT_SHORTAGE.set(execution, seat.shortage());
+            Vars.SCORE_SCALE.set(execution, scale(rules, execution.getTenantId()));
         };
     }
 
@@ -72,30 +71,29 @@ public class PanelStageTasks {
     @Bean
     public TaskSubmissionHandler replaceOverdueReviewerHandler(ProjectTaskHandlers tasks, PanelService panel) {
         return tasks.forProject(Elements.REPLACE_OVERDUE_REVIEWER,
-                (projectId, values, actor) -> panel.replaceOverdue(projectId, seatNo(values), values, actor));
+                (projectId, values, actor) -> panel.replaceOverdue(projectId, Vars.PANEL_SEAT.get(values), values, actor));
     }
 
     @Bean
     public TaskSubmissionHandler drawMoreReviewersHandler(ProjectTaskHandlers tasks, PanelService panel) {
         return tasks.forProject(Elements.DRAW_MORE_REVIEWERS,
-                (projectId, values, actor) -> panel.drawMore(projectId, seatNo(values), values, actor));
+                (projectId, values, actor) -> panel.drawMore(projectId, Vars.PANEL_SEAT.get(values), values, actor));
     }
 
     /** Task_AggregatePanel: the panel's aggregate, whether it needs a consensus, and who leads it. */
     @Bean
     public JavaDelegate aggregatePanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Aggregated a = panel.aggregate(projectId(execution.getVariables()));
-            execution.setVariable(TcProjectProcess.Vars.NEEDS_CONSENSUS, a.needsConsensus());
-            execution.setVariable(TcProjectProcess.Vars.PANEL_LEAD, a.leadUserId());
+            PanelService.Aggregated a = panel.aggregate(PROJECT_ID.get(execution));
+            TcProjectProcess.Vars.NEEDS_CONSENSUS.set(execution, a.needsConsensus());
+            TcProjectProcess.Vars.PANEL_LEAD.set(execution, a.leadUserId());
         };
     }
 
     /** Task_ReachConsensus, on create: the members' totals and opinions for the lead only (task-local). */
     @Bean
     public TaskListener consensusTaskListener(PanelService panel) {
-        return task -> task.setVariableLocal(Vars.PANEL_SUMMARY,
-                panel.aggregate(projectId(task.getVariables())).summary());
+        return task -> Vars.PANEL_SUMMARY.setLocal(task, panel.aggregate(PROJECT_ID.get(task)).summary());
     }
 
     @Bean
@@ -112,18 +110,10 @@ public class PanelStageTasks {
     @Bean
     public JavaDelegate concludePanelDelegate(PanelService panel) {
         return execution -> {
-            PanelService.Conclusion c = panel.conclude(projectId(execution.getVariables()));
-            execution.setVariable(TcProjectProcess.Vars.REVIEW_CONCLUSION, c.conclusion());
-            execution.setVariable(TcProjectProcess.Vars.PANEL_NOTE, c.note());
+            PanelService.Conclusion c = panel.conclude(PROJECT_ID.get(execution));
+            TcProjectProcess.Vars.REVIEW_CONCLUSION.set(execution, c.conclusion());
+            TcProjectProcess.Vars.PANEL_NOTE.set(execution, c.note());
         };
-    }
-
-    private static int seatNo(Map<String, Object> variables) {
-        Object seat = variables.get(Vars.PANEL_SEAT);
-        if (!(seat instanceof Number n)) {
-            throw new IllegalStateException("panel seat instance carries no panelSeat");
-        }
-        return n.intValue();
     }
 
     private static String scale(PanelRules rules, String jurisdiction) {

@@ -1,5 +1,8 @@
 package cn.tcsubsidy.panel.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * Processes {@code tc-panel-seat} (评审席位: one seat of a project's panel, called once per seat by tc-project) and
  * {@code tc-panel-turn} (评审成员独立评分: one member's turn on a seat): keys, element ids and variables.
@@ -27,16 +30,16 @@ public final class TcPanelProcesses {
 
     /** Variables of a seat's instance, copied into its turns; set by the system (Task_TakeSeat), never by a caller. */
     public static final class Vars {
-        public static final String PANEL_SEAT = "panelSeat";
-        public static final String SEAT_STATE = "seatState";
-        public static final String SEAT_MEMBER = "seatMember";
-        public static final String SEAT_MEMBER_NAME = "seatMemberName";
-        public static final String SEAT_DUE = "seatDue";
-        public static final String SEAT_DUE_TEXT = "seatDueText";
-        public static final String SEAT_SHORTAGE = "seatShortage";
-        public static final String SCORE_SCALE = "scoreScale";
+        public static final ProcessVariable<Integer> PANEL_SEAT = ProcessVariable.wholeNumber("panelSeat");
+        public static final ProcessVariable<String> SEAT_STATE = ProcessVariable.text("seatState");
+        public static final ProcessVariable<String> SEAT_MEMBER = ProcessVariable.text("seatMember");
+        public static final ProcessVariable<String> SEAT_MEMBER_NAME = ProcessVariable.text("seatMemberName");
+        public static final ProcessVariable<Date> SEAT_DUE = ProcessVariable.date("seatDue");
+        public static final ProcessVariable<String> SEAT_DUE_TEXT = ProcessVariable.text("seatDueText");
+        public static final ProcessVariable<String> SEAT_SHORTAGE = ProcessVariable.text("seatShortage");
+        public static final ProcessVariable<String> SCORE_SCALE = ProcessVariable.text("scoreScale");
         /** Task-local on the consensus task: every member's total and opinion. */
-        public static final String PANEL_SUMMARY = "panelSummary";
+        public static final ProcessVariable<String> PANEL_SUMMARY = ProcessVariable.text("panelSummary");
 
         private Vars() {
         }

@@ -40,13 +40,11 @@ public class PaymentTaskPayee {
     public TaskListener paymentTaskSummaryListener(ProjectRepository projects, PaymentService payments) {
         return task -> projects.findIdByProcessInstance(task.getProcessInstanceId()).ifPresent(id -> {
             switch (task.getTaskDefinitionKey()) {
-                case Elements.PREPARE_PAYMENT -> task.setVariableLocal(Vars.PAYMENT_ORDER_SUMMARY,
-                        payments.preparationSummary(id));
-                case Elements.APPROVE_PAYMENT -> task.setVariableLocal(Vars.PAYMENT_ORDER_SUMMARY,
-                        payments.approvalSummary(id));
-                case Elements.SETTLE_AWARD -> task.setVariableLocal(Vars.SETTLEMENT_SUMMARY, payments.settlementSummary(id));
-                case Elements.RECORD_RECOVERY -> task.setVariableLocal(Vars.RECOVERY_SUMMARY, payments.recoverySummary(id));
-                case Elements.RECORD_ACCEPTANCE -> task.setVariableLocal(Vars.PAYMENTS_SUMMARY, payments.paymentsSummary(id));
+                case Elements.PREPARE_PAYMENT -> Vars.PAYMENT_ORDER_SUMMARY.setLocal(task, payments.preparationSummary(id));
+                case Elements.APPROVE_PAYMENT -> Vars.PAYMENT_ORDER_SUMMARY.setLocal(task, payments.approvalSummary(id));
+                case Elements.SETTLE_AWARD -> Vars.SETTLEMENT_SUMMARY.setLocal(task, payments.settlementSummary(id));
+                case Elements.RECORD_RECOVERY -> Vars.RECOVERY_SUMMARY.setLocal(task, payments.recoverySummary(id));
+                case Elements.RECORD_ACCEPTANCE -> Vars.PAYMENTS_SUMMARY.setLocal(task, payments.paymentsSummary(id));
                 default -> throw new IllegalStateException("no payment summary for task " + task.getTaskDefinitionKey());
             }
         });

@@ -37,8 +37,7 @@ public class ProjectProcessFacade {
         filing.forEach((k, v) -> variables.put(k, v instanceof java.math.BigDecimal d ? d.toPlainString() : v));
         ProcessInstanceWithVariables pi = runtime.createProcessInstanceByKey(TcProjectProcess.KEY)
                 .setVariables(variables).executeWithVariablesInReturn();
-        Number id = (Number) pi.getVariables().get(Vars.PROJECT_ID);
-        return new Started(id.longValue(), pi.getId());
+        return new Started(Vars.PROJECT_ID.get(pi.getVariables()), pi.getId());
     }
 
     /** @param dueAt when recommendation closes: the town's task is due then */
@@ -46,8 +45,8 @@ public class ProjectProcessFacade {
         AsSystem.run(() -> {
             for (Project p : projects) {
                 runtime.createMessageCorrelation(Messages.RECOMMENDATION_OPENED).processInstanceId(p.processInstanceId())
-                        .setVariable(Vars.ROUND_ID, roundId).setVariable(Vars.ROUND_YEAR, roundYear)
-                        .setVariable(Vars.RECOMMENDATION_DUE_AT, dueAt).correlateWithResult();
+                        .setVariables(Vars.ROUND_ID.entry(roundId)).setVariables(Vars.ROUND_YEAR.entry(roundYear))
+                        .setVariables(Vars.RECOMMENDATION_DUE_AT.entry(dueAt)).correlateWithResult();
             }
         });
     }
@@ -65,7 +64,7 @@ public class ProjectProcessFacade {
         AsSystem.run(() -> {
             for (Project p : projects) {
                 if (notes.containsKey(p.id())) {
-                    runtime.setVariable(p.processInstanceId(), Vars.BUDGET_NOTE, notes.get(p.id()));
+                    Vars.BUDGET_NOTE.set(runtime, p.processInstanceId(), notes.get(p.id()));
                 }
             }
         });

@@ -1,7 +1,5 @@
 package cn.tcsubsidy.project.process;
 
-import static cn.tcsubsidy.project.process.ProjectVariables.projectId;
-
 import cn.tcsubsidy.award.domain.AwardCases;
 import cn.tcsubsidy.award.domain.AwardDecisionService;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
@@ -44,33 +42,33 @@ public class ProjectStageTasks {
 
     @Bean
     public JavaDelegate returnToPoolDelegate(RecommendationService recommendation) {
-        return execution -> recommendation.notRecommendedInTime(projectId(execution.getVariables()));
+        return execution -> recommendation.notRecommendedInTime(TcProjectProcess.Vars.PROJECT_ID.get(execution));
     }
 
     /** Task_QuoteAward: the jurisdiction's award tables quote the project from its actual figures. */
     @Bean
     public JavaDelegate quoteAwardDelegate(AwardCases awards) {
-        return execution -> showQuote(execution, awards, awards.quote(projectId(execution.getVariables())));
+        return execution -> showQuote(execution, awards, awards.quote(TcProjectProcess.Vars.PROJECT_ID.get(execution)));
     }
 
     /** Task_RequoteAward: after a correction at the award decision, the quote again from the corrected figures. */
     @Bean
     public JavaDelegate requoteAwardDelegate(AwardCases awards) {
-        return execution -> showQuote(execution, awards, awards.requote(projectId(execution.getVariables())));
+        return execution -> showQuote(execution, awards, awards.requote(TcProjectProcess.Vars.PROJECT_ID.get(execution)));
     }
 
     private static void showQuote(org.camunda.bpm.engine.delegate.DelegateExecution execution, AwardCases awards,
                                   String note) {
-        long projectId = projectId(execution.getVariables());
-        execution.setVariable(TcProjectProcess.Vars.QUOTE_NOTE, note);
+        long projectId = TcProjectProcess.Vars.PROJECT_ID.get(execution);
+        TcProjectProcess.Vars.QUOTE_NOTE.set(execution, note);
         // The award decision's form starts with the proposed amount at the quote (a form field shows the variable
         // of its key): the bureau may lower it; above the quote the decision is refused, and the ledger cuts it to
         // what is left under the enterprise's cap. Nothing is offered where the rules award nothing.
         java.math.BigDecimal quote = awards.eligibleQuote(projectId);
         if (quote != null) {
-            execution.setVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT, quote.doubleValue());
+            TcProjectProcess.Vars.PROPOSED_AMOUNT.set(execution, quote);
         } else {
-            execution.removeVariable(TcProjectProcess.Vars.PROPOSED_AMOUNT);
+            TcProjectProcess.Vars.PROPOSED_AMOUNT.remove(execution);
         }
     }
 
@@ -86,22 +84,22 @@ public class ProjectStageTasks {
     @Bean
     public JavaDelegate checkObjectionsDelegate(NoticeOutcome outcome) {
         return execution -> {
-            ObjectionService.Standing s = outcome.settle(projectId(execution.getVariables()));
-            execution.setVariable(TcProjectProcess.Vars.OBJECTIONS_OPEN, s == ObjectionService.Standing.OPEN);
-            execution.setVariable(TcProjectProcess.Vars.OBJECTION_UPHELD, s == ObjectionService.Standing.UPHELD);
+            ObjectionService.Standing s = outcome.settle(TcProjectProcess.Vars.PROJECT_ID.get(execution));
+            TcProjectProcess.Vars.OBJECTIONS_OPEN.set(execution, s == ObjectionService.Standing.OPEN);
+            TcProjectProcess.Vars.OBJECTION_UPHELD.set(execution, s == ObjectionService.Standing.UPHELD);
         };
     }
 
     /** Task_CloseSupplementNotice: a project added after an upheld objection (递补) ends its own notice. */
     @Bean
     public JavaDelegate closeSupplementNoticeDelegate(SupplementService supplements) {
-        return execution -> supplements.closeNotice(projectId(execution.getVariables()));
+        return execution -> supplements.closeNotice(TcProjectProcess.Vars.PROJECT_ID.get(execution));
     }
 
     /** Task_OpenPaymentOrders: one payment order per award and paying fund (the advance share where the table says). */
     @Bean
     public JavaDelegate openPaymentOrdersDelegate(PaymentService payment) {
-        return execution -> payment.openOrders(projectId(execution.getVariables()));
+        return execution -> payment.openOrders(TcProjectProcess.Vars.PROJECT_ID.get(execution));
     }
 
     /**
@@ -111,13 +109,13 @@ public class ProjectStageTasks {
     @Bean
     public JavaDelegate trackPaymentOrdersDelegate(PaymentService payment) {
         return execution -> {
-            PaymentService.Progress progress = payment.progress(projectId(execution.getVariables()));
+            PaymentService.Progress progress = payment.progress(TcProjectProcess.Vars.PROJECT_ID.get(execution));
             for (String name : TcProjectProcess.Vars.PAYMENT_LOOP_FIELDS) {
                 execution.removeVariable(name);
             }
-            execution.setVariable(TcProjectProcess.Vars.PAYMENT_PHASE, progress.phase().name());
+            TcProjectProcess.Vars.PAYMENT_PHASE.set(execution, progress.phase().name());
             if (progress.settlementDueOn() != null) {
-                execution.setVariable(TcProjectProcess.Vars.SETTLEMENT_DUE_AT, java.util.Date.from(
+                TcProjectProcess.Vars.SETTLEMENT_DUE_AT.set(execution, java.util.Date.from(
                         progress.settlementDueOn().atStartOfDay(cn.tcsubsidy.shared.ClockConfiguration.BEIJING).toInstant()));
             }
         };
@@ -150,11 +148,11 @@ public class ProjectStageTasks {
 
     @Bean
     public JavaDelegate exitPoolDelegate(PaymentService payment) {
-        return execution -> payment.exitPool(projectId(execution.getVariables()));
+        return execution -> payment.exitPool(TcProjectProcess.Vars.PROJECT_ID.get(execution));
     }
 
     @Bean
     public JavaDelegate closeRejectedProjectDelegate(ProjectLifecycle lifecycle) {
-        return execution -> lifecycle.closeRejected(projectId(execution.getVariables()));
+        return execution -> lifecycle.closeRejected(TcProjectProcess.Vars.PROJECT_ID.get(execution));
     }
 }

@@ -1,5 +1,11 @@
 package cn.tcsubsidy.project.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import cn.tcsubsidy.engine.TaskCardVariables;
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.Map;
+
 /** Process {@code tc-project} (技改项目全周期): key, element ids, messages and variables, in one place. */
 public final class TcProjectProcess {
 
@@ -87,43 +93,43 @@ public final class TcProjectProcess {
     }
 
     public static final class Vars {
-        public static final String PROJECT_ID = "projectId";
-        public static final String FILED_BY = "filedBy";
-        public static final String POOL_ENTRY = "poolEntry";
-        public static final String POOL_LEVEL = "poolLevel";
-        public static final String PROGRESS_CYCLE = "progressCycle";
-        public static final String ROUND_ID = "roundId";
-        public static final String ROUND_YEAR = "roundYear";
-        public static final String RECOMMENDATION_DUE_AT = "recommendationDueAt";
-        public static final String QUOTE_NOTE = "quoteNote";
-        public static final String BUDGET_NOTE = "budgetNote";
+        public static final ProcessVariable<Long> PROJECT_ID = TaskCardVariables.PROJECT_ID;
+        public static final ProcessVariable<String> FILED_BY = ProcessVariable.text("filedBy");
+        public static final ProcessVariable<Map<String, Object>> POOL_ENTRY = ProcessVariable.map("poolEntry");
+        public static final ProcessVariable<String> POOL_LEVEL = ProcessVariable.text("poolLevel");
+        public static final ProcessVariable<String> PROGRESS_CYCLE = ProcessVariable.text("progressCycle");
+        public static final ProcessVariable<Long> ROUND_ID = ProcessVariable.id("roundId");
+        public static final ProcessVariable<Integer> ROUND_YEAR = TaskCardVariables.ROUND_YEAR;
+        public static final ProcessVariable<Date> RECOMMENDATION_DUE_AT = ProcessVariable.date("recommendationDueAt");
+        public static final ProcessVariable<String> QUOTE_NOTE = ProcessVariable.text("quoteNote");
+        public static final ProcessVariable<String> BUDGET_NOTE = ProcessVariable.text("budgetNote");
         /** The decide-award form's amount: set to the quote when quoted, then what the bureau submitted. */
-        public static final String PROPOSED_AMOUNT = "proposedAmount";
-        public static final String REVIEW_CONCLUSION = "reviewConclusion";
+        public static final ProcessVariable<BigDecimal> PROPOSED_AMOUNT = ProcessVariable.money("proposedAmount");
+        public static final ProcessVariable<String> REVIEW_CONCLUSION = ProcessVariable.text("reviewConclusion");
         /** Set by Task_DrawPanel: DRAWN, or SHORT with panelShortage saying what the pool lacks. */
-        public static final String PANEL_STATE = "panelState";
-        public static final String PANEL_SHORTAGE = "panelShortage";
+        public static final ProcessVariable<String> PANEL_STATE = ProcessVariable.text("panelState");
+        public static final ProcessVariable<String> PANEL_SHORTAGE = ProcessVariable.text("panelShortage");
         /** The panel's number of seats: one call of tc-panel-seat each. */
-        public static final String PANEL_SIZE = "panelSize";
+        public static final ProcessVariable<Integer> PANEL_SIZE = ProcessVariable.wholeNumber("panelSize");
         /** Set by Task_AggregatePanel: whether the lead must hold a consensus, and the lead's user id. */
-        public static final String NEEDS_CONSENSUS = "needsConsensus";
-        public static final String PANEL_LEAD = "panelLead";
+        public static final ProcessVariable<Boolean> NEEDS_CONSENSUS = ProcessVariable.flag("needsConsensus");
+        public static final ProcessVariable<String> PANEL_LEAD = ProcessVariable.text("panelLead");
         /** Set by Task_ConcludePanel: the panel's result as the award decision's form shows it. */
-        public static final String PANEL_NOTE = "panelNote";
+        public static final ProcessVariable<String> PANEL_NOTE = ProcessVariable.text("panelNote");
         /** Set by Task_CheckObjections (the system): an objection still open; one upheld. */
-        public static final String OBJECTIONS_OPEN = "objectionsOpen";
-        public static final String OBJECTION_UPHELD = "objectionUpheld";
+        public static final ProcessVariable<Boolean> OBJECTIONS_OPEN = ProcessVariable.flag("objectionsOpen");
+        public static final ProcessVariable<Boolean> OBJECTION_UPHELD = ProcessVariable.flag("objectionUpheld");
         /** Set when a project is added after an upheld objection (递补): when its own notice ends. */
-        public static final String SUPPLEMENT_NOTICE_ENDS_AT = "supplementNoticeEndsAt";
+        public static final ProcessVariable<Date> SUPPLEMENT_NOTICE_ENDS_AT = ProcessVariable.date("supplementNoticeEndsAt");
         /** Set by Task_TrackPaymentOrders: a {@link cn.tcsubsidy.payment.domain.PaymentPhase} name. */
-        public static final String PAYMENT_PHASE = "paymentPhase";
+        public static final ProcessVariable<String> PAYMENT_PHASE = ProcessVariable.text("paymentPhase");
         /** Set by Task_TrackPaymentOrders when the settlement is due: the timer Event_SettlementDue's date. */
-        public static final String SETTLEMENT_DUE_AT = "settlementDueAt";
+        public static final ProcessVariable<Date> SETTLEMENT_DUE_AT = ProcessVariable.date("settlementDueAt");
         /** Task-local summaries the payment tasks' forms show (read-only). */
-        public static final String PAYMENT_ORDER_SUMMARY = "paymentOrderSummary";
-        public static final String SETTLEMENT_SUMMARY = "settlementSummary";
-        public static final String RECOVERY_SUMMARY = "recoverySummary";
-        public static final String PAYMENTS_SUMMARY = "paymentsSummary";
+        public static final ProcessVariable<String> PAYMENT_ORDER_SUMMARY = ProcessVariable.text("paymentOrderSummary");
+        public static final ProcessVariable<String> SETTLEMENT_SUMMARY = ProcessVariable.text("settlementSummary");
+        public static final ProcessVariable<String> RECOVERY_SUMMARY = ProcessVariable.text("recoverySummary");
+        public static final ProcessVariable<String> PAYMENTS_SUMMARY = ProcessVariable.text("paymentsSummary");
         /**
          * The payment loop's form values: removed each time the loop comes round (Task_TrackPaymentOrders), so the
          * next order's form starts empty; the app's tables keep them.

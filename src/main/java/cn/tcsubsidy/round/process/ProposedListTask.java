@@ -67,7 +67,7 @@ public class ProposedListTask {
                     if (moved.processInstanceId() != null
                             && e.getRuntimeService().createProcessInstanceQuery()
                                     .processInstanceId(moved.processInstanceId()).active().count() > 0) {
-                        e.getRuntimeService().setVariable(moved.processInstanceId(), TcProjectProcess.Vars.BUDGET_NOTE,
+                        TcProjectProcess.Vars.BUDGET_NOTE.set(e.getRuntimeService(), moved.processInstanceId(),
                                 moved.budgetNote());
                     }
                     return null;

@@ -8,6 +8,7 @@ import cn.tcsubsidy.engine.AsSystem;
 import cn.tcsubsidy.engine.TaskSubmissionHandler;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.project.process.ProjectProcessFacade;
+import cn.tcsubsidy.project.process.TcProjectProcess;
 import cn.tcsubsidy.round.domain.RoundCalendar;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.round.process.TcAnnualRoundProcess.Calendar;
@@ -35,13 +36,13 @@ public class RoundSteps {
         return execution -> execution.getProcessEngineServices().getRuntimeService()
                 .createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
                 .processDefinitionTenantId(execution.getTenantId())
-                .setVariable(Vars.ROUND_YEAR, rounds.roundYear(Map.of()))
+                .setVariables(Vars.ROUND_YEAR.entry(rounds.roundYear(Map.of())))
                 .execute();
     }
 
     @Bean
     public JavaDelegate prepareRoundDelegate(RoundService rounds) {
-        return execution -> execution.setVariable(Vars.ROUND_YEAR,
+        return execution -> Vars.ROUND_YEAR.set(execution,
                 refusingBadInput(() -> rounds.roundYear(execution.getVariables())));
     }
 
@@ -52,13 +53,13 @@ public class RoundSteps {
     @Bean
     public JavaDelegate openRoundDelegate(RoundService rounds, Actors actors) {
         return execution -> {
-            int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
+            int year = Vars.ROUND_YEAR.get(execution);
             RoundCalendar calendar = calendar(execution);
             long roundId = refusingBadInput(() -> rounds.open(execution.getTenantId(), year, calendar,
                     actors.current(), execution.getProcessInstanceId()));
-            execution.setVariable(Vars.ROUND_ID, roundId);
+            Vars.ROUND_ID.set(execution, roundId);
             // The deadline day is the last day to recommend: recommendation closes when it is over.
-            execution.setVariable(Vars.RECOMMENDATION_DEADLINE_AT, startOf(calendar.recommendationDeadline().plusDays(1)));
+            Vars.RECOMMENDATION_DEADLINE_AT.set(execution, startOf(calendar.recommendationDeadline().plusDays(1)));
         };
     }
 
@@ -66,34 +67,34 @@ public class RoundSteps {
     @Bean
     public JavaDelegate gatherProjectsDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            long roundId = roundId(execution.getVariables());
-            int year = ((Number) execution.getVariable(Vars.ROUND_YEAR)).intValue();
+            long roundId = Vars.ROUND_ID.get(execution);
+            int year = Vars.ROUND_YEAR.get(execution);
             List<Project> gathered = rounds.gather(roundId);
-            projects.openRecommendation(gathered, roundId, year, (Date) execution.getVariable(Vars.RECOMMENDATION_DEADLINE_AT));
-            execution.setVariable(Vars.PROJECT_COUNT, gathered.size());
+            projects.openRecommendation(gathered, roundId, year, Vars.RECOMMENDATION_DEADLINE_AT.get(execution));
+            Vars.PROJECT_COUNT.set(execution, gathered.size());
         };
     }
 
     @Bean
     public TaskSubmissionHandler closeRecommendationHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.CLOSE_RECOMMENDATION,
-                (vars, actor) -> rounds.checkCloseRecommendation(roundId(vars), vars, actor));
+                (vars, actor) -> rounds.checkCloseRecommendation(Vars.ROUND_ID.get(vars), vars, actor));
     }
 
     @Bean
     public JavaDelegate closeRecommendationDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            long roundId = roundId(execution.getVariables());
+            long roundId = Vars.ROUND_ID.get(execution);
             List<Project> late = rounds.closeRecommendation(roundId);
             projects.closeRecommendation(late);
-            execution.setVariable(Vars.REVIEW_COUNT, rounds.inReview(roundId));
+            Vars.REVIEW_COUNT.set(execution, rounds.inReview(roundId));
         };
     }
 
     @Bean
     public TaskSubmissionHandler closeReviewHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.CLOSE_REVIEW,
-                (vars, actor) -> rounds.checkReviewComplete(roundId(vars), vars, actor));
+                (vars, actor) -> rounds.checkReviewComplete(Vars.ROUND_ID.get(vars), vars, actor));
     }
 
     /**
@@ -103,9 +104,9 @@ public class RoundSteps {
     @Bean
     public JavaDelegate concludeReviewDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            List<Project> passed = rounds.concludeReview(roundId(execution.getVariables()));
+            List<Project> passed = rounds.concludeReview(Vars.ROUND_ID.get(execution));
             projects.closeReview(passed);
-            execution.setVariable(Vars.PASSED_COUNT, passed.size());
+            Vars.PASSED_COUNT.set(execution, passed.size());
         };
     }
 
@@ -117,14 +118,13 @@ public class RoundSteps {
     @Bean
     public ExecutionListener roundQuoteAnsweredListener(RoundService rounds) {
         return execution -> {
-            long roundId = roundId(execution.getVariables());
-            long projectId = ((Number) execution.getVariable(cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID))
-                    .longValue();
+            long roundId = TcProjectProcess.Vars.ROUND_ID.get(execution);
+            long projectId = TcProjectProcess.Vars.PROJECT_ID.get(execution);
             if (rounds.quoted(roundId, projectId)) {
                 AsSystem.run(() -> execution.getProcessEngineServices().getRuntimeService()
                         .createMessageCorrelation(TcAnnualRoundProcess.Messages.PROJECTS_QUOTED)
                         .tenantId(execution.getTenantId())
-                        .processInstanceVariableEquals(Vars.ROUND_ID, roundId).correlateAll());
+                        .processInstanceVariableEquals(Vars.ROUND_ID.name(), roundId).correlateAll());
             }
         };
     }
@@ -142,14 +142,11 @@ public class RoundSteps {
                 "Task_CheckObjections", cn.tcsubsidy.round.domain.RoundStepAnswers.NOTICE_CLOSED);
         return execution -> {
             String step = steps.get(execution.getCurrentActivityId());
-            Object round = execution.getVariable(Vars.ROUND_ID);
             if (step == null) {
                 throw new IllegalStateException("no round step answered at " + execution.getCurrentActivityId());
             }
-            if (round != null) {
-                rounds.answered(((Number) round).longValue(), step, ((Number) execution.getVariable(
-                        cn.tcsubsidy.project.process.TcProjectProcess.Vars.PROJECT_ID)).longValue());
-            }
+            TcProjectProcess.Vars.ROUND_ID.find(execution).ifPresent(roundId -> rounds.answered(roundId, step,
+                    TcProjectProcess.Vars.PROJECT_ID.get(execution)));
         };
     }
 
@@ -157,14 +154,14 @@ public class RoundSteps {
     @Bean
     public TaskSubmissionHandler awaitQuotesHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.AWAIT_QUOTES,
-                (vars, actor) -> rounds.checkQuotesAnswered(roundId(vars), vars, actor));
+                (vars, actor) -> rounds.checkQuotesAnswered(Vars.ROUND_ID.get(vars), vars, actor));
     }
 
     /** Every project quoted (or the bureau went on): rank the quoted ones against the budget. */
     @Bean
     public JavaDelegate rankAgainstBudgetDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
-            long roundId = roundId(execution.getVariables());
+            long roundId = Vars.ROUND_ID.get(execution);
             Map<Long, String> notes = rounds.rankAgainstBudget(roundId);
             projects.noteBudget(rounds.awaitingDecision(roundId), notes);
         };
@@ -177,53 +174,40 @@ public class RoundSteps {
     @Bean
     public TaskListener proposedListTaskListener(BudgetLineService budgetLine) {
         return task -> task.setVariableLocal(ProposedListTask.PROPOSED_LIST,
-                ProposedListTask.value(budgetLine.board(roundId(task.getVariables()))));
+                ProposedListTask.value(budgetLine.board(Vars.ROUND_ID.get(task))));
     }
 
     @Bean
     public TaskSubmissionHandler decideProposedListHandler(RoundService rounds) {
         return TaskSubmissionHandler.of(Elements.DECIDE_PROPOSED_LIST,
-                (vars, actor) -> rounds.checkListComplete(roundId(vars), vars, actor));
+                (vars, actor) -> rounds.checkListComplete(Vars.ROUND_ID.get(vars), vars, actor));
     }
 
     @Bean
     public JavaDelegate openNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
         return execution -> {
             int days = ((Number) calendarMap(execution).get(Calendar.NOTICE_WORKING_DAYS)).intValue();
-            RoundService.NoticePeriod period = rounds.openNotice(roundId(execution.getVariables()), days);
+            RoundService.NoticePeriod period = rounds.openNotice(Vars.ROUND_ID.get(execution), days);
             projects.openNotice(period.projects());
-            execution.setVariable(Vars.PROPOSED_COUNT, period.projects().size());
-            execution.setVariable(Vars.NOTICE_ENDS_AT, startOf(period.lastDay().plusDays(1)));
+            Vars.PROPOSED_COUNT.set(execution, period.projects().size());
+            Vars.NOTICE_ENDS_AT.set(execution, startOf(period.lastDay().plusDays(1)));
         };
     }
 
     @Bean
     public JavaDelegate closeNoticeDelegate(RoundService rounds, ProjectProcessFacade projects) {
-        return execution -> projects.closeNotice(rounds.closeNotice(roundId(execution.getVariables())));
+        return execution -> projects.closeNotice(rounds.closeNotice(Vars.ROUND_ID.get(execution)));
     }
 
     /** Whatever end the round reaches, its row is closed. */
     @Bean
     public ExecutionListener roundEndedListener(RoundService rounds) {
-        return execution -> {
-            if (execution.getVariable(Vars.ROUND_ID) != null) {
-                rounds.close(roundId(execution.getVariables()));
-            }
-        };
+        return execution -> Vars.ROUND_ID.find(execution).ifPresent(rounds::close);
     }
 
-    private static long roundId(Map<String, Object> vars) {
-        return ((Number) vars.get(Vars.ROUND_ID)).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> calendarMap(DelegateExecution execution) {
-        Map<String, Object> c = (Map<String, Object>) execution.getVariable(Vars.ROUND_CALENDAR);
-        if (c == null) {
-            throw new IllegalStateException("decision " + Calendar.DECISION + " of tenant " + execution.getTenantId()
-                    + " gave no result");
-        }
-        return c;
+        return Vars.ROUND_CALENDAR.find(execution).orElseThrow(() -> new IllegalStateException(
+                "decision " + Calendar.DECISION + " of tenant " + execution.getTenantId() + " gave no result"));
     }
 
     private static RoundCalendar calendar(DelegateExecution execution) {

@@ -1,5 +1,10 @@
 package cn.tcsubsidy.round.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import cn.tcsubsidy.engine.TaskCardVariables;
+import java.util.Date;
+import java.util.Map;
+
 /** Process {@code tc-annual-round} (年度推荐评审): key, element ids and variables, in one place. */
 public final class TcAnnualRoundProcess {
 
@@ -54,15 +59,15 @@ public final class TcAnnualRoundProcess {
     }
 
     public static final class Vars {
-        public static final String ROUND_ID = "roundId";
-        public static final String ROUND_YEAR = "roundYear";
-        public static final String ROUND_CALENDAR = "roundCalendar";
-        public static final String RECOMMENDATION_DEADLINE_AT = "recommendationDeadlineAt";
-        public static final String PROJECT_COUNT = "projectCount";
-        public static final String REVIEW_COUNT = "reviewCount";
-        public static final String PASSED_COUNT = "passedCount";
-        public static final String PROPOSED_COUNT = "proposedCount";
-        public static final String NOTICE_ENDS_AT = "noticeEndsAt";
+        public static final ProcessVariable<Long> ROUND_ID = ProcessVariable.id("roundId");
+        public static final ProcessVariable<Integer> ROUND_YEAR = TaskCardVariables.ROUND_YEAR;
+        public static final ProcessVariable<Map<String, Object>> ROUND_CALENDAR = ProcessVariable.map("roundCalendar");
+        public static final ProcessVariable<Date> RECOMMENDATION_DEADLINE_AT = ProcessVariable.date("recommendationDeadlineAt");
+        public static final ProcessVariable<Integer> PROJECT_COUNT = ProcessVariable.wholeNumber("projectCount");
+        public static final ProcessVariable<Integer> REVIEW_COUNT = ProcessVariable.wholeNumber("reviewCount");
+        public static final ProcessVariable<Integer> PASSED_COUNT = ProcessVariable.wholeNumber("passedCount");
+        public static final ProcessVariable<Integer> PROPOSED_COUNT = ProcessVariable.wholeNumber("proposedCount");
+        public static final ProcessVariable<Date> NOTICE_ENDS_AT = ProcessVariable.date("noticeEndsAt");
 
         private Vars() {
         }

@@ -1,5 +1,6 @@
 package cn.tcsubsidy.tasks.process;
 
+import cn.tcsubsidy.engine.TaskCardVariables;
 import cn.tcsubsidy.jurisdiction.JurisdictionDirectory;
 import cn.tcsubsidy.jurisdiction.RecommendingUnit;
 import cn.tcsubsidy.project.domain.Project;
@@ -41,7 +42,7 @@ public class TaskCardNames extends AbstractBpmnParseListener {
      * keeps callers from sending it (a system variable).
      */
     private static Optional<Long> systemProjectId(DelegateTask task) {
-        return task.getVariable("projectId") instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+        return TaskCardVariables.PROJECT_ID.find(task);
     }
 
     private void created(DelegateTask task) {
@@ -57,8 +58,8 @@ public class TaskCardNames extends AbstractBpmnParseListener {
             String unit = context.getBean(JurisdictionDirectory.class).unit(p.jurisdiction(), p.unitCode())
                     .map(RecommendingUnit::name).orElse(p.unitCode());
             task.setName(TaskCards.name(task.getName(), p.projectName(), p.enterpriseName(), unit));
-        } else if (task.getVariable("roundYear") != null) {
-            task.setName(TaskCards.roundName(task.getName(), task.getVariable("roundYear")));
+        } else {
+            TaskCardVariables.ROUND_YEAR.find(task).ifPresent(year -> task.setName(TaskCards.roundName(task.getName(), year)));
         }
     }
 }

@@ -142,12 +142,12 @@ class TcCorrectionProcessTest {
         assertThat(t).isAssignedTo(ENTERPRISE).hasDueDate(due).hasFormKey(null);
         Assertions.assertThat(deadlineTimer(pi).getDuedate()).as("the deadline timer fires at the deadline").isEqualTo(due);
         Map<String, Object> local = engine.getTaskService().getVariablesLocal(t.getId());
-        Assertions.assertThat(local).containsEntry(Vars.POINTS, POINTS)
-                .containsEntry(Vars.STAGE_LABEL, Stage.RECOMMENDATION.label());
+        Assertions.assertThat(local).containsEntry(Vars.POINTS.name(), POINTS)
+                .containsEntry(Vars.STAGE_LABEL.name(), Stage.RECOMMENDATION.label());
         Assertions.assertThat(engine.getTaskService().getVariables(t.getId())).as("the form's current values")
                 .containsEntry("actualEquipmentInvestment", 6000000.0).containsEntry("plannedStartDate", "2024-03-01")
                 .containsEntry("projectName", "技改项目").containsEntry("correctedProjectName", "技改项目").containsEntry("plannedSoftwareInvestment", null);
-        Assertions.assertThat((String) local.get(Vars.DEADLINE_NOTE)).contains("5 个工作日", "常见做法", "2026-12-09");
+        Assertions.assertThat(Vars.DEADLINE_NOTE.get(local)).contains("5 个工作日", "常见做法", "2026-12-09");
     }
 
     @Test
@@ -168,7 +168,7 @@ class TcCorrectionProcessTest {
                 .containsEntry("correctionNote", "按发票合计更正");
         Assertions.assertThat(actor.getValue().userId()).isEqualTo(ENTERPRISE);
         Map<String, Object> history = historicVariables(pi);
-        Assertions.assertThat(history).containsEntry(Vars.OUTCOME, "CORRECTED")
+        Assertions.assertThat(history).containsEntry(Vars.OUTCOME.name(), "CORRECTED")
                 .containsEntry("projectName", "技改项目(补正)").containsEntry("actualEquipmentInvestment", 5800000.0);
     }
 
@@ -196,7 +196,7 @@ class TcCorrectionProcessTest {
                 .hasNotPassed(Elements.RETURN_CORRECTED);
         verify(corrections).expire(PROJECT_ID);
         verify(corrections, never()).correct(eq(PROJECT_ID), anyMap(), any());
-        Assertions.assertThat(historicVariables(pi)).containsEntry(Vars.OUTCOME, "EXPIRED");
+        Assertions.assertThat(historicVariables(pi)).containsEntry(Vars.OUTCOME.name(), "EXPIRED");
     }
 
     @Test

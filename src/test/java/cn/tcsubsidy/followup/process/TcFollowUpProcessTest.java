@@ -168,14 +168,14 @@ class TcFollowUpProcessTest {
         assertThat(report).isWaitingAt(Elements.REPORT_RESULTS);
         assertThat(task(Elements.REPORT_RESULTS, report)).isAssignedTo(REPORTER).hasDueDate(midnight(DUE.plusDays(1)));
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.REPORT_RESULTS, report).getId(),
-                Vars.FOLLOW_UP_SUMMARY)).isEqualTo("绩效目标:新增产值 5,000,000.00 元");
+                Vars.FOLLOW_UP_SUMMARY.name())).isEqualTo("绩效目标:新增产值 5,000,000.00 元");
         as(REPORTER, "hekou-enterprise", () -> complete(task(Elements.REPORT_RESULTS, report),
                 withVariables("resultOutputValue", 4_800_000, "reportNote", "产值基本达标")));
         assertThat(report).isEnded().hasPassed(Elements.REPORTED).hasNotPassed(Elements.URGE_REPORT);
 
         assertThat(task(Elements.EVALUATE, pi)).hasCandidateGroup("hekou-bureau").isNotAssigned();
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.EVALUATE, pi).getId(),
-                Vars.EVALUATION_SUMMARY)).isEqualTo("首次评价;评价建议:通过");
+                Vars.EVALUATION_SUMMARY.name())).isEqualTo("首次评价;评价建议:通过");
         evaluate(pi, "PASS");
 
         assertThat(pi).isEnded().hasPassed(Elements.PASSED).hasNotPassed(Elements.RECTIFY, Elements.TRACK_REPAYMENT);
@@ -212,10 +212,10 @@ class TcFollowUpProcessTest {
         Assertions.assertThat(engine.getRuntimeService().getVariables(report.getId()))
                 .as("the called report carries what its tasks, forms and listeners read, and nothing else")
                 .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction", "category",
-                        "plannedTotalInvestment", "proposedAmount", Vars.REPORTER, Vars.TOWN_GROUP, Vars.REPORT_DUE_AT,
-                        Vars.ESCALATION_DUE_AT)
-                .containsEntry("projectId", PROJECT_ID).containsEntry(Vars.REPORTER, REPORTER)
-                .containsEntry(Vars.REPORT_DUE_AT, midnight(DUE.plusDays(1)));
+                        "plannedTotalInvestment", "proposedAmount", Vars.REPORTER.name(), Vars.TOWN_GROUP.name(), Vars.REPORT_DUE_AT.name(),
+                        Vars.ESCALATION_DUE_AT.name())
+                .containsEntry("projectId", PROJECT_ID).containsEntry(Vars.REPORTER.name(), REPORTER)
+                .containsEntry(Vars.REPORT_DUE_AT.name(), midnight(DUE.plusDays(1)));
         String task = task(Elements.REPORT_RESULTS, report).getId();
         Assertions.assertThat(engine.getTaskService().getVariables(task)).as("what the enterprise's report form reads")
                 .doesNotContainKeys("creditCode", "bankName", "contactEmail", "loanContractNo", "awardOpinion")
@@ -309,7 +309,7 @@ class TcFollowUpProcessTest {
                     .doesNotContainKeys("recoveredAmount", "recoveryDate", "clawbackAmount");
             assertThat(task(Elements.RECORD_REPAYMENT, pi)).hasCandidateGroup("hekou-finance");
             Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.RECORD_REPAYMENT, pi).getId(),
-                    Vars.REPAYMENT_SUMMARY)).isEqualTo("追回单 #1 尚欠 100,000.00 元");
+                    Vars.REPAYMENT_SUMMARY.name())).isEqualTo("追回单 #1 尚欠 100,000.00 元");
             as("hekou-finance", "hekou-finance", () -> complete(task(Elements.RECORD_REPAYMENT, pi),
                     withVariables("recoveredAmount", 100_000, "recoveryDate", part)));
         }

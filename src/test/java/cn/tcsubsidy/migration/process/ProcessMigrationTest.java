@@ -118,28 +118,28 @@ class ProcessMigrationTest {
         }
         Mocks.register("roundStepAnsweredListener", noListener);
         Mocks.register("roundQuoteAnsweredListener", noListener);
-        Mocks.register("drawPanelDelegate", (JavaDelegate) e -> e.setVariable("panelState", "DRAWN"));
-        Mocks.register("aggregatePanelDelegate", (JavaDelegate) e -> e.setVariable("needsConsensus", false));
-        Mocks.register("concludePanelDelegate", (JavaDelegate) e -> e.setVariable("reviewConclusion", "PASS"));
+        Mocks.register("drawPanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.PANEL_STATE.set(e, "DRAWN"));
+        Mocks.register("aggregatePanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.NEEDS_CONSENSUS.set(e, false));
+        Mocks.register("concludePanelDelegate", (JavaDelegate) e -> TcProjectProcess.Vars.REVIEW_CONCLUSION.set(e, "PASS"));
         Mocks.register("checkObjectionsDelegate", (JavaDelegate) e -> {
-            objectionsChecked.add((Long) e.getVariable(TcProjectProcess.Vars.PROJECT_ID));
-            e.setVariable("objectionsOpen", false);
-            e.setVariable("objectionUpheld", false);
+            objectionsChecked.add(TcProjectProcess.Vars.PROJECT_ID.get(e));
+            TcProjectProcess.Vars.OBJECTIONS_OPEN.set(e, false);
+            TcProjectProcess.Vars.OBJECTION_UPHELD.set(e, false);
         });
         Mocks.register("trackPaymentOrdersDelegate", (JavaDelegate) e -> {
-            Deque<String> phases = paymentPhases.get((Long) e.getVariable(TcProjectProcess.Vars.PROJECT_ID));
-            e.setVariable("paymentPhase", phases == null || phases.isEmpty() ? "PAID" : phases.poll());
+            Deque<String> phases = paymentPhases.get(TcProjectProcess.Vars.PROJECT_ID.get(e));
+            TcProjectProcess.Vars.PAYMENT_PHASE.set(e, phases == null || phases.isEmpty() ? "PAID" : phases.poll());
         });
         Mocks.register("taskSubmissionListener", (TaskListener) task -> submittedBy.add(
                 task.getProcessEngineServices().getIdentityService().getCurrentAuthentication().getUserId()));
-        Mocks.register("closeRecommendationDelegate", (JavaDelegate) e -> e.setVariable("reviewCount", 2));
-        Mocks.register("concludeReviewDelegate", (JavaDelegate) e -> e.setVariable("passedCount", 2));
+        Mocks.register("closeRecommendationDelegate", (JavaDelegate) e -> TcAnnualRoundProcess.Vars.REVIEW_COUNT.set(e, 2));
+        Mocks.register("concludeReviewDelegate", (JavaDelegate) e -> TcAnnualRoundProcess.Vars.PASSED_COUNT.set(e, 2));
         Mocks.register("openNoticeDelegate", (JavaDelegate) e -> {
-            e.setVariable("proposedCount", 2);
-            e.setVariable("noticeEndsAt", FAR_AHEAD);
+            TcAnnualRoundProcess.Vars.PROPOSED_COUNT.set(e, 2);
+            TcAnnualRoundProcess.Vars.NOTICE_ENDS_AT.set(e, FAR_AHEAD);
         });
         Mocks.register("proposedListTaskListener", (TaskListener) task -> task.setVariableLocal("proposedList",
-                PROPOSED_LIST_TEXT.replace("名单", "名单(轮次 " + task.getVariable("roundId") + ")")));
+                PROPOSED_LIST_TEXT.replace("名单", "名单(轮次 " + TcAnnualRoundProcess.Vars.ROUND_ID.get(task) + ")")));
     }
 
     @AfterEach
@@ -214,12 +214,12 @@ class ProcessMigrationTest {
 
     Map<String, Object> projectVariables(long projectId) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put(TcProjectProcess.Vars.PROJECT_ID, projectId);
+        TcProjectProcess.Vars.PROJECT_ID.putInto(v, projectId);
         v.put("jurisdiction", HEKOU);
         v.put("unitCode", "yihe");
-        v.put(TcProjectProcess.Vars.FILED_BY, "hekou-ent-1");
-        v.put(TcProjectProcess.Vars.PANEL_LEAD, "hekou-expert-1");
-        v.put(TcProjectProcess.Vars.PROGRESS_CYCLE, "R/P1M");
+        TcProjectProcess.Vars.FILED_BY.putInto(v, "hekou-ent-1");
+        TcProjectProcess.Vars.PANEL_LEAD.putInto(v, "hekou-expert-1");
+        TcProjectProcess.Vars.PROGRESS_CYCLE.putInto(v, "R/P1M");
         v.put("roundId", ROUND_ID);
         v.put("recommendationDueAt", FAR_AHEAD);
         v.put("enterpriseName", "东营市河口区示例化工有限公司");
@@ -229,13 +229,13 @@ class ProcessMigrationTest {
 
     Map<String, Object> roundVariables() {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put(TcAnnualRoundProcess.Vars.ROUND_ID, ROUND_ID);
-        v.put(TcAnnualRoundProcess.Vars.ROUND_YEAR, 2026);
+        TcAnnualRoundProcess.Vars.ROUND_ID.putInto(v, ROUND_ID);
+        TcAnnualRoundProcess.Vars.ROUND_YEAR.putInto(v, 2026);
         v.put("openedBy", "hekou-bureau"); // the start event's camunda:initiator
-        v.put(TcAnnualRoundProcess.Vars.RECOMMENDATION_DEADLINE_AT, FAR_AHEAD);
-        v.put(TcAnnualRoundProcess.Vars.PROJECT_COUNT, 3);
-        v.put(TcAnnualRoundProcess.Vars.REVIEW_COUNT, 2);
-        v.put(TcAnnualRoundProcess.Vars.PASSED_COUNT, 2);
+        TcAnnualRoundProcess.Vars.RECOMMENDATION_DEADLINE_AT.putInto(v, FAR_AHEAD);
+        TcAnnualRoundProcess.Vars.PROJECT_COUNT.putInto(v, 3);
+        TcAnnualRoundProcess.Vars.REVIEW_COUNT.putInto(v, 2);
+        TcAnnualRoundProcess.Vars.PASSED_COUNT.putInto(v, 2);
         return v;
     }
 

@@ -150,7 +150,7 @@ class TcObjectionProcessTest {
         verify(processes).settle(PROJECT_ID);
         assertThat(pi).hasPassed(Elements.LOAD_NOTICE_CALENDAR).isWaitingAt(Elements.OFFER_NEXT_IN_RANK);
         assertThat(task(Elements.OFFER_NEXT_IN_RANK, pi)).hasCandidateGroup("hekou-bureau");
-        Assertions.assertThat((String) engine.getRuntimeService().getVariable(pi.getId(), "supplementSummary"))
+        Assertions.assertThat(TcObjectionProcess.Vars.SUPPLEMENT_SUMMARY.get(engine.getRuntimeService(), pi.getId()))
                 .contains("东营市河口区递补示例有限公司", "300,000.00 元", "另行公示");
         complete(task(Elements.OFFER_NEXT_IN_RANK, pi), withVariables("supplementDecision", "ADD", "supplementReason", "按排名递补"));
         verify(supplements).decide(eq(3L), anyMap(), eq(5), any());

@@ -118,7 +118,7 @@ class TcPanelSeatProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("jurisdiction", "hekou");
         vars.put("projectId", PROJECT_ID);
-        vars.put(Vars.PANEL_SEAT, SEAT);
+        Vars.PANEL_SEAT.putInto(vars, SEAT);
         return engine.getRuntimeService().startProcessInstanceByKey(TcPanelProcesses.SEAT_KEY, vars);
     }
 
@@ -148,10 +148,10 @@ class TcPanelSeatProcessTest {
         ProcessInstance seat = startSeat();
 
         assertThat(seat).hasPassed(Elements.TAKE_SEAT).isWaitingAt(Elements.REVIEWER_TURN).variables()
-                .containsEntry(Vars.SEAT_STATE, SeatState.OCCUPIED).containsEntry(Vars.SEAT_MEMBER, FIRST)
-                .containsEntry(Vars.SEAT_MEMBER_NAME, FIRST + "的姓名").containsEntry(Vars.SEAT_DUE, date(DUE))
-                .containsEntry(Vars.SEAT_DUE_TEXT, "2026年12月10日 00:00 前")
-                .containsEntry(Vars.SCORE_SCALE, "投资 满分 100 分、权重 25%;技术水平 满分 100 分、权重 75%");
+                .containsEntry(Vars.SEAT_STATE.name(), SeatState.OCCUPIED).containsEntry(Vars.SEAT_MEMBER.name(), FIRST)
+                .containsEntry(Vars.SEAT_MEMBER_NAME.name(), FIRST + "的姓名").containsEntry(Vars.SEAT_DUE.name(), date(DUE))
+                .containsEntry(Vars.SEAT_DUE_TEXT.name(), "2026年12月10日 00:00 前")
+                .containsEntry(Vars.SCORE_SCALE.name(), "投资 满分 100 分、权重 25%;技术水平 满分 100 分、权重 75%");
         ProcessInstance turn = turn(seat);
         Assertions.assertThat(turn.getTenantId()).as("the turn is the project's jurisdiction's").isEqualTo("hekou");
         assertThat(task(Elements.SCORE_PROJECT, turn)).isAssignedTo(FIRST).hasDueDate(date(DUE));
@@ -170,7 +170,7 @@ class TcPanelSeatProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("jurisdiction", "hekou");
         vars.put("projectId", PROJECT_ID);
-        vars.put(Vars.PANEL_SEAT, SEAT);
+        Vars.PANEL_SEAT.putInto(vars, SEAT);
         vars.put("enterpriseName", "测试企业");
         vars.put("projectName", "技改项目");
         vars.put("roundYear", 2026);
@@ -192,14 +192,14 @@ class TcPanelSeatProcessTest {
                 .as("the member's turn carries what its tasks, forms and listeners read, and nothing else")
                 .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction", "category",
                         "plannedTotalInvestment", "actualTotalInvestment", "actualEquipmentInvestment",
-                        "actualRdInvestment", Vars.SEAT_MEMBER, Vars.SEAT_MEMBER_NAME, Vars.SEAT_DUE,
-                        Vars.SEAT_DUE_TEXT, Vars.SCORE_SCALE, Vars.PANEL_SEAT)
-                .containsEntry(Vars.SEAT_MEMBER, FIRST).containsEntry(Vars.PANEL_SEAT, SEAT)
-                .containsEntry(Vars.SEAT_DUE_TEXT, "2026年12月10日 00:00 前");
+                        "actualRdInvestment", Vars.SEAT_MEMBER.name(), Vars.SEAT_MEMBER_NAME.name(), Vars.SEAT_DUE.name(),
+                        Vars.SEAT_DUE_TEXT.name(), Vars.SCORE_SCALE.name(), Vars.PANEL_SEAT.name())
+                .containsEntry(Vars.SEAT_MEMBER.name(), FIRST).containsEntry(Vars.PANEL_SEAT.name(), SEAT)
+                .containsEntry(Vars.SEAT_DUE_TEXT.name(), "2026年12月10日 00:00 前");
         String task = task(Elements.SCORE_PROJECT, turn).getId();
         Assertions.assertThat(engine.getTaskService().getVariables(task)).as("what the member's score form reads")
                 .doesNotContainKeys("creditCode", "bankName", "contactEmail", "recommendationOpinion",
-                        Vars.SEAT_STATE, Vars.SEAT_SHORTAGE)
+                        Vars.SEAT_STATE.name(), Vars.SEAT_SHORTAGE.name())
                 .containsEntry("enterpriseName", "测试企业").containsEntry("actualTotalInvestment", 8_800_000);
         // The engine is the class's: no open task of this seat may be left to the next test's queries.
         engine.getRuntimeService().deleteProcessInstance(seat.getId(), "test over");
@@ -230,8 +230,8 @@ class TcPanelSeatProcessTest {
         ProcessInstance seat = startSeat();
 
         assertThat(seat).isWaitingAt(Elements.DRAW_MORE_REVIEWERS).variables()
-                .containsEntry(Vars.SEAT_STATE, SeatState.VACANT).containsEntry(Vars.SEAT_MEMBER, null)
-                .containsEntry(Vars.SEAT_DUE, null).containsEntry(Vars.SEAT_SHORTAGE, "第 3 席的候补已用尽,请补充抽取");
+                .containsEntry(Vars.SEAT_STATE.name(), SeatState.VACANT).containsEntry(Vars.SEAT_MEMBER.name(), null)
+                .containsEntry(Vars.SEAT_DUE.name(), null).containsEntry(Vars.SEAT_SHORTAGE.name(), "第 3 席的候补已用尽,请补充抽取");
         assertThat(task(Elements.DRAW_MORE_REVIEWERS, seat)).hasCandidateGroup("hekou-bureau").isNotAssigned();
 
         doThrow(new ValidationException("drawReason", "专家库仍不足:评审领域「直接奖补」回避后可抽取的专家不足"))

@@ -91,9 +91,9 @@ class TcPanelTurnProcessTest {
         Map<String, Object> vars = new HashMap<>();
         vars.put("jurisdiction", "hekou");
         vars.put("projectId", PROJECT_ID);
-        vars.put(Vars.PANEL_SEAT, 2);
-        vars.put(Vars.SEAT_MEMBER, MEMBER);
-        vars.put(Vars.SEAT_DUE, DUE);
+        Vars.PANEL_SEAT.putInto(vars, 2);
+        Vars.SEAT_MEMBER.putInto(vars, MEMBER);
+        Vars.SEAT_DUE.putInto(vars, DUE);
         return engine.getRuntimeService().startProcessInstanceByKey(TcPanelProcesses.TURN_KEY, vars);
     }
 

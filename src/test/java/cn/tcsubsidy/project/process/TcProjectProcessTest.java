@@ -224,8 +224,9 @@ class TcProjectProcessTest {
 
     private void openRecommendation(ProcessInstance pi) {
         engine.getRuntimeService().createMessageCorrelation(Messages.RECOMMENDATION_OPENED)
-                .processInstanceId(pi.getId()).setVariable("roundId", 7L).setVariable("roundYear", 2026)
-                .setVariable("recommendationDueAt", RECOMMENDATION_DUE).correlate();
+                .processInstanceId(pi.getId()).setVariables(TcProjectProcess.Vars.ROUND_ID.entry(7L))
+                .setVariables(TcProjectProcess.Vars.ROUND_YEAR.entry(2026))
+                .setVariables(TcProjectProcess.Vars.RECOMMENDATION_DUE_AT.entry(RECOMMENDATION_DUE)).correlate();
         runContinuation(pi);
     }
 
@@ -329,7 +330,8 @@ class TcProjectProcessTest {
         String prepare = task(Elements.PREPARE_PAYMENT, pi).getId();
         Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "payeeSummary"))
                 .as("the payee from the app's records, masked").isEqualTo(PAYEE_SUMMARY);
-        Assertions.assertThat(engine.getTaskService().getVariableLocal(prepare, "paymentOrderSummary")).isEqualTo(ORDER_SUMMARY);
+        Assertions.assertThat(TcProjectProcess.Vars.PAYMENT_ORDER_SUMMARY.getLocal(engine.getTaskService(), prepare))
+                .isEqualTo(ORDER_SUMMARY);
         complete(task(Elements.PREPARE_PAYMENT, pi), withVariables("paymentDate", "2026-01-05"));
         assertThat(task(Elements.APPROVE_PAYMENT, pi)).hasCandidateGroup("huanggang-finance");
         Assertions.assertThat(engine.getTaskService().getVariableLocal(task(Elements.APPROVE_PAYMENT, pi).getId(),
@@ -511,7 +513,7 @@ class TcProjectProcessTest {
         payOneOrderAndAccept(pi);
         assertThat(pi).hasPassed(Elements.EXIT_POOL).isWaitingAt(Elements.FOLLOW_UP).hasNotPassed(Elements.PROJECT_CLOSED);
         ProcessInstance followUp = calledFollowUp(pi);
-        assertThat(followUp).variables().containsEntry(TcProjectProcess.Vars.PROJECT_ID, PROJECT_ID);
+        assertThat(followUp).variables().containsEntry(TcProjectProcess.Vars.PROJECT_ID.name(), PROJECT_ID);
         Assertions.assertThat(followUp.getTenantId()).isEqualTo("hekou");
         endFollowUp(pi);
         assertThat(pi).isEnded().hasPassed(Elements.PROJECT_CLOSED);
@@ -660,12 +662,12 @@ class TcProjectProcessTest {
      */
     private void assertCorrectionCarriesOnlyItsOwn(org.camunda.bpm.engine.task.Task t) {
         java.util.Set<String> expected = new java.util.HashSet<>(List.of("projectId", "enterpriseName", "roundYear",
-                TcCorrectionProcess.Vars.ASSIGNEE, TcCorrectionProcess.Vars.DUE_AT,
+                TcCorrectionProcess.Vars.ASSIGNEE.name(), TcCorrectionProcess.Vars.DUE_AT.name(),
                 cn.tcsubsidy.correction.domain.CorrectableFields.FORM_PROJECT_NAME));
         expected.addAll(TcCorrectionProcess.Vars.FIELDS);
         Assertions.assertThat(engine.getRuntimeService().getVariables(t.getProcessInstanceId()).keySet())
                 .as("the correction instance's variables").containsExactlyInAnyOrderElementsOf(expected);
-        Assertions.assertThat(engine.getRuntimeService().getVariable(t.getProcessInstanceId(), "projectId"))
+        Assertions.assertThat(TcProjectProcess.Vars.PROJECT_ID.get(engine.getRuntimeService(), t.getProcessInstanceId()))
                 .isEqualTo(PROJECT_ID);
     }
 
@@ -690,13 +692,13 @@ class TcProjectProcessTest {
             Assertions.assertThat(passed).as("what a seat and its member's turn read, and nothing else")
                     .containsOnlyKeys("projectId", "enterpriseName", "projectName", "roundYear", "jurisdiction",
                             "category", "plannedTotalInvestment", "actualTotalInvestment", "actualEquipmentInvestment",
-                            "actualRdInvestment", TcPanelProcesses.Vars.PANEL_SEAT)
+                            "actualRdInvestment", TcPanelProcesses.Vars.PANEL_SEAT.name())
                     .containsEntry("projectId", PROJECT_ID).containsEntry("enterpriseName", "测试企业")
                     .containsEntry("jurisdiction", "hekou").containsEntry("roundYear", 2026);
             Assertions.assertThat(passed).as("the enterprise's file stays in tc-project")
                     .doesNotContainKeys(NOT_FOR_CHILDREN.toArray(String[]::new))
                     .doesNotContainKeys("bankAccount", "recommendationOpinion", "loopCounter", "nrOfInstances");
-            seatNumbers.add(passed.get(TcPanelProcesses.Vars.PANEL_SEAT));
+            seatNumbers.add(passed.get(TcPanelProcesses.Vars.PANEL_SEAT.name()));
         }
         Assertions.assertThat(seatNumbers).as("one seat each (the loop counter + 1)").containsExactlyInAnyOrder(1L, 2L, 3L);
         Assertions.assertThat(engine.getRuntimeService().getVariables(pi.getId()))
@@ -863,8 +865,8 @@ class TcProjectProcessTest {
         org.camunda.bpm.engine.task.Task review = task(Elements.REVIEW_CORRECTION, pi);
         assertThat(review).isAssignedTo("hekou-expert-1");
         Assertions.assertThat(engine.getTaskService().getVariablesLocal(review.getId()))
-                .containsEntry(TcCorrectionProcess.Vars.POINTS, "评审意见 1:设备清单缺发票号")
-                .containsEntry(TcCorrectionProcess.Vars.CHANGES, "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
+                .containsEntry(TcCorrectionProcess.Vars.POINTS.name(), "评审意见 1:设备清单缺发票号")
+                .containsEntry(TcCorrectionProcess.Vars.CHANGES.name(), "项目名称:技改项目 → 技改项目(补正);企业说明:补齐发票号");
         complete(review, withVariables("agreedScore", 86, "agreedReason", "补正后材料齐全"));
 
         verify(panel).reviewCorrection(eq(PROJECT_ID), anyMap(), any());
@@ -896,8 +898,8 @@ class TcProjectProcessTest {
                 .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey("tc-project")
                 .startBeforeActivity(Elements.SUPPLEMENT_NOTICE_OVER)
-                .setVariable("projectId", PROJECT_ID).setVariable("jurisdiction", "hekou")
-                .setVariable("supplementNoticeEndsAt", endsAt).execute();
+                .setVariables(TcProjectProcess.Vars.PROJECT_ID.entry(PROJECT_ID)).setVariable("jurisdiction", "hekou")
+                .setVariables(TcProjectProcess.Vars.SUPPLEMENT_NOTICE_ENDS_AT.entry(endsAt)).execute();
         assertThat(pi).isWaitingAt(Elements.SUPPLEMENT_NOTICE_OVER);
         Job timer = job(Elements.SUPPLEMENT_NOTICE_OVER, pi);
         Assertions.assertThat(timer.getDuedate()).isEqualTo(endsAt);

@@ -114,7 +114,8 @@ class TcAnnualRoundProcessTest {
     /** A round started and its opening job run. */
     private ProcessInstance startRound() {
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute();
+                .processDefinitionTenantId(TENANT).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(2026))
+                .execute();
         execute(job(pi));
         return pi;
     }
@@ -122,7 +123,8 @@ class TcAnnualRoundProcessTest {
     @Test
     void shouldRegisterTheRoundInTheStartAndGatherTheProjectsInTheRoundsOwnJob() {
         ProcessInstance pi = engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute();
+                .processDefinitionTenantId(TENANT).setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(2026))
+                .execute();
         assertThat(pi).as("the start registered the round and stopped at the save point")
                 .hasPassed(Elements.PREPARE_ROUND, Elements.LOAD_CALENDAR, Elements.OPEN_ROUND)
                 .isWaitingAt(Elements.GATHER_PROJECTS).variables().containsEntry("roundId", ROUND_ID);
@@ -140,7 +142,8 @@ class TcAnnualRoundProcessTest {
                 .thenThrow(new cn.tcsubsidy.shared.ValidationException("roundYear", "2026 年度推荐评审已经发起,不能重复发起"));
         long jobsBefore = engine.getManagementService().createJobQuery().activityId(Elements.GATHER_PROJECTS).count();
         Assertions.assertThatThrownBy(() -> engine.getRuntimeService().createProcessInstanceByKey(TcAnnualRoundProcess.KEY)
-                        .processDefinitionTenantId(TENANT).setVariable("roundYear", 2026).execute())
+                        .processDefinitionTenantId(TENANT)
+                        .setVariables(TcAnnualRoundProcess.Vars.ROUND_YEAR.entry(2026)).execute())
                 .hasMessageContaining("已经发起");
         Assertions.assertThat(engine.getManagementService().createJobQuery().activityId(Elements.GATHER_PROJECTS).count())
                 .as("nothing stored, no job").isEqualTo(jobsBefore);
@@ -354,7 +357,7 @@ class TcAnnualRoundProcessTest {
     /** What the last project's quote job does (RoundSteps.roundQuoteAnsweredListener). */
     private void projectsQuoted() {
         engine.getRuntimeService().createMessageCorrelation(TcAnnualRoundProcess.Messages.PROJECTS_QUOTED)
-                .tenantId(TENANT).processInstanceVariableEquals("roundId", ROUND_ID).correlateAll();
+                .tenantId(TENANT).processInstanceVariableEquals(TcAnnualRoundProcess.Vars.ROUND_ID.name(), ROUND_ID).correlateAll();
     }
 
     private List<String> roundIds() {

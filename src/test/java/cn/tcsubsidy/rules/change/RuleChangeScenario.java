@@ -443,7 +443,7 @@ abstract class RuleChangeScenario {
                 .isEqualTo(instances);
         assertThat(management.createJobQuery().jobId(timer).singleResult().getDuedate())
                 .isEqualTo(Date.from(TODAY.plusDays(7).atStartOfDay(BEIJING).toInstant()));
-        assertThat(runtime.getVariable(pi.getId(), TcRuleChangeProcess.Vars.RULE_CHANGE_ID)).isEqualTo(id);
+        assertThat(TcRuleChangeProcess.Vars.RULE_CHANGE_ID.get(runtime, pi.getId())).isEqualTo(id);
 
         String table = pipelineWithNoticeDays("huanggang", 7);
         assertThat(engineRest.deploy("huanggang-head", "huanggang", "huanggang-pipeline.dmn", table).status())

@@ -31,7 +31,7 @@ public class FundBudgetSteps {
                 }
             });
             FundBudget b = refusingBadInput(() -> budgets.enter(execution.getTenantId(), entry, actors.current()));
-            execution.setVariable(Vars.BUDGET_NOTE, b.fundName() + " " + b.budgetYear() + " 年度预算 "
+            Vars.BUDGET_NOTE.set(execution, b.fundName() + " " + b.budgetYear() + " 年度预算 "
                     + Money.format(b.amount()) + "(依据 " + b.basis() + "),已安排 " + Money.format(b.committed()));
         };
     }

@@ -1,5 +1,8 @@
 package cn.tcsubsidy.award.budget.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import java.math.BigDecimal;
+
 /** Process {@code tc-fund-budget} (录入技改专项资金预算): key, element ids and variables, in one place. */
 public final class TcFundBudgetProcess {
 
@@ -16,15 +19,14 @@ public final class TcFundBudgetProcess {
 
     public static final class Vars {
         /** The start form's fields: see {@code FundBudgetService.ENTRY_FIELDS}. */
-        public static final String FUND_CODE = "fundCode";
-        public static final String BUDGET_YEAR = "budgetYear";
-        public static final String AMOUNT = "amount";
-        public static final String BASIS = "basis";
-        public static final String REASON = "reason";
+        public static final ProcessVariable<String> FUND_CODE = ProcessVariable.text("fundCode");
+        public static final ProcessVariable<Integer> BUDGET_YEAR = ProcessVariable.wholeNumber("budgetYear");
+        public static final ProcessVariable<BigDecimal> AMOUNT = ProcessVariable.money("amount");
+        public static final ProcessVariable<String> BASIS = ProcessVariable.text("basis");
         /** Who started it (the initiator). */
-        public static final String ENTERED_BY = "enteredBy";
+        public static final ProcessVariable<String> ENTERED_BY = ProcessVariable.text("enteredBy");
         /** What was recorded, as the finance officer reads it in the instance's history. */
-        public static final String BUDGET_NOTE = "budgetNote";
+        public static final ProcessVariable<String> BUDGET_NOTE = ProcessVariable.text("budgetNote");
 
         private Vars() {
         }

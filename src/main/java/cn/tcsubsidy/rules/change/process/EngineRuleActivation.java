@@ -82,10 +82,9 @@ public class EngineRuleActivation implements RuleActivation {
         Date at = Date.from(change.activateOn().atStartOfDay(ClockConfiguration.BEIJING).toInstant());
         return asSystem(() -> runtime.createProcessInstanceByKey(TcRuleChangeProcess.KEY)
                 .businessKey(TcRuleChangeProcess.DEPLOYMENT_NAME_PREFIX + change.id())
-                .setVariables(Variables.createVariables()
-                        .putValue(Vars.RULE_CHANGE_ID, change.id())
-                        .putValue(FilingFields.JURISDICTION, change.jurisdiction())
-                        .putValue(Vars.ACTIVATION_AT, at))
+                .setVariables(Vars.RULE_CHANGE_ID.entry(change.id()))
+                .setVariable(FilingFields.JURISDICTION, change.jurisdiction())
+                .setVariables(Vars.ACTIVATION_AT.entry(at))
                 .execute().getId());
     }
 

@@ -13,7 +13,6 @@ public class RuleChangeSteps {
     /** Task_DeployRuleChange (after Event_ActivationDate): the change named by the system-set ruleChangeId, in its tenant. */
     @Bean
     public JavaDelegate deployRuleChangeDelegate(RuleChangeService changes) {
-        return execution -> changes.activateScheduled(((Number) execution.getVariable(Vars.RULE_CHANGE_ID)).longValue(),
-                execution.getTenantId());
+        return execution -> changes.activateScheduled(Vars.RULE_CHANGE_ID.get(execution), execution.getTenantId());
     }
 }

@@ -1,5 +1,8 @@
 package cn.tcsubsidy.rules.change.process;
 
+import cn.tcsubsidy.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * Process {@code tc-rule-change} (规则变更定时生效): key, element ids, variables and the names of the deployments it
  * makes, in one place. The system starts it when a change with a later date is approved; no business role starts it
@@ -24,9 +27,9 @@ public final class TcRuleChangeProcess {
 
     /** Set by the system when it starts the instance, never by a caller. */
     public static final class Vars {
-        public static final String RULE_CHANGE_ID = "ruleChangeId";
+        public static final ProcessVariable<Long> RULE_CHANGE_ID = ProcessVariable.id("ruleChangeId");
         /** 00:00 Beijing time of the change's activateOn: Event_ActivationDate's timeDate. */
-        public static final String ACTIVATION_AT = "activationAt";
+        public static final ProcessVariable<Date> ACTIVATION_AT = ProcessVariable.date("activationAt");
 
         private Vars() {
         }

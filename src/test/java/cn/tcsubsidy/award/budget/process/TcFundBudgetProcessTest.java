@@ -77,8 +77,8 @@ class TcFundBudgetProcessTest {
                 2025, new BigDecimal("8000000.00"), new BigDecimal("0.00"), new BigDecimal("8000000.00"), "麻财预〔2025〕12号",
                 FINANCE, LocalDateTime.now(), FINANCE, LocalDateTime.now(), List.of()));
 
-        ProcessInstance pi = submit(Map.of(Vars.FUND_CODE, "macheng", Vars.BUDGET_YEAR, 2025, Vars.AMOUNT, 8_000_000,
-                Vars.BASIS, "麻财预〔2025〕12号"));
+        ProcessInstance pi = submit(Map.of(Vars.FUND_CODE.name(), "macheng", Vars.BUDGET_YEAR.name(), 2025, Vars.AMOUNT.name(), 8_000_000,
+                Vars.BASIS.name(), "麻财预〔2025〕12号"));
 
         assertThat(pi).hasPassed(Elements.START, Elements.RECORD_BUDGET, Elements.RECORDED).isEnded();
         @SuppressWarnings("unchecked")
@@ -86,13 +86,13 @@ class TcFundBudgetProcessTest {
         ArgumentCaptor<Actor> actor = ArgumentCaptor.forClass(Actor.class);
         verify(budgets).enter(eq(TENANT), entry.capture(), actor.capture());
         Assertions.assertThat(entry.getValue()).as("the form's fields, not the initiator variable")
-                .containsOnlyKeys(Vars.FUND_CODE, Vars.BUDGET_YEAR, Vars.AMOUNT, Vars.BASIS);
+                .containsOnlyKeys(Vars.FUND_CODE.name(), Vars.BUDGET_YEAR.name(), Vars.AMOUNT.name(), Vars.BASIS.name());
         Assertions.assertThat(actor.getValue().userId()).isEqualTo(FINANCE);
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                        .variableName(Vars.BUDGET_NOTE).singleResult().getValue())
+                        .variableName(Vars.BUDGET_NOTE.name()).singleResult().getValue())
                 .isEqualTo("麻城市工业技改专项资金 2025 年度预算 8,000,000.00 元(依据 麻财预〔2025〕12号),已安排 0.00 元");
         Assertions.assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(Vars.ENTERED_BY).singleResult().getValue()).isEqualTo(FINANCE);
+                .variableName(Vars.ENTERED_BY.name()).singleResult().getValue()).isEqualTo(FINANCE);
     }
 
     @Test
@@ -100,8 +100,8 @@ class TcFundBudgetProcessTest {
         when(budgets.enter(eq(TENANT), any(), any())).thenThrow(new ValidationException("reason",
                 "麻城市工业技改专项资金 2025 年度预算已录入,调整预算须填写调整原因"));
 
-        assertThatThrownBy(() -> submit(Map.of(Vars.FUND_CODE, "macheng", Vars.BUDGET_YEAR, 2025, Vars.AMOUNT, 1,
-                Vars.BASIS, "x"))).isInstanceOf(BadUserRequestException.class)
+        assertThatThrownBy(() -> submit(Map.of(Vars.FUND_CODE.name(), "macheng", Vars.BUDGET_YEAR.name(), 2025, Vars.AMOUNT.name(), 1,
+                Vars.BASIS.name(), "x"))).isInstanceOf(BadUserRequestException.class)
                 .hasMessageContaining("提交被拒绝:麻城市工业技改专项资金 2025 年度预算已录入,调整预算须填写调整原因");
         Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processDefinitionKey(TcFundBudgetProcess.KEY).unfinished().count()).isZero();

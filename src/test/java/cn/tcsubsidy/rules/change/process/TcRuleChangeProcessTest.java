@@ -66,7 +66,7 @@ class TcRuleChangeProcessTest {
     void shouldDeployTheChangeOfItsTenantOnlyAfterTheActivationDateTimer() {
         ProcessInstance pi = engine.getRuntimeService().startProcessInstanceByKey(TcRuleChangeProcess.KEY,
                 "rule-change-" + CHANGE_ID,
-                withVariables(Vars.RULE_CHANGE_ID, CHANGE_ID, "jurisdiction", "hekou", Vars.ACTIVATION_AT, AT));
+                withVariables(Vars.RULE_CHANGE_ID.name(), CHANGE_ID, "jurisdiction", "hekou", Vars.ACTIVATION_AT.name(), AT));
 
         Assertions.assertThat(pi.getTenantId()).isEqualTo("hekou");
         assertThat(pi).isWaitingAt(Elements.ACTIVATION_DATE);
