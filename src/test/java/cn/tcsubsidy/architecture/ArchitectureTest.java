@@ -9,10 +9,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import cn.tcsubsidy.filing.api.FilingStartForm;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The package rules of docs/architecture.md (Packages), over the application's classes (tests excluded). */
 @AnalyzeClasses(packages = "cn.tcsubsidy", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -64,4 +71,35 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedDoesNotKnowCamunda = noClasses().that().resideInAPackage("cn.tcsubsidy.shared..")
             .should().dependOnClassesThat(not(resideOutsideOfPackage("org.camunda..")));
+
+    /**
+     * The API layer (controllers and the {@code api} packages) reads and writes through its own feature's services and
+     * repositories: another feature's data comes through that feature's service, which applies its rules and checks.
+     * A feature is the first package below {@code cn.tcsubsidy} ({@code award} for {@code award.quote},
+     * {@code award.ledger} …).
+     */
+    @ArchTest
+    static final ArchRule apiDoesNotReachIntoAnotherFeaturesRepository = classes()
+            .that().resideInAPackage("..api..")
+            .or().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+            .should(new ArchCondition<JavaClass>("use no repository of another feature") {
+                @Override
+                public void check(JavaClass api, ConditionEvents events) {
+                    for (Dependency d : api.getDirectDependenciesFromSelf()) {
+                        JavaClass target = d.getTargetClass();
+                        if (target.getSimpleName().endsWith("Repository") && target.getPackageName().startsWith(ROOT)
+                                && !feature(target).equals(feature(api))) {
+                            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                        }
+                    }
+                }
+            });
+
+    private static final String ROOT = "cn.tcsubsidy.";
+
+    private static String feature(JavaClass c) {
+        String rest = c.getPackageName().startsWith(ROOT) ? c.getPackageName().substring(ROOT.length()) : "";
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 }

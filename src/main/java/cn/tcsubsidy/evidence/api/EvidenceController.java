@@ -4,13 +4,10 @@ import cn.tcsubsidy.evidence.domain.EvidenceFile;
 import cn.tcsubsidy.evidence.domain.EvidenceFiles;
 import cn.tcsubsidy.evidence.domain.Invoices;
 import cn.tcsubsidy.evidence.domain.ReportedFigures;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.project.domain.Project;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
-import cn.tcsubsidy.project.api.ProjectScope;
-import cn.tcsubsidy.project.domain.ProjectReviewers;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,17 +39,15 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/projects/{id}/evidence")
 public class EvidenceController {
 
-    private final ProjectRepository projects;
-    private final ProjectReviewers reviewers;
+    private final ProjectAccess projects;
     private final EvidenceFiles files;
     private final ReportedFigures figures;
     private final Invoices invoices;
     private final Clock clock;
 
-    public EvidenceController(ProjectRepository projects, ProjectReviewers reviewers, EvidenceFiles files,
+    public EvidenceController(ProjectAccess projects, EvidenceFiles files,
                               ReportedFigures figures, Invoices invoices, Clock clock) {
         this.projects = projects;
-        this.reviewers = reviewers;
         this.files = files;
         this.figures = figures;
         this.invoices = invoices;
@@ -106,8 +101,6 @@ public class EvidenceController {
     }
 
     private Project requireVisible(long id, Actor actor) {
-        ProjectScope scope = ProjectScope.of(actor);
-        return projects.find(id).filter(p -> scope.allows(p, reviewers::seated))
-                .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+        return projects.requireVisible(id, actor);
     }
 }

@@ -5,10 +5,9 @@ import cn.tcsubsidy.followup.domain.FollowUpService;
 import cn.tcsubsidy.followup.domain.Indicator;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.payment.domain.ClawbackRecovery;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.Roles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FollowUpController {
 
-    private final ProjectRepository projects;
+    private final ProjectAccess projects;
     private final FollowUpService followUps;
     private final ClawbackRecovery clawbacks;
 
-    public FollowUpController(ProjectRepository projects, FollowUpService followUps, ClawbackRecovery clawbacks) {
+    public FollowUpController(ProjectAccess projects, FollowUpService followUps, ClawbackRecovery clawbacks) {
         this.projects = projects;
         this.followUps = followUps;
         this.clawbacks = clawbacks;
@@ -70,7 +69,7 @@ public class FollowUpController {
     @GetMapping("/api/projects/{id}/follow-up")
     public FollowUpView followUp(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
         Project p = projects.find(id).filter(x -> reads(x, actor))
-                .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+                .orElseThrow(() -> ProjectAccess.notFound(id));
         String j = p.jurisdiction();
         boolean vouchers = actor.isAdmin() || actor.inGroup(Roles.bureau(j)) || actor.inGroup(Roles.finance(j))
                 || actor.inGroup(Roles.auditor(j));

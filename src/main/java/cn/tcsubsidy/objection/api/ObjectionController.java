@@ -5,12 +5,9 @@ import cn.tcsubsidy.objection.domain.Objection;
 import cn.tcsubsidy.objection.domain.ObjectionChannel;
 import cn.tcsubsidy.objection.domain.ObjectionService;
 import cn.tcsubsidy.objection.process.ObjectionProcesses;
-import cn.tcsubsidy.project.api.ProjectScope;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectRepository;
-import cn.tcsubsidy.project.domain.ProjectReviewers;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.Roles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,15 +40,13 @@ public class ObjectionController {
 
     private static final List<String> FIELDS = List.of("objectorName", "idType", "idNumber", "contact", "grounds");
 
-    private final ProjectRepository projects;
-    private final ProjectReviewers reviewers;
+    private final ProjectAccess projects;
     private final ObjectionService objections;
     private final ObjectionProcesses processes;
 
-    public ObjectionController(ProjectRepository projects, ProjectReviewers reviewers, ObjectionService objections,
+    public ObjectionController(ProjectAccess projects, ObjectionService objections,
                                ObjectionProcesses processes) {
         this.projects = projects;
-        this.reviewers = reviewers;
         this.objections = objections;
         this.processes = processes;
     }
@@ -99,19 +94,18 @@ public class ObjectionController {
 
     @GetMapping
     public Map<String, Object> list(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        Project p = projects.find(id).orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+        Project p = projects.require(id);
         List<Objection> all = objections.of(id);
         if (actor.isAdmin() || (actor.mayActIn(p.jurisdiction()) && actor.inGroup(Roles.bureau(p.jurisdiction())))) {
             return Map.of("items", all, "practice", ObjectionService.PRACTICE);
         }
-        ProjectScope scope = ProjectScope.of(actor);
-        if (!scope.allows(p, reviewers::seated)) {
-            throw new NotFoundException("项目不存在:" + id);
+        if (!projects.visible(p, actor)) {
+            throw ProjectAccess.notFound(id);
         }
         return Map.of("items", all.stream().map(Objection::withoutObjector).toList(), "practice", ObjectionService.PRACTICE);
     }
 
     private void exists(long id) {
-        projects.find(id).orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+        projects.require(id);
     }
 }

@@ -3,11 +3,8 @@ package cn.tcsubsidy.payment.api;
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
 import cn.tcsubsidy.payment.domain.PayeeAccount;
 import cn.tcsubsidy.payment.domain.PayeeService;
-import cn.tcsubsidy.project.api.ProjectScope;
-import cn.tcsubsidy.project.domain.ProjectReviewers;
-import cn.tcsubsidy.project.domain.ProjectRepository;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.shared.Actor;
-import cn.tcsubsidy.shared.NotFoundException;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,13 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/projects/{id}/payee")
 public class PayeeController {
 
-    private final ProjectRepository projects;
-    private final ProjectReviewers reviewers;
+    private final ProjectAccess projects;
     private final PayeeService payees;
 
-    public PayeeController(ProjectRepository projects, ProjectReviewers reviewers, PayeeService payees) {
+    public PayeeController(ProjectAccess projects, PayeeService payees) {
         this.projects = projects;
-        this.reviewers = reviewers;
         this.payees = payees;
     }
 
@@ -57,8 +52,6 @@ public class PayeeController {
     }
 
     private void requireVisible(long id, Actor actor) {
-        ProjectScope scope = ProjectScope.of(actor);
-        projects.find(id).filter(p -> scope.allows(p, reviewers::seated))
-                .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+        projects.requireVisible(id, actor);
     }
 }

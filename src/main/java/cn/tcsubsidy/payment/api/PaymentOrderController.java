@@ -7,11 +7,10 @@ import cn.tcsubsidy.payment.domain.PaymentOrder;
 import cn.tcsubsidy.payment.domain.PaymentPlan;
 import cn.tcsubsidy.payment.domain.PaymentService;
 import cn.tcsubsidy.payment.domain.RecoveryOrder;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.Money;
-import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.Roles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,11 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class PaymentOrderController {
 
-    private final ProjectRepository projects;
+    private final ProjectAccess projects;
     private final PaymentService payments;
     private final PayeeService payees;
 
-    public PaymentOrderController(ProjectRepository projects, PaymentService payments, PayeeService payees) {
+    public PaymentOrderController(ProjectAccess projects, PaymentService payments, PayeeService payees) {
         this.projects = projects;
         this.payments = payments;
         this.payees = payees;
@@ -65,7 +64,7 @@ public class PaymentOrderController {
     @GetMapping("/api/projects/{id}/payments")
     public PaymentsView payments(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
         Project p = projects.find(id).filter(x -> reads(x, actor))
-                .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
+                .orElseThrow(() -> ProjectAccess.notFound(id));
         boolean details = actor.isAdmin() || actor.inGroup(Roles.bureau(p.jurisdiction()))
                 || actor.inGroup(Roles.finance(p.jurisdiction()));
         List<OrderView> orders = payments.orders(id).stream().map(o -> new OrderView(o.id(), o.awardId(), o.creditCode(),

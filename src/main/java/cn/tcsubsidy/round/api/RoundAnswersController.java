@@ -1,8 +1,8 @@
 package cn.tcsubsidy.round.api;
 
 import cn.tcsubsidy.identity.ApiAuthenticationFilter;
+import cn.tcsubsidy.project.api.ProjectAccess;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.round.domain.Round;
 import cn.tcsubsidy.round.domain.RoundService;
 import cn.tcsubsidy.round.domain.RoundStepAnswers;
@@ -24,9 +24,9 @@ public class RoundAnswersController {
 
     private final RoundService rounds;
     private final RoundStepAnswers answers;
-    private final ProjectRepository projects;
+    private final ProjectAccess projects;
 
-    public RoundAnswersController(RoundService rounds, RoundStepAnswers answers, ProjectRepository projects) {
+    public RoundAnswersController(RoundService rounds, RoundStepAnswers answers, ProjectAccess projects) {
         this.rounds = rounds;
         this.answers = answers;
         this.projects = projects;
@@ -63,7 +63,7 @@ public class RoundAnswersController {
                     + String.join("、", RoundStepAnswers.STEPS.keySet()));
         }
         List<AnswerView> list = answers.list(id, asked).stream().map(a -> {
-            Project p = projects.get(a.projectId());
+            Project p = projects.require(a.projectId());
             return new AnswerView(a.projectId(), p.enterpriseName(), p.projectName(), a.status(), a.answeredAt(), a.note());
         }).toList();
         List<StepSummary> steps = RoundStepAnswers.STEPS.entrySet().stream().map(e -> {
