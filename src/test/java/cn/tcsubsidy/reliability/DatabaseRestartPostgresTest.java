@@ -191,7 +191,10 @@ class DatabaseRestartPostgresTest {
         int conflictsInFiling = conflicts.get();
 
         startRound();
-        waitUntil(Duration.ofSeconds(60), () -> openTasks(TcProjectProcess.Elements.RECOMMEND) == PROJECTS);
+        // The first outage may have left a project's job locked or backed off: the same waits as at the end.
+        driveJobsUntil(() -> openTasks(TcProjectProcess.Elements.RECOMMEND) == PROJECTS, Duration.ofSeconds(100),
+                () -> "recommendation did not open for every project: " + openTasks(TcProjectProcess.Elements.RECOMMEND)
+                        + " of " + PROJECTS + " town tasks", jobExecutor);
 
         // Restart 2: while the town recommends and the job executor draws each recommended project's panel.
         CompletableFuture<Void> recommending = CompletableFuture.runAsync(() -> recommendAll(instances));
@@ -202,52 +205,9 @@ class DatabaseRestartPostgresTest {
         // failure's record both fell in the outage keeps its lock until the lock expires (lock-time-in-millis). When
         // nothing has run for a while (no job is running), that wait passes: the engine's clock moves past the due
         // date or lock, and the job executor runs the job again.
-        int clockMoves = 0;
-        int staleLocks = 0;
-        int backedOff = 0;
-        long quietSince = System.nanoTime();
-        long lastJobLog = -1;
-        long until = System.nanoTime() + Duration.ofSeconds(100).toNanos();
-        while (!(scoreTasks() == expectedSeats() && management.createJobQuery().executable().count() == 0
-                && management.createJobQuery().withException().count() == 0)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("the run did not complete: " + scoreTasks() + " score tasks; engine time "
-                        + org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant() + "; jobs failing or"
-                        + " locked " + jdbc.sql("select id_, type_, handler_type_, retries_, duedate_, lock_exp_time_,"
-                        + " lock_owner_, left(exception_msg_, 120) as msg from act_ru_job where exception_msg_ is not"
-                        + " null or lock_owner_ is not null").query().listOfRows());
-            }
-            long jobLog = jdbc.sql("select count(*) from act_hi_job_log").query(Long.class).single();
-            if (jobLog != lastJobLog || jobsRunning(jobExecutor)) {
-                lastJobLog = jobLog;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > Duration.ofSeconds(4).toNanos()) {
-                assertThat(management.createJobQuery().noRetriesLeft().count()).as("no incident").isZero();
-                Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
-                List<Map<String, Object>> waiting = jdbc.sql("""
-                        select lock_exp_time_ as locked, duedate_ as due from act_ru_job
-                        where retries_ > 0 and (lock_exp_time_ > :now or (exception_msg_ is not null and duedate_ > :now))
-                        """).param("now", new java.sql.Timestamp(now.getTime())).query().listOfRows();
-                Instant latest = null;
-                for (Map<String, Object> w : waiting) {
-                    java.sql.Timestamp t = (java.sql.Timestamp) (w.get("locked") != null ? w.get("locked") : w.get("due"));
-                    if (w.get("locked") != null) {
-                        staleLocks++;
-                    } else {
-                        backedOff++;
-                    }
-                    if (latest == null || t.toInstant().isAfter(latest)) {
-                        latest = t.toInstant();
-                    }
-                }
-                if (latest != null) {
-                    EngineClock.moveTo(latest.plusSeconds(1));
-                    clockMoves++;
-                }
-                quietSince = System.nanoTime();
-            }
-            Thread.sleep(200);
-        }
+        driveJobsUntil(() -> scoreTasks() == expectedSeats() && management.createJobQuery().executable().count() == 0
+                && management.createJobQuery().withException().count() == 0, Duration.ofSeconds(100),
+                () -> "the run did not complete: " + scoreTasks() + " score tasks", jobExecutor);
         long runMillis = (System.nanoTime() - runStarted) / 1_000_000;
 
         long failedJobRuns = jdbc.sql("select count(*) from act_hi_job_log where job_exception_msg_ is not null")
@@ -461,6 +421,61 @@ class DatabaseRestartPostgresTest {
             return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : ds;
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits passed (the clock moved past them), and the jobs they were for, over the whole run. */
+    private int clockMoves;
+    private int staleLocks;
+    private int backedOff;
+
+    /**
+     * Waits until {@code done}, letting the job executor run; when nothing has run for 4 s, moves the engine's clock
+     * past the latest lock or back-off of a job that still has retries, so that the job runs again.
+     */
+    private void driveJobsUntil(BooleanSupplier done, Duration limit, java.util.function.Supplier<String> what,
+                                JobExecutor jobExecutor) throws InterruptedException {
+        long quietSince = System.nanoTime();
+        long lastJobLog = -1;
+        long until = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(what.get() + "; engine time "
+                        + org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant() + "; jobs failing or"
+                        + " locked " + jdbc.sql("select id_, type_, handler_type_, retries_, duedate_, lock_exp_time_,"
+                        + " lock_owner_, left(exception_msg_, 120) as msg from act_ru_job where exception_msg_ is not"
+                        + " null or lock_owner_ is not null").query().listOfRows());
+            }
+            long jobLog = jdbc.sql("select count(*) from act_hi_job_log").query(Long.class).single();
+            if (jobLog != lastJobLog || jobsRunning(jobExecutor)) {
+                lastJobLog = jobLog;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > Duration.ofSeconds(4).toNanos()) {
+                assertThat(management.createJobQuery().noRetriesLeft().count()).as("no incident").isZero();
+                Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+                List<Map<String, Object>> waiting = jdbc.sql("""
+                        select lock_exp_time_ as locked, duedate_ as due from act_ru_job
+                        where retries_ > 0 and (lock_exp_time_ > :now or (exception_msg_ is not null and duedate_ > :now))
+                        """).param("now", new java.sql.Timestamp(now.getTime())).query().listOfRows();
+                Instant latest = null;
+                for (Map<String, Object> w : waiting) {
+                    java.sql.Timestamp t = (java.sql.Timestamp) (w.get("locked") != null ? w.get("locked") : w.get("due"));
+                    if (w.get("locked") != null) {
+                        staleLocks++;
+                    } else {
+                        backedOff++;
+                    }
+                    if (latest == null || t.toInstant().isAfter(latest)) {
+                        latest = t.toInstant();
+                    }
+                }
+                if (latest != null) {
+                    EngineClock.moveTo(latest.plusSeconds(1));
+                    clockMoves++;
+                }
+                quietSince = System.nanoTime();
+            }
+            Thread.sleep(200);
         }
     }
 
