@@ -7,7 +7,6 @@ import cn.tcsubsidy.mail.domain.MailOutbox;
 import cn.tcsubsidy.payment.domain.PayeeService;
 import cn.tcsubsidy.project.api.ProjectDisclosure.ProjectView;
 import cn.tcsubsidy.project.domain.Project;
-import cn.tcsubsidy.project.domain.ProjectEvent;
 import cn.tcsubsidy.project.domain.ProjectHistory;
 import cn.tcsubsidy.project.domain.ProjectRepository;
 import cn.tcsubsidy.project.domain.ProjectReviewers;
@@ -16,7 +15,6 @@ import cn.tcsubsidy.project.process.ProjectProcessFacade;
 import cn.tcsubsidy.shared.AccessDeniedException;
 import cn.tcsubsidy.shared.Actor;
 import cn.tcsubsidy.shared.FieldError;
-import cn.tcsubsidy.shared.NotFoundException;
 import cn.tcsubsidy.shared.Roles;
 import cn.tcsubsidy.shared.ValidationException;
 import java.net.URI;
@@ -47,11 +45,13 @@ public class ProjectController {
     private final ProjectReviewers reviewers;
     private final PayeeService payees;
     private final MailOutbox mails;
+    private final ProjectAccess access;
 
     public ProjectController(FilingValidator validator, ProjectProcessFacade process, ProjectRepository projects,
                              ProjectHistory history, ProjectReviewers reviewers, PayeeService payees,
-                             MailOutbox mails) {
+                             MailOutbox mails, ProjectAccess access) {
         this.mails = mails;
+        this.access = access;
         this.validator = validator;
         this.process = process;
         this.projects = projects;
@@ -85,12 +85,10 @@ public class ProjectController {
 
     @GetMapping("/{id}")
     public ProjectView get(@PathVariable long id, @RequestAttribute(ApiAuthenticationFilter.ACTOR) Actor actor) {
-        ProjectScope scope = ProjectScope.of(actor);
-        List<ProjectEvent> events = history.of(id);
         // Out of scope reads as absent, so a reader cannot even confirm the project exists.
-        Project p = projects.find(id).filter(found -> scope.allows(found, reviewers::seated))
-                .orElseThrow(() -> new NotFoundException("项目不存在:" + id));
-        return new ProjectDisclosure(actor, scope).view(p, events, payees.current(id), mails.ofProject(id));
+        Project p = access.requireVisible(id, actor);
+        return new ProjectDisclosure(actor, ProjectScope.of(actor)).view(p, history.of(id), payees.current(id),
+                mails.ofProject(id));
     }
 
     @GetMapping
