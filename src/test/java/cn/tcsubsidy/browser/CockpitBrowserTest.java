@@ -75,7 +75,14 @@ class CockpitBrowserTest {
             assertThat(overlays).isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector(".tc-bn-overlay[data-activity='Task_ReportCompletion']")))
                     .as("the enterprises' completion reports wait in the demo").hasSize(1);
-            assertThat(overlays.get(0).getText()).contains("等待", "中位", "P90", "逾期");
+            // The overlays are placed before the diagram's last layout pass; their text is read once they show it.
+            String overlayText = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), WAIT)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> {
+                        String text = d.findElements(By.cssSelector(".tc-bn-overlay")).get(0).getText();
+                        return text.isBlank() ? null : text;
+                    });
+            assertThat(overlayText).contains("等待", "中位", "P90", "逾期");
             assertThat(browser.driver().findElements(By.cssSelector(".djs-element[class*='tc-heat-']"))).isNotEmpty();
             WebElement panel = browser.await(By.cssSelector("[data-tc='bottleneck-panel']"), WAIT);
             assertThat(panel.getText()).contains("等待时间(瓶颈分析)");
